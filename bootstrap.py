@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""First step on a fresh machine: create .venv, install the pinned packages, run a task.
+
+    python3 bootstrap.py build serve    # build the site and serve it on http://127.0.0.1:8000/
+    python3 bootstrap.py test           # run every test
+
+Everything after `bootstrap.py` is passed to `invoke` inside the virtual environment.
+Packages are reinstalled only when requirements.txt changes.
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / "bin"
+REQUIREMENTS = ROOT / "requirements.txt"
+STAMP = VENV / ".requirements.sha256"
+# Debian packages the tests need besides Python: a browser, Java for the HTML
+# checker, rsync and an SSH server for the publishing tests.
+SYSTEM_PACKAGES = {
+    "chromium": "chromium",
+    "java": "default-jre-headless",
+    "rsync": "rsync",
+    "sshd": "openssh-server",
+}
+
+
+def ensure_virtualenv() -> None:
+    if not (BIN / "python").exists():
+        print("Lege die virtuelle Umgebung .venv an …", flush=True)
+        venv.create(VENV, with_pip=True)
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    print("Installiere die Pakete aus requirements.txt …", flush=True)
+    subprocess.run([BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run([BIN / "python", "-m", "pip", "install", "--quiet", "-r", REQUIREMENTS], check=True)
+    STAMP.write_text(wanted)
+
+
+def missing_system_packages() -> list[str]:
+    search_path = os.environ.get("PATH", "") + ":/usr/sbin:/sbin"
+    return [
+        package for command, package in SYSTEM_PACKAGES.items() if not shutil.which(command, path=search_path)
+    ]
+
+
+def ensure_system_packages() -> None:
+    missing = missing_system_packages()
+    if not missing:
+        return
+    install = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
+    if os.geteuid() != 0:
+        sys.exit(
+            "Für die Tests fehlen Debian-Pakete / the tests need Debian packages:\n"
+            f"    sudo apt-get update && sudo {' '.join(install)}\n"
+            "Danach diesen Befehl noch einmal starten."
+        )
+    print(f"Installiere {', '.join(missing)} mit apt-get …", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(install, check=True, env=env)
+
+
+def main(arguments: list[str]) -> int:
+    ensure_virtualenv()
+    if "test" in arguments:
+        ensure_system_packages()
+    os.chdir(ROOT)
+    return subprocess.call([BIN / "invoke", *(arguments or ["--list"])])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

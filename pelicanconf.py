@@ -1,0 +1,207 @@
+"""Development settings of the website of Bürger für Bürger e.V. (Daun).
+
+`invoke build` and `invoke livereload` use this file; `publishconf.py` builds on it
+for the live site. Everything that describes the site lives here, in plain words.
+"""
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# --- The site -----------------------------------------------------------------
+
+SITENAME = "Bürger für Bürger e.V."
+SITESUBTITLE = "Nachbarschaftshilfe und Sorgende Gemeinschaften in der Verbandsgemeinde Daun"
+SITEURL = ""
+AUTHOR = "Bürger für Bürger e.V."
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+
+# The association's legal data for the Impressum, kept in one place.
+# `None` means: not known yet. The Impressum then shows a clearly marked gap,
+# and `invoke publish` refuses to publish until it is filled in.
+# Never invent an address or a number here.
+ASSOCIATION = {
+    "name": "Bürger für Bürger e.V.",
+    "seat": "Verbandsgemeinde Daun, Landkreis Vulkaneifel, Rheinland-Pfalz",
+    "street": None,  # e.g. "Musterstraße 1"
+    "postcode_city": None,  # e.g. "54550 Daun"
+    "representatives": [
+        "Brigitte Hens (1. Vorsitzende)",
+        "Manfred Sartoris (1. stellvertretender Vorsitzender)",
+    ],
+    "register_court": None,  # e.g. "Amtsgericht Wittlich"
+    "register_number": None,  # e.g. "VR 12345"
+    "email": None,  # a public address of the association
+    "phone": None,
+}
+
+# --- Where things live ----------------------------------------------------------
+
+PATH = "content"
+ARTICLE_PATHS = ["aktuelles"]
+PAGE_PATHS = ["seiten"]
+STATIC_PATHS = ["bilder", "extra/robots.txt"]
+EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
+# Data files are read by plugins, never copied or parsed as content.
+IGNORE_FILES = ["**/.*", "data", "orte"]
+
+THEME = str(HERE / "theme")
+THEME_STATIC_DIR = "theme"
+OUTPUT_PATH = "output"
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = [".git"]
+
+PLUGIN_PATHS = [str(HERE / "plugins")]
+PLUGINS = [
+    "pelican.plugins.i18n_subsites",
+    "bfb_slugs",
+    "bfb_locale",
+    "bfb_language_links",
+]
+
+# --- Content ----------------------------------------------------------------------
+
+DEFAULT_CATEGORY = "Aktuelles"
+DEFAULT_DATE = None  # a news item without a date is an error, never "today"
+DEFAULT_DATE_FORMAT = "d. MMMM y"  # Babel patterns, see plugins/bfb_locale
+DATE_FORMATS = {"de": "d. MMMM y", "en": "d MMMM y"}
+DEFAULT_PAGINATION = 10
+SUMMARY_MAX_LENGTH = 40
+TYPOGRIFY = False
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {
+            "substitutions": {
+                "left-double-quote": "&bdquo;",
+                "right-double-quote": "&ldquo;",
+                "left-single-quote": "&sbquo;",
+                "right-single-quote": "&lsquo;",
+            }
+        },
+    },
+    "output_format": "html5",
+}
+
+# --- Clean URLs -------------------------------------------------------------------
+
+ARTICLE_URL = "aktuelles/{slug}/"
+ARTICLE_SAVE_AS = "aktuelles/{slug}/index.html"
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+DRAFT_URL = "entwuerfe/{slug}/"
+DRAFT_SAVE_AS = "entwuerfe/{slug}/index.html"
+DRAFT_LANG_URL = DRAFT_URL
+DRAFT_LANG_SAVE_AS = DRAFT_SAVE_AS
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
+
+# The start page is a page (content/seiten/start.md); the news list lives at /aktuelles/.
+INDEX_URL = "aktuelles/"
+INDEX_SAVE_AS = "aktuelles/index.html"
+ARCHIVES_URL = "aktuelles/archiv/"
+ARCHIVES_SAVE_AS = "aktuelles/archiv/index.html"
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
+]
+DIRECT_TEMPLATES = ["index", "archives"]
+
+# One association, one news stream: no category, tag or author pages.
+CATEGORY_URL = CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_URL = TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_URL = AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+
+# Feeds are written by the production build only (publishconf.py).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# --- Languages ----------------------------------------------------------------------
+
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+I18N_GETTEXT_LOCALEDIR = str(HERE / "theme" / "translations")
+I18N_GETTEXT_DOMAIN = "messages"
+I18N_TEMPLATES_LANG = "de"
+# Untranslated content is not copied into the other language: links go to the
+# original instead (see README, "Übersetzungen").
+I18N_UNTRANSLATED_ARTICLES = "remove"
+I18N_UNTRANSLATED_PAGES = "remove"
+
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+# Generated lists whose address differs per language; everything else keeps its path.
+COUNTERPART_PATHS = [
+    {"de": "aktuelles/archiv/", "en": "news/archive/"},
+    {"de": "aktuelles/", "en": "news/"},
+    {"de": "entwuerfe/", "en": "drafts/"},
+]
+
+
+def language_subsites(siteurl: str = "", production: bool = False) -> dict:
+    """Return fresh I18N_SUBSITES settings for the English subsite.
+
+    A function rather than a constant: i18n_subsites writes into these dicts,
+    so each settings module must get its own dicts (pelican-pitfalls #2).
+    """
+    english = {
+        "SITESUBTITLE": "Neighbourly help and caring communities in the Verbandsgemeinde Daun",
+        "ARTICLE_URL": "news/{slug}/",
+        "ARTICLE_SAVE_AS": "news/{slug}/index.html",
+        "ARTICLE_LANG_URL": "news/{slug}/",
+        "ARTICLE_LANG_SAVE_AS": "news/{slug}/index.html",
+        "DRAFT_URL": "drafts/{slug}/",
+        "DRAFT_SAVE_AS": "drafts/{slug}/index.html",
+        "DRAFT_LANG_URL": "drafts/{slug}/",
+        "DRAFT_LANG_SAVE_AS": "drafts/{slug}/index.html",
+        "INDEX_URL": "news/",
+        "INDEX_SAVE_AS": "news/index.html",
+        "ARCHIVES_URL": "news/archive/",
+        "ARCHIVES_SAVE_AS": "news/archive/index.html",
+        "PAGINATION_PATTERNS": [
+            (1, "{url}", "{save_as}"),
+            (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+        ],
+        "MARKDOWN": {
+            **MARKDOWN,
+            "extension_configs": {
+                **MARKDOWN["extension_configs"],
+                "markdown.extensions.smarty": {},
+            },
+        },
+    }
+    if production:
+        english.update(
+            SITEURL=f"{siteurl}/en",
+            FEED_DOMAIN=f"{siteurl}/en",
+            FEED_ATOM="feeds/news.atom.xml",
+            FEED_ATOM_URL="feeds/news.atom.xml",
+            DRAFT_URL="",
+            DRAFT_SAVE_AS="",
+            DRAFT_LANG_URL="",
+            DRAFT_LANG_SAVE_AS="",
+        )
+    return {"en": english}
+
+
+I18N_SUBSITES = language_subsites()
+
+# --- Development conveniences -----------------------------------------------------------
+
+RELATIVE_URLS = False
+LOAD_CONTENT_CACHE = True
+CACHE_CONTENT = True
+CACHE_PATH = ".cache/pelican"

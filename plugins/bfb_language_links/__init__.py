@@ -1,0 +1,3 @@
+from .language_links import register
+
+__all__ = ["register"]

@@ -1,0 +1,3 @@
+from .locale_format import register
+
+__all__ = ["register"]

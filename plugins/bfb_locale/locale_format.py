@@ -1,0 +1,77 @@
+"""Dates, numbers and URLs formatted for the language of the page being written.
+
+This machine (and many hosts) have no German system locale, so dates are formatted
+with Babel, never with `strftime`. Adds Jinja filters `format_date`, `format_number`
+and `clean_url`, and sets `locale_date` on every dated content object.
+
+Settings: `DATE_FORMATS` (Babel patterns per language), `DEFAULT_DATE_FORMAT`.
+"""
+
+import datetime as dt
+import posixpath
+from functools import partial
+from urllib.parse import urlsplit, urlunsplit
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
+from pelican import signals
+
+NBSP = "\u00a0"
+
+
+def localised_date(value: dt.date, lang: str, pattern: str) -> str:
+    """Return `value` formatted for `lang`, with non-breaking spaces inside the date."""
+    return babel_format_date(value, format=pattern, locale=lang).replace(" ", NBSP)
+
+
+def localised_number(value: float, lang: str) -> str:
+    """Return `value` with the language's digit grouping (8.059 in German, 8,059 in English)."""
+    return format_decimal(value, locale=lang)
+
+
+def clean_url(url: str) -> str:
+    """Return `url` with `..` segments resolved: `/en/../orte/` becomes `/orte/`.
+
+    i18n_subsites links translations relatively; hreflang, canonical links and
+    the sitemap need the plain form.
+    """
+    parts = urlsplit(url)
+    path = parts.path
+    if not path:
+        return url
+    trailing_slash = path.endswith("/")
+    path = posixpath.normpath(path)
+    if path == ".":
+        path = ""
+    if trailing_slash and not path.endswith("/"):
+        path += "/"
+    return urlunsplit(parts._replace(path=path))
+
+
+def date_pattern(settings: dict, lang: str) -> str:
+    return settings.get("DATE_FORMATS", {}).get(lang, settings["DEFAULT_DATE_FORMAT"])
+
+
+def set_locale_date(content) -> None:
+    """Give dated content a Babel-formatted `locale_date` in its own language."""
+    date = getattr(content, "date", None)
+    if isinstance(date, dt.date):
+        content.locale_date = localised_date(date, content.lang, date_pattern(content.settings, content.lang))
+
+
+def add_filters(generator) -> None:
+    lang = generator.settings["DEFAULT_LANG"]
+    generator.env.filters.update(
+        format_date=partial(_format_date_filter, lang=lang, settings=generator.settings),
+        format_number=partial(localised_number, lang=lang),
+        clean_url=clean_url,
+    )
+
+
+def _format_date_filter(value: dt.date, pattern: str | None = None, *, lang: str, settings: dict) -> str:
+    return localised_date(value, lang, pattern or date_pattern(settings, lang))
+
+
+def register() -> None:
+    signals.content_object_init.connect(set_locale_date)
+    signals.generator_init.connect(add_filters)

@@ -1,0 +1,3 @@
+from .slugs import german_slugify, register
+
+__all__ = ["german_slugify", "register"]

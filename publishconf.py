@@ -1,0 +1,33 @@
+"""Production settings: what `invoke preview` and `invoke publish` build.
+
+Everything from `pelicanconf.py`, plus the absolute address of the live site,
+feeds, and no development leftovers (no drafts, no cache from a dev build).
+"""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: F403
+from pelicanconf import language_subsites
+
+# The live address; override with the environment variable SITEURL.
+SITEURL = os.environ.get("SITEURL", "https://www.buerger-daun.de").rstrip("/")
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ATOM = "feeds/aktuelles.atom.xml"
+FEED_ATOM_URL = "feeds/aktuelles.atom.xml"
+FEED_ALL_ATOM = None
+
+I18N_SUBSITES = language_subsites(SITEURL, production=True)
+
+# Drafts exist only in the development preview.
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
+
+# A production build never trusts a cache written by a development build.
+LOAD_CONTENT_CACHE = False
+CACHE_PATH = ".cache/pelican-publish"
+
+PRODUCTION = True

@@ -1,0 +1,1 @@
+"""Helpers behind tasks.py: building, checking and publishing the site."""

@@ -1,0 +1,48 @@
+"""A small local web server for the built site, with clean URLs and the 404 page."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+from pathlib import Path
+
+
+class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves `index.html` for folders and the site's own 404 page for missing files."""
+
+    def send_error(self, code, message=None, explain=None):
+        not_found_page = Path(self.directory) / self._language_prefix() / "404.html"
+        if code == 404 and not_found_page.is_file():
+            body = not_found_page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def _language_prefix(self) -> str:
+        return "en" if self.path.startswith("/en/") else ""
+
+    def log_message(self, format, *args):
+        pass
+
+
+def make_server(folder: Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(SiteRequestHandler, directory=str(folder))
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def serve_folder(folder: Path, port: int) -> None:
+    if not folder.is_dir():
+        raise SystemExit(f"{folder} gibt es nicht – erst bauen: invoke build")
+    server = make_server(folder, port)
+    print(f"Die Website läuft unter http://127.0.0.1:{server.server_port}/ (Strg+C beendet).")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

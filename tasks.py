@@ -1,0 +1,72 @@
+"""What maintainers and editors run: `invoke --list` shows every task.
+
+Development builds use pelicanconf.py and go to output/; production builds use
+publishconf.py. A failed build exits non-zero and leaves the previous output alone.
+"""
+
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+from invoke.exceptions import Exit
+
+from sitetools.build import ROOT, BuildFailed, build_into
+
+DEV_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+OUTPUT = ROOT / "output"
+PREVIEW_OUTPUT = ROOT / "output-preview"
+CACHE = ROOT / ".cache"
+
+
+def _build(settings: Path, output: Path) -> None:
+    try:
+        build_into(settings, output)
+    except BuildFailed as error:
+        raise Exit(
+            f"Build fehlgeschlagen / build failed: {error}. Die vorige Ausgabe bleibt unverändert.", code=1
+        ) from None
+    print(f"Fertig: {output.relative_to(ROOT)}/")
+
+
+@task
+def build(c):
+    """Build the development site into output/ (drafts included, local links)."""
+    _build(DEV_SETTINGS, OUTPUT)
+
+
+@task
+def preview(c):
+    """Build the production site (publishconf.py) into output-preview/ to look at it."""
+    _build(PUBLISH_SETTINGS, PREVIEW_OUTPUT)
+
+
+@task(help={"port": "Port to listen on (default 8000)", "folder": "Folder to serve (default output)"})
+def serve(c, port=8000, folder="output"):
+    """Serve the built site at http://127.0.0.1:8000/ (Ctrl+C stops)."""
+    from sitetools.serve import serve_folder
+
+    serve_folder(ROOT / folder, int(port))
+
+
+@task(help={"port": "Port to listen on (default 8000)"})
+def livereload(c, port=8000):
+    """Rebuild on every change of content, theme, plugins or data; the browser reloads."""
+    from sitetools.livereload import run_livereload
+
+    run_livereload(int(port))
+
+
+@task
+def clean(c):
+    """Remove built output and caches."""
+    for path in (OUTPUT, PREVIEW_OUTPUT, CACHE):
+        shutil.rmtree(path, ignore_errors=True)
+    print("Ausgabe und Cache gelöscht.")
+
+
+@task(help={"args": "Extra arguments for pytest, e.g. -k orte"})
+def test(c, args=""):
+    """Run all tests (unit, build, browser, accessibility, HTML validity)."""
+    c.run(f"{sys.executable} -m pytest {args}", pty=False)
