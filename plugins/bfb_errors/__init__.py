@@ -1,0 +1,10 @@
+"""Editor-facing build errors, shared by the plugins that validate content and data.
+
+A plugin collects every `Problem` it finds, then calls `stop_build(problems)`: the
+editor sees all of them at once, each with file, line, what is wrong and how to fix
+it, in plain German with the English technical detail below — and no traceback.
+"""
+
+from .problems import Problem, ProblemReport, format_problems, stop_build
+
+__all__ = ["Problem", "ProblemReport", "format_problems", "stop_build"]

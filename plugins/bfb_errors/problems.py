@@ -1,0 +1,75 @@
+"""The Problem type and its one rendering for editors."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in a content or data file, phrased for a volunteer editor."""
+
+    file: str | Path
+    line: int | None
+    message: str  # what is wrong, in plain German
+    fix: str  # how to fix it, in plain German
+    detail: str = ""  # English technical detail for maintainers
+    subject: str = ""  # e.g. the place and field concerned: "Gillenfeld, Feld „status“"
+
+    def location(self) -> str:
+        file = display_path(self.file)
+        return f"{file}:{self.line}" if self.line else file
+
+    def render(self) -> str:
+        lines = [f"{self.location()}: {self.message}"]
+        if self.subject:
+            lines.append(f"    Betrifft: {self.subject}")
+        lines.append(f"    So beheben: {self.fix}")
+        if self.detail:
+            lines.append(f"    (technical: {self.detail})")
+        return "\n".join(lines)
+
+
+@dataclass
+class ProblemReport:
+    """Collects problems so that one run reports all of them."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, *args, **kwargs) -> None:
+        self.problems.append(Problem(*args, **kwargs))
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+
+class BuildStopped(SystemExit):
+    """Raised by `stop_build`; a SystemExit so Pelican prints no traceback."""
+
+
+def display_path(file: str | Path) -> str:
+    path = Path(file)
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def format_problems(problems: list[Problem]) -> str:
+    count = len(problems)
+    heading = "1 Problem gefunden" if count == 1 else f"{count} Probleme gefunden"
+    body = "\n\n".join(problem.render() for problem in sorted(problems, key=_sort_key))
+    return f"\n{heading} – die Website wurde nicht gebaut:\n\n{body}\n"
+
+
+def _sort_key(problem: Problem) -> tuple[str, int]:
+    return (display_path(problem.file), problem.line or 0)
+
+
+def stop_build(problems: list[Problem]) -> None:
+    """Print every problem for the editor and end the build with exit code 1."""
+    sys.stderr.write(format_problems(problems))
+    sys.stderr.flush()
+    raise BuildStopped(1)
