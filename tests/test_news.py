@@ -1,0 +1,193 @@
+"""The news ("Aktuelles"): list with pagination, archive, dates, translations, start page.
+
+Expectations are derived from the Markdown headers in content/aktuelles/, so adding a
+news item needs no change here; the few literal texts are the owner's own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sitetools.build import ROOT
+
+NEWS_FOLDER = ROOT / "content" / "aktuelles"
+NBSP = "\u00a0"
+NEWS_LIST = {"de": "/aktuelles/", "en": "/en/news/"}
+SECOND_PAGE = {"de": "/aktuelles/seite/2/", "en": "/en/news/page/2/"}
+ARCHIVE = {"de": "/aktuelles/archiv/", "en": "/en/news/archive/"}
+ITEM_URL = {"de": "/aktuelles/{slug}/", "en": "/en/news/{slug}/"}
+START_PAGE = {"de": "/", "en": "/en/"}
+PER_PAGE = 10
+OWNER_TEXT_NEW_BOARD = (
+    "Der Gründungsvorsitzende Gerd Becker übergab die Vereinsführung an die neue "
+    "1. Vorsitzende Brigitte Hens und ihren 1. Stellvertretenden Vorsitzenden Manfred Sartoris. "
+    "Weitere Informationen folgen."
+)
+
+
+@dataclass(frozen=True)
+class NewsSource:
+    """The header of one news file, as an editor wrote it."""
+
+    path: Path
+    metadata: dict[str, str]
+
+    @property
+    def lang(self) -> str:
+        return self.metadata["lang"]
+
+    @property
+    def slug(self) -> str:
+        return self.metadata["slug"]
+
+    @property
+    def date(self) -> dt.date:
+        return dt.date.fromisoformat(self.metadata["date"])
+
+    @property
+    def url(self) -> str:
+        return ITEM_URL[self.lang].format(slug=self.slug)
+
+
+def read_header(path: Path) -> dict[str, str]:
+    """Return the `Key: value` lines above the first blank line, keys lowercased like Pelican."""
+    metadata = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            break
+        key, _, value = line.partition(":")
+        metadata[key.strip().lower()] = value.strip()
+    return metadata
+
+
+def published_news(lang: str) -> list[NewsSource]:
+    """Published news items of one language, newest first (the site's order)."""
+    sources = [NewsSource(path, read_header(path)) for path in sorted(NEWS_FOLDER.glob("*.md"))]
+    published = [
+        s for s in sources if s.lang == lang and s.metadata.get("status", "published") == "published"
+    ]
+    return sorted(published, key=lambda s: s.date, reverse=True)
+
+
+def plain_text(element) -> str:
+    """Visible text with non-breaking spaces and line breaks read as ordinary spaces."""
+    return re.sub(r"\s+", " ", element.get_text(" ").replace(NBSP, " ")).strip()
+
+
+def listed_urls(page, selector: str) -> list[str]:
+    return [link["href"] for link in page.select(selector)]
+
+
+LANGS = ["de", "en"]
+
+
+def test_there_are_enough_news_items_to_paginate():
+    for lang in LANGS:
+        assert len(published_news(lang)) > PER_PAGE, lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_news_list_is_paginated_and_shows_every_item_once(dev_site, lang):
+    first, second = dev_site.page(NEWS_LIST[lang]), dev_site.page(SECOND_PAGE[lang])
+    first_urls = listed_urls(first, ".news-list__title a")
+    second_urls = listed_urls(second, ".news-list__title a")
+    assert len(first_urls) == PER_PAGE
+    assert first_urls + second_urls == [item.url for item in published_news(lang)]
+    assert first.select_one(".pagination a[rel=next]")["href"] == SECOND_PAGE[lang]
+    assert second.select_one(".pagination a[rel=prev]")["href"] == NEWS_LIST[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_archive_lists_every_item_under_its_year(dev_site, lang):
+    archive = dev_site.page(ARCHIVE[lang])
+    found = []
+    for section in archive.select("section"):
+        year = section.find("h2").get_text(strip=True)
+        for entry in section.select(".archive-list li"):
+            assert entry.find("time")["datetime"].startswith(f"{year}-"), entry
+            found.append(entry.find("a")["href"])
+    assert found == [item.url for item in published_news(lang)]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/aktuelles/buergerbus-startet/", f"9.{NBSP}Januar{NBSP}2017"),
+        ("/en/news/buergerbus-startet/", f"9{NBSP}January{NBSP}2017"),
+    ],
+)
+def test_dates_are_written_the_way_each_language_writes_them(dev_site, path, expected):
+    time = dev_site.page(path).select_one("article .meta time")
+    assert time.get_text() == expected
+    assert time["datetime"] == "2017-01-09"
+
+
+def test_every_news_item_has_its_translation():
+    slugs = {lang: {item.slug for item in published_news(lang)} for lang in LANGS}
+    assert slugs["de"] == slugs["en"]
+
+
+def test_translations_share_date_and_file_name():
+    english = {item.slug: item for item in published_news("en")}
+    for german in published_news("de"):
+        translation = english[german.slug]
+        assert translation.date == german.date, german.path.name
+        assert translation.path.name == german.path.name.removesuffix(".md") + ".en.md"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_file_names_follow_date_and_slug(lang):
+    for item in published_news(lang):
+        stem = item.path.name.removesuffix(".md").removesuffix(".en")
+        assert stem == f"{item.date.isoformat()}-{item.slug}", item.path.name
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item.slug), item.slug
+        assert item.metadata.get("summary"), f"{item.path.name}: Summary fehlt"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switcher_of_each_item_leads_to_its_counterpart(dev_site, lang):
+    other = "en" if lang == "de" else "de"
+    for item in published_news(lang):
+        switcher = dev_site.page(item.url).select_one("nav.language-switcher a")
+        counterpart = ITEM_URL[other].format(slug=item.slug)
+        assert switcher["href"] == counterpart, item.url
+        assert switcher["hreflang"] == other
+        assert dev_site.exists(counterpart)
+
+
+def test_new_board_shows_the_owners_text_and_says_the_day_is_unknown(dev_site):
+    article = dev_site.page("/aktuelles/neuer-vorstand/").select_one("article")
+    text = plain_text(article)
+    assert OWNER_TEXT_NEW_BOARD in text
+    assert "Juni 2022" in text
+    assert "genauen Tag" in text
+    assert f"1.{NBSP}Vorsitzende Brigitte Hens" in article.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_board_is_a_teaser_on_the_start_page(dev_site, lang):
+    teasers = dev_site.page(START_PAGE[lang]).select(".teaser")
+    links = [teaser.select_one(".teaser__more a")["href"] for teaser in teasers]
+    assert ITEM_URL[lang].format(slug="neuer-vorstand") in links
+    if lang == "de":
+        teaser = teasers[links.index("/aktuelles/neuer-vorstand/")]
+        assert plain_text(teaser.select_one(".teaser__text")) == OWNER_TEXT_NEW_BOARD
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_page_lists_the_latest_news_first(dev_site, lang):
+    start = dev_site.page(START_PAGE[lang])
+    shown = listed_urls(start, ".latest-news .news-list__title a")
+    newest = [item.url for item in published_news(lang)]
+    assert shown, "no news on the start page"
+    assert shown == newest[: len(shown)]
+
+
+def test_the_old_five_years_address_is_declared_on_the_german_item():
+    item = next(i for i in published_news("de") if i.slug == "fuenf-jahre-miteinander")
+    assert item.metadata["redirect_from"] == "/index.php/aktuelles/151-fuenf-jahre-miteinander"
