@@ -4,6 +4,7 @@
 for the live site. Everything that describes the site lives here, in plain words.
 """
 
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -53,11 +54,15 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
+# Plugins share code (bfb_errors, bfb_slugs): make their folder importable for each other.
+if PLUGIN_PATHS[0] not in sys.path:
+    sys.path.insert(0, PLUGIN_PATHS[0])
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "bfb_slugs",
     "bfb_locale",
     "bfb_language_links",
+    "bfb_content_check",
 ]
 
 # --- Content ----------------------------------------------------------------------

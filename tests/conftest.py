@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from sitetools.build import ROOT, run_pelican
+from sitetools.build import CONTENT, ROOT, run_pelican
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,11 @@ def build_site(settings: str, folder: Path, extra: dict[str, str] | None = None)
 def dev_site(tmp_path_factory) -> BuiltSite:
     """The development build (pelicanconf.py), with warnings treated as errors."""
     return build_site("pelicanconf.py", tmp_path_factory.mktemp("dev-site"))
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A private copy of content/ to add or break files in; build it with `PATH` set to it."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    return copy

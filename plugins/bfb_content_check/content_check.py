@@ -1,0 +1,614 @@
+"""Validate every content file's header and links before Pelican reads them.
+
+Runs on Pelican's `initialized` signal (main site only, once per build) and from
+`invoke check`. Every problem is collected and reported at once through `bfb_errors`:
+file and line, what is wrong and how to fix it in plain German, English detail below.
+
+Settings (all optional):
+  CONTENT_CATEGORIES      allowed values of `Category:` (default: [DEFAULT_CATEGORY])
+  CONTENT_EXTRA_METADATA  further header fields a plugin or template uses (lowercase)
+  CONTENT_SUMMARY_LENGTH  (min, max) characters of `Summary:` (default (20, 300))
+  ORTE_DATA               the places file, relative to PATH (default data/orte.yaml)
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bfb_errors import Problem, stop_build
+from bfb_slugs import german_slugify
+
+from .front_matter import FrontMatter, parse_front_matter
+from .places import known_places
+
+MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown"}
+LANGUAGES = ("de", "en")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
+STATUSES = ("published", "draft", "hidden")
+
+REQUIRED = {
+    "news": ("title", "date", "slug", "lang", "summary"),
+    "page": ("title", "slug", "lang"),
+}
+COMMON_FIELDS = {
+    "title",
+    "slug",
+    "lang",
+    "summary",
+    "status",
+    "template",
+    "save_as",
+    "url",
+    "redirect_from",
+    "teaser",
+    "orte",
+}
+NEWS_FIELDS = {"date", "modified", "category"}
+PAGE_FIELDS = {"date", "modified"}
+# How editors' field names read to a German speaker; used for suggestions.
+GERMAN_NAMES = {
+    "titel": "Title",
+    "überschrift": "Title",
+    "datum": "Date",
+    "sprache": "Lang",
+    "zusammenfassung": "Summary",
+    "kurztext": "Summary",
+    "kategorie": "Category",
+    "rubrik": "Category",
+    "ort": "Orte",
+    "places": "Orte",
+    "zustand": "Status",
+    "geändert": "Modified",
+    "vorlage": "Template",
+    "tags": None,
+    "author": None,
+    "authors": None,
+}
+SPELLING = {
+    "title": "Title",
+    "slug": "Slug",
+    "lang": "Lang",
+    "summary": "Summary",
+    "status": "Status",
+    "template": "Template",
+    "save_as": "Save_as",
+    "url": "URL",
+    "redirect_from": "Redirect_from",
+    "teaser": "Teaser",
+    "orte": "Orte",
+    "date": "Date",
+    "modified": "Modified",
+    "category": "Category",
+}
+# Addresses the site generates itself; a page with such a slug would be overwritten.
+RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "en", "news", "drafts", "bilder", "theme", "feeds"}
+LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
+MARKDOWN_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
+HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+ALT_RE = re.compile(r"""\balt\s*=\s*(?:"(?P<a>[^"]*)"|'(?P<b>[^']*)')""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """One Markdown source with the facts the checks need."""
+
+    path: Path
+    relative: str  # relative to the content folder, with "/"
+    kind: str  # "news" or "page"
+    front: FrontMatter
+
+    @property
+    def expected_lang(self) -> str:
+        return "en" if self.path.name.endswith(".en" + self.path.suffix) else "de"
+
+    @property
+    def original_name(self) -> str:
+        """The German file's name for an `.en.md` file (itself otherwise)."""
+        suffix = ".en" + self.path.suffix
+        name = self.path.name
+        return name[: -len(suffix)] + self.path.suffix if name.endswith(suffix) else name
+
+
+def check_content(content_dir: str | Path, settings: dict | None = None) -> list[Problem]:
+    """Return every problem in the content folder's Markdown files (empty: all good)."""
+    content_dir = Path(content_dir).resolve()
+    settings = settings or {}
+    files = [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings)]
+    places = known_places(content_dir / settings.get("ORTE_DATA", "data/orte.yaml"))
+    problems: list[Problem] = []
+    for file in files:
+        problems += check_file(file, content_dir, settings, places)
+    problems += check_translations(files)
+    return problems
+
+
+def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
+    """Markdown files under ARTICLE_PATHS (news) and PAGE_PATHS (pages), minus IGNORE_FILES."""
+    ignore = settings.get("IGNORE_FILES", ["**/.*"])
+    found = []
+    for kind, setting, default in (("news", "ARTICLE_PATHS", [""]), ("page", "PAGE_PATHS", ["pages"])):
+        for folder in settings.get(setting, default):
+            for path in sorted((content_dir / folder).rglob("*")):
+                relative = path.relative_to(content_dir)
+                if path.suffix in MARKDOWN_EXTENSIONS and path.is_file() and not _ignored(relative, ignore):
+                    found.append((path, kind))
+    return found
+
+
+def _ignored(relative: Path, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in patterns) or any(
+        fnmatch.fnmatch(relative.as_posix(), pattern) for pattern in patterns
+    )
+
+
+def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
+    text = path.read_text(encoding="utf-8-sig")
+    return ContentFile(path, path.relative_to(content_dir).as_posix(), kind, parse_front_matter(text))
+
+
+def check_file(
+    file: ContentFile, content_dir: Path, settings: dict, places: set[str] | None
+) -> list[Problem]:
+    checks = (
+        check_header_shape,
+        check_fields,
+        check_required,
+        check_date,
+        check_lang,
+        check_slug,
+        check_status,
+        check_category,
+        check_summary,
+        check_images,
+        check_links,
+    )
+    context = {"content_dir": content_dir, "settings": settings, "places": places}
+    problems = []
+    for check in checks:
+        problems += check(file, **context)
+    problems += check_places(file, places)
+    return problems
+
+
+def problem(file: ContentFile, line: int | None, message: str, fix: str, detail: str = "") -> Problem:
+    return Problem(file.path, line, message, fix, detail)
+
+
+def check_header_shape(file: ContentFile, **_) -> list[Problem]:
+    front = file.front
+    if not front.fields:
+        return [
+            problem(
+                file,
+                1,
+                "Die Datei hat keinen Kopf mit Angaben wie „Title:“ und „Slug:“.",
+                "Oben in die Datei die Kopfzeilen schreiben (je Zeile „Feld: Wert“), "
+                'dann eine Leerzeile, dann den Text. Vorlage: invoke new "Titel".',
+                "no metadata header found",
+            )
+        ]
+    if front.stray_line:
+        return [
+            problem(
+                file,
+                front.stray_line,
+                "Der Kopf endet hier ohne Leerzeile: diese Zeile hat keinen Doppelpunkt nach dem Feldnamen, "
+                "darum gilt sie und alles danach als Text.",
+                "Entweder „Feld: Wert“ schreiben (mit Doppelpunkt) "
+                "oder vor dieser Zeile eine Leerzeile einfügen.",
+                "header ended by a line that is neither 'Key: value' nor blank",
+            )
+        ]
+    return []
+
+
+def check_fields(file: ContentFile, settings: dict, **_) -> list[Problem]:
+    allowed = known_fields(file.kind, settings)
+    problems = []
+    for key, fields in file.front.fields.items():
+        if key not in allowed:
+            problems.append(unknown_field_problem(file, fields[0].key, fields[0].line, allowed))
+        elif len(fields) > 1:
+            problems.append(
+                problem(
+                    file,
+                    fields[1].line,
+                    f"Das Feld „{fields[0].key}“ steht zweimal im Kopf (auch in Zeile {fields[0].line}).",
+                    "Eine der beiden Zeilen löschen.",
+                    f"duplicate metadata key '{key}'",
+                )
+            )
+    return problems
+
+
+def known_fields(kind: str, settings: dict) -> set[str]:
+    extra = {name.lower() for name in settings.get("CONTENT_EXTRA_METADATA", [])}
+    return COMMON_FIELDS | (NEWS_FIELDS if kind == "news" else PAGE_FIELDS) | extra
+
+
+def unknown_field_problem(file: ContentFile, key: str, line: int, allowed: set[str]) -> Problem:
+    lowered = key.lower()
+    suggestion = GERMAN_NAMES.get(lowered) if lowered in GERMAN_NAMES else None
+    if suggestion is None and lowered not in GERMAN_NAMES:
+        close = difflib.get_close_matches(lowered, sorted(allowed), n=1, cutoff=0.6)
+        suggestion = SPELLING.get(close[0], close[0].capitalize()) if close else None
+    if suggestion and suggestion.lower() in allowed:
+        fix = f"Meinten Sie „{suggestion}:“? Den Feldnamen entsprechend ändern."
+    else:
+        names = ", ".join(SPELLING.get(name, name) for name in sorted(allowed))
+        fix = f"Die Zeile löschen oder einen dieser Feldnamen verwenden: {names}."
+    return problem(
+        file,
+        line,
+        f"Unbekanntes Feld „{key}:“ im Kopf – es würde stillschweigend ignoriert.",
+        fix,
+        f"unknown metadata key '{lowered}'; if a template or plugin needs it, "
+        "add it to CONTENT_EXTRA_METADATA in pelicanconf.py",
+    )
+
+
+def check_required(file: ContentFile, **_) -> list[Problem]:
+    if not file.front.fields:
+        return []
+    problems = []
+    kind_name = "Meldung" if file.kind == "news" else "Seite"
+    for key in REQUIRED[file.kind]:
+        value = file.front.value(key)
+        name = SPELLING[key]
+        if value is None:
+            problems.append(
+                problem(
+                    file,
+                    None,
+                    f"Im Kopf dieser {kind_name} fehlt das Feld „{name}:“.",
+                    f"Eine Zeile „{name}: …“ in den Kopf schreiben. {FIELD_HINTS[key]}",
+                    f"required metadata '{key}' missing",
+                )
+            )
+        elif not value:
+            problems.append(
+                problem(
+                    file,
+                    file.front.line(key),
+                    f"Das Feld „{name}:“ ist leer.",
+                    f"Hinter „{name}:“ den Wert eintragen. {FIELD_HINTS[key]}",
+                    f"required metadata '{key}' is empty",
+                )
+            )
+    return problems
+
+
+FIELD_HINTS = {
+    "title": "Die Überschrift, z. B. „Title: Neuer Vorstand gewählt“.",
+    "date": "Das Datum der Meldung als Jahr-Monat-Tag, z. B. „Date: 2022-06-22“.",
+    "slug": "Der Teil der Adresse, klein und ohne Umlaute, z. B. „Slug: neuer-vorstand“.",
+    "lang": "„Lang: de“ für Deutsch, „Lang: en“ für Englisch.",
+    "summary": "Ein bis zwei Sätze, die in Listen und auf der Startseite erscheinen.",
+}
+
+
+def check_date(file: ContentFile, **_) -> list[Problem]:
+    problems = []
+    for key in ("date", "modified"):
+        value, line = file.front.value(key), file.front.line(key)
+        if not value:
+            continue
+        match = DATE_RE.match(value)
+        name = SPELLING[key]
+        if not match:
+            problems.append(
+                problem(
+                    file,
+                    line,
+                    f"Das Datum „{value}“ ist nicht im Format Jahr-Monat-Tag.",
+                    f"So schreiben: „{name}: 2022-06-22“ (optional mit Uhrzeit: „{name}: 2022-06-22 18:30“).",
+                    f"'{key}' must match YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                )
+            )
+            continue
+        try:
+            year, month, day, hour, minute = (int(part) if part else 0 for part in match.groups())
+            datetime(year, month, day, hour, minute)
+        except ValueError as error:
+            problems.append(
+                problem(
+                    file,
+                    line,
+                    f"Das Datum „{value}“ gibt es nicht.",
+                    "Tag und Monat prüfen (Reihenfolge: Jahr-Monat-Tag, z. B. 2022-06-22).",
+                    f"invalid date: {error}",
+                )
+            )
+    return problems
+
+
+def check_lang(file: ContentFile, **_) -> list[Problem]:
+    value, line = file.front.value("lang"), file.front.line("lang")
+    if not value:
+        return []
+    if value not in LANGUAGES:
+        return [
+            problem(
+                file,
+                line,
+                f"Unbekannte Sprache „{value}“.",
+                "„Lang: de“ (Deutsch) oder „Lang: en“ (Englisch) schreiben.",
+                f"Lang must be one of {', '.join(LANGUAGES)}",
+            )
+        ]
+    if value != file.expected_lang:
+        if file.expected_lang == "en":
+            fix = "Englische Dateien enden auf „.en.md“ und haben „Lang: en“ – die Angabe korrigieren."
+        else:
+            fix = (
+                f"Eine englische Übersetzung heißt wie die deutsche Datei mit „.en.md“ am Ende, "
+                f"z. B. „{file.path.stem}.en.md“: die Datei umbenennen oder „Lang: de“ schreiben."
+            )
+        return [
+            problem(
+                file,
+                line,
+                f"„Lang: {value}“ passt nicht zum Dateinamen „{file.path.name}“.",
+                fix,
+                f"file name implies lang '{file.expected_lang}'",
+            )
+        ]
+    return []
+
+
+def check_slug(file: ContentFile, **_) -> list[Problem]:
+    value, line = file.front.value("slug"), file.front.line("slug")
+    if not value:
+        return []
+    proper = german_slugify(value)
+    if value != proper:
+        return [
+            problem(
+                file,
+                line,
+                f"„Slug: {value}“ ist als Adresse ungeeignet "
+                "(nur Kleinbuchstaben a–z, Ziffern und Bindestriche).",
+                f"„Slug: {proper}“ schreiben.",
+                "slug must equal german_slugify(slug)",
+            )
+        ]
+    if file.kind == "page" and value in RESERVED_PAGE_SLUGS:
+        return [
+            problem(
+                file,
+                line,
+                f"Die Adresse „/{value}/“ benutzt die Website schon selbst.",
+                "Einen anderen Slug wählen.",
+                f"reserved page slug '{value}'",
+            )
+        ]
+    return []
+
+
+def check_status(file: ContentFile, **_) -> list[Problem]:
+    value, line = file.front.value("status"), file.front.line("status")
+    if value is None or value in STATUSES:
+        return []
+    return [
+        problem(
+            file,
+            line,
+            f"Unbekannter Status „{value}“.",
+            "„Status: draft“ (Entwurf, nur in der Vorschau), „Status: published“ (veröffentlicht) "
+            "oder „Status: hidden“ (nur über die Adresse erreichbar) schreiben.",
+            f"Status must be one of {', '.join(STATUSES)}",
+        )
+    ]
+
+
+def check_category(file: ContentFile, settings: dict, **_) -> list[Problem]:
+    value, line = file.front.value("category"), file.front.line("category")
+    allowed = settings.get("CONTENT_CATEGORIES") or [settings.get("DEFAULT_CATEGORY", "Aktuelles")]
+    if value is None or value in allowed:
+        return []
+    return [
+        problem(
+            file,
+            line,
+            f"Unbekannte Kategorie „{value}“.",
+            f"Die Zeile löschen (dann gilt „{allowed[0]}“) "
+            f"oder eine dieser Kategorien: {', '.join(allowed)}.",
+            "category not in CONTENT_CATEGORIES",
+        )
+    ]
+
+
+def check_summary(file: ContentFile, settings: dict, **_) -> list[Problem]:
+    value, line = file.front.value("summary"), file.front.line("summary")
+    if not value:
+        return []
+    shortest, longest = settings.get("CONTENT_SUMMARY_LENGTH", (20, 300))
+    if len(value) < shortest:
+        return [
+            problem(
+                file,
+                line,
+                f"Die Zusammenfassung ist mit {len(value)} Zeichen zu kurz.",
+                f"Mindestens {shortest} Zeichen: in einem ganzen Satz sagen, worum es geht.",
+                f"summary shorter than {shortest} characters",
+            )
+        ]
+    if len(value) > longest:
+        return [
+            problem(
+                file,
+                line,
+                f"Die Zusammenfassung ist mit {len(value)} Zeichen zu lang.",
+                f"Auf höchstens {longest} Zeichen kürzen (ein bis zwei Sätze); der Rest gehört in den Text.",
+                f"summary longer than {longest} characters",
+            )
+        ]
+    return []
+
+
+def check_places(file: ContentFile, places: set[str] | None) -> list[Problem]:
+    value, line = file.front.value("orte"), file.front.line("orte")
+    if not value:
+        return []
+    problems = []
+    for name in (part.strip() for part in value.split(",")):
+        if not name or (places is not None and name in places):
+            continue
+        if places is None:
+            return [
+                problem(
+                    file,
+                    line,
+                    "„Orte:“ ist angegeben, aber es gibt keine Liste der Orte.",
+                    "Die Zeile „Orte:“ leer lassen, bis die Orte-Datei content/data/orte.yaml existiert.",
+                    "places file not found",
+                )
+            ]
+        slug = german_slugify(name)
+        if slug in places:
+            fix = f"„{slug}“ schreiben (die Kurzform aus der Orte-Liste)."
+        else:
+            close = difflib.get_close_matches(slug, sorted(places), n=1, cutoff=0.6)
+            hint = f"Meinten Sie „{close[0]}“? " if close else ""
+            fix = f"{hint}Die Kurzformen der Orte stehen in content/data/orte.yaml (Feld „slug“)."
+        problems.append(
+            problem(file, line, f"Unbekannter Ort „{name}“ in „Orte:“.", fix, "place slug not in orte.yaml")
+        )
+    return problems
+
+
+def check_images(file: ContentFile, **_) -> list[Problem]:
+    problems = []
+    for number, text in body_lines(file):
+        for match in MARKDOWN_IMAGE_RE.finditer(text):
+            if not match.group("alt").strip():
+                problems.append(missing_alt(file, number, match.group("src")))
+        for match in HTML_IMG_RE.finditer(text):
+            alt = ALT_RE.search(match.group("attrs"))
+            if not alt or not (alt.group("a") or alt.group("b") or "").strip():
+                problems.append(missing_alt(file, number, "<img>"))
+    return problems
+
+
+def missing_alt(file: ContentFile, line: int, source: str) -> Problem:
+    return problem(
+        file,
+        line,
+        f"Das Bild „{source}“ hat keinen Alternativtext.",
+        "In die eckigen Klammern schreiben, was auf dem Bild zu sehen ist, z. B. "
+        "„![Der Vorstand vor dem Rathaus]({static}/bilder/vorstand.jpg)“. "
+        "Menschen, die nicht sehen können, hören diesen Text.",
+        "image without alt text (WCAG 1.1.1)",
+    )
+
+
+def body_lines(file: ContentFile) -> list[tuple[int, str]]:
+    """The lines that can hold links: the summary field and the body, with line numbers."""
+    lines = [(field.line, field.value) for field in file.front.fields.get("summary", [])]
+    lines += [(file.front.body_start + offset, text) for offset, text in enumerate(file.front.body)]
+    return lines
+
+
+def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
+    problems = []
+    for number, text in body_lines(file):
+        for match in LINK_RE.finditer(text):
+            what, target = match.group("what"), match.group("path")
+            resolved = resolve_link(file, content_dir, target)
+            if resolved is not None and resolved.is_file():
+                if what == "filename" and resolved.suffix not in MARKDOWN_EXTENSIONS:
+                    problems.append(
+                        problem(
+                            file,
+                            number,
+                            f"„{{filename}}{target}“ zeigt auf eine Datei, die keine Seite oder Meldung ist.",
+                            f"Für Bilder und Dateien „{{static}}{target}“ schreiben.",
+                            "{filename} used for a static file",
+                        )
+                    )
+                continue
+            problems.append(
+                problem(
+                    file,
+                    number,
+                    f"Der Verweis „{{{what}}}{target}“ führt ins Leere: die Datei gibt es nicht.",
+                    "Den Dateinamen prüfen. Ein Pfad mit „/“ am Anfang gilt ab dem Ordner content/ "
+                    "(z. B. „{filename}/seiten/kontakt.md“), sonst ab dem Ordner dieser Datei.",
+                    f"link target {target!r} not found under the content folder",
+                )
+            )
+    return problems
+
+
+def resolve_link(file: ContentFile, content_dir: Path, target: str) -> Path | None:
+    from urllib.parse import unquote
+
+    target = unquote(target)
+    base = content_dir if target.startswith("/") else file.path.parent
+    resolved = (base / target.lstrip("/")).resolve()
+    return resolved if resolved.is_relative_to(content_dir) else None
+
+
+def check_translations(files: list[ContentFile]) -> list[Problem]:
+    """Translation pairs: `x.en.md` beside `x.md`, same Slug; no Slug twice in one language."""
+    problems = []
+    by_path = {file.path: file for file in files}
+    seen: dict[tuple[str, str, str], ContentFile] = {}
+    for file in files:
+        slug, lang = file.front.value("slug"), file.front.value("lang")
+        if slug and lang:
+            key = (file.kind, lang, slug)
+            if key in seen:
+                problems.append(
+                    problem(
+                        file,
+                        file.front.line("slug"),
+                        f"„Slug: {slug}“ hat schon {seen[key].relative} – "
+                        "zwei Texte hätten dieselbe Adresse.",
+                        "Einen anderen Slug wählen. "
+                        "(Übersetzungen teilen den Slug, haben aber verschiedene „Lang:“.)",
+                        f"duplicate slug '{slug}' for lang '{lang}'",
+                    )
+                )
+            else:
+                seen[key] = file
+        if file.expected_lang != "en":
+            continue
+        original = by_path.get(file.path.with_name(file.original_name))
+        if original is None:
+            problems.append(
+                problem(
+                    file,
+                    None,
+                    f"Zu dieser Übersetzung fehlt die deutsche Datei „{file.original_name}“.",
+                    "Die englische Datei genauso nennen wie die deutsche, nur mit „.en.md“ am Ende.",
+                    "translation without original in the same folder",
+                )
+            )
+        elif slug and original.front.value("slug") and slug != original.front.value("slug"):
+            problems.append(
+                problem(
+                    file,
+                    file.front.line("slug"),
+                    f"Die Übersetzung hat „Slug: {slug}“, das deutsche Original "
+                    f"„Slug: {original.front.value('slug')}“.",
+                    f"In beiden Dateien denselben Slug schreiben: „Slug: {original.front.value('slug')}“.",
+                    "translation pair must share the Slug",
+                )
+            )
+    return problems
+
+
+def check_on_initialization(pelican) -> None:
+    """Stop the build before Pelican reads anything if the content has problems."""
+    settings = pelican.settings
+    if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
+        return  # a language subsite: the main site has checked all languages already
+    problems = check_content(settings["PATH"], settings)
+    if problems:
+        stop_build(problems)

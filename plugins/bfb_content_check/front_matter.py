@@ -1,0 +1,77 @@
+"""Read a Markdown file's header the way Python-Markdown's `meta` extension does, with line numbers.
+
+Pelican hands the header to Python-Markdown, which forgets where each field was. The content
+check needs the line of every field to tell editors exactly where to look, so it reads the
+header itself with the same rules: `Key: value` lines, continuation lines indented by four
+spaces, and the header ends at the first blank line or at the first line that is neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# The same patterns as markdown/extensions/meta.py, so both readers agree on every file.
+META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+BEGIN_RE = re.compile(r"^-{3}(\s.*)?")
+END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
+
+
+@dataclass
+class Field:
+    """One header field as the editor wrote it."""
+
+    key: str  # as written, e.g. "Datum"
+    value: str
+    line: int  # 1-based
+
+
+@dataclass
+class FrontMatter:
+    """A file's header fields (by lowercased key) and where its body starts."""
+
+    fields: dict[str, list[Field]] = field(default_factory=dict)
+    body_start: int = 1  # 1-based line number of the first body line
+    body: list[str] = field(default_factory=list)
+    # The line that ended the header without a blank line before it (often a field
+    # without a colon); Python-Markdown silently treats it and everything after as text.
+    stray_line: int | None = None
+
+    def value(self, key: str) -> str | None:
+        found = self.fields.get(key)
+        return " ".join(part.value for part in found[:1]) if found else None
+
+    def line(self, key: str) -> int | None:
+        found = self.fields.get(key)
+        return found[0].line if found else None
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    """Return the header fields of a Markdown document and the body after them."""
+    lines = text.splitlines()
+    result = FrontMatter()
+    index = 0
+    if lines and BEGIN_RE.match(lines[0]):
+        index = 1
+    current: Field | None = None
+    while index < len(lines):
+        line = lines[index]
+        if line.strip() == "" or END_RE.match(line):
+            index += 1
+            break
+        match = META_RE.match(line)
+        if match:
+            current = Field(match.group("key"), match.group("value").strip(), index + 1)
+            result.fields.setdefault(current.key.lower(), []).append(current)
+        else:
+            more = META_MORE_RE.match(line)
+            if more and current is not None:
+                current.value = f"{current.value} {more.group('value').strip()}".strip()
+            else:
+                result.stray_line = index + 1
+                break
+        index += 1
+    result.body_start = index + 1
+    result.body = lines[index:]
+    return result

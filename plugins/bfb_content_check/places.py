@@ -1,0 +1,24 @@
+"""The place slugs that `Orte:` may name, from the places data file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+def known_places(data_file: Path) -> set[str] | None:
+    """Return the slugs of all places, or None if there is no places file yet.
+
+    The Orte plugin validates the file itself; this only needs the slugs, so it accepts
+    a list of places or a mapping with a list under `orte`, each place with a `slug`.
+    """
+    if not data_file.is_file():
+        return None
+    try:
+        data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        return set()  # the Orte plugin reports the broken file with its line
+    if isinstance(data, dict):
+        data = data.get("orte", [])
+    return {str(place["slug"]) for place in data or [] if isinstance(place, dict) and "slug" in place}

@@ -1,0 +1,188 @@
+"""The content check on small content folders written by each test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bfb_content_check import check_content
+from bfb_content_check.front_matter import parse_front_matter
+
+SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "IGNORE_FILES": ["**/.*", "data"]}
+GOOD_NEWS = """Title: Der Bürgerbus fährt
+Date: 2017-01-09
+Slug: buergerbus-startet
+Lang: de
+Summary: Seit dem 9. Januar 2017 fährt der Bürgerbus nach Fahrplan.
+
+Text.
+"""
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_for(root: Path, relative: str, text: str, settings: dict | None = None):
+    write(root, relative, text)
+    return check_content(root, {**SETTINGS, **(settings or {})})
+
+
+def only(problems):
+    assert len(problems) == 1, [p.render() for p in problems]
+    return problems[0]
+
+
+def test_good_news_item_passes(tmp_path):
+    assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", GOOD_NEWS) == []
+
+
+def test_header_parser_keeps_line_numbers_and_continuation_lines():
+    front = parse_front_matter("Title: A\nSummary: one\n    two\n\nBody\n")
+    assert front.value("summary") == "one two"
+    assert front.line("summary") == 2
+    assert front.body_start == 5
+    assert front.body == ["Body"]
+
+
+def test_news_without_date_names_the_field_and_the_fix(tmp_path):
+    text = GOOD_NEWS.replace("Date: 2017-01-09\n", "")
+    found = only(problems_for(tmp_path, "aktuelles/ohne-datum.md", text))
+    assert Path(found.file).name == "ohne-datum.md"
+    assert "fehlt das Feld „Date:“" in found.message
+    assert "Date: 2022-06-22" in found.fix
+
+
+@pytest.mark.parametrize("value", ["22.06.2022", "2022-6-22", "gestern"])
+def test_unparsable_date_is_reported_at_its_line(tmp_path, value):
+    found = only(problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("2017-01-09", value)))
+    assert found.line == 2
+    assert "Jahr-Monat-Tag" in found.message
+
+
+def test_impossible_date_is_reported(tmp_path):
+    found = only(problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("2017-01-09", "2022-02-30")))
+    assert "gibt es nicht" in found.message
+
+
+def test_date_with_time_is_accepted(tmp_path):
+    assert problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("2017-01-09", "2017-01-09 18:30")) == []
+
+
+def test_typo_in_field_name_gets_a_suggestion(tmp_path):
+    text = GOOD_NEWS.replace("Date: 2017-01-09", "Datum: 2017-01-09")
+    problems = problems_for(tmp_path, "aktuelles/x.md", text)
+    unknown = next(p for p in problems if "Unbekanntes Feld" in p.message)
+    assert unknown.line == 2
+    assert "Meinten Sie „Date:“?" in unknown.fix
+    assert any("fehlt das Feld „Date:“" in p.message for p in problems)
+
+
+def test_english_typo_gets_a_suggestion(tmp_path):
+    text = GOOD_NEWS.replace("Summary:", "Sumary:")
+    problems = problems_for(tmp_path, "aktuelles/x.md", text)
+    found = next(p for p in problems if "Unbekanntes Feld" in p.message)
+    assert "Meinten Sie „Summary:“?" in found.fix
+
+
+def test_line_without_colon_ends_the_header_and_is_reported(tmp_path):
+    text = GOOD_NEWS.replace("Lang: de", "Lang de")
+    problems = problems_for(tmp_path, "aktuelles/x.md", text)
+    assert any(p.line == 4 and "ohne Leerzeile" in p.message for p in problems)
+
+
+def test_unknown_language_and_mismatch_with_file_name(tmp_path):
+    found = only(problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("Lang: de", "Lang: fr")))
+    assert "Unbekannte Sprache „fr“" in found.message
+    found = only(problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("Lang: de", "Lang: en")))
+    assert "x.en.md" in found.fix
+
+
+def test_unknown_category_and_status(tmp_path):
+    text = GOOD_NEWS.replace("Lang: de", "Lang: de\nCategory: Sport\nStatus: fertig")
+    problems = problems_for(tmp_path, "aktuelles/x.md", text, {"CONTENT_CATEGORIES": ["Aktuelles"]})
+    assert {p.line for p in problems} == {5, 6}
+    assert any("Kategorie „Sport“" in p.message for p in problems)
+    assert any("Status „fertig“" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(("summary", "word"), [("Kurz.", "zu kurz"), ("Lang. " * 60, "zu lang")])
+def test_summary_length_bounds(tmp_path, summary, word):
+    text = GOOD_NEWS.replace("Seit dem 9. Januar 2017 fährt der Bürgerbus nach Fahrplan.", summary)
+    found = only(problems_for(tmp_path, "aktuelles/x.md", text))
+    assert word in found.message and found.line == 5
+
+
+def test_slug_must_be_a_clean_address(tmp_path):
+    found = only(
+        problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("buergerbus-startet", "Bürgerbus"))
+    )
+    assert "Slug: buergerbus" in found.fix
+
+
+def test_page_needs_title_slug_lang_but_no_date(tmp_path):
+    assert (
+        problems_for(tmp_path, "seiten/kontakt.md", "Title: Kontakt\nSlug: kontakt\nLang: de\n\nText\n") == []
+    )
+    found = only(problems_for(tmp_path, "seiten/kontakt.md", "Title: Kontakt\nLang: de\n\nText\n"))
+    assert "fehlt das Feld „Slug:“" in found.message
+
+
+def test_known_and_unknown_places(tmp_path):
+    write(tmp_path, "data/orte.yaml", "orte:\n  - slug: gillenfeld\n    name: Gillenfeld\n  - slug: mehren\n")
+    text = GOOD_NEWS.replace("Lang: de", "Lang: de\nOrte: gillenfeld, Mehren, gilenfeld")
+    problems = problems_for(tmp_path, "aktuelles/x.md", text)
+    assert len(problems) == 2
+    assert any("„mehren“ schreiben" in p.fix for p in problems)
+    assert any("Meinten Sie „gillenfeld“?" in p.fix for p in problems)
+
+
+def test_image_without_alt_text_is_an_error(tmp_path):
+    write(tmp_path, "bilder/foto.jpg", "not really a photo")
+    text = (
+        GOOD_NEWS
+        + '\n![]({static}/bilder/foto.jpg)\n\n<img src="x.png">\n\n![Ein Bus]({static}/bilder/foto.jpg)\n'
+    )
+    problems = problems_for(tmp_path, "aktuelles/x.md", text)
+    missing = [p for p in problems if "Alternativtext" in p.message]
+    assert [p.line for p in missing] == [9, 11]
+
+
+def test_links_to_content_must_resolve(tmp_path):
+    write(tmp_path, "seiten/kontakt.md", "Title: Kontakt\nSlug: kontakt\nLang: de\n\nText\n")
+    text = (
+        GOOD_NEWS
+        + "\n[Kontakt]({filename}/seiten/kontakt.md) und [alt]({filename}../seiten/kontakt.md#mail)\n"
+        + "[Weg]({filename}/seiten/kontkt.md)\n"
+    )
+    found = only(problems_for(tmp_path, "aktuelles/x.md", text))
+    assert found.line == 10
+    assert "kontkt.md" in found.message
+
+
+def test_translation_pair_must_share_the_slug_and_have_an_original(tmp_path):
+    write(tmp_path, "aktuelles/2017-01-09-bus.md", GOOD_NEWS)
+    english = GOOD_NEWS.replace("Lang: de", "Lang: en")
+    problems = problems_for(
+        tmp_path, "aktuelles/2017-01-09-bus.en.md", english.replace("buergerbus-startet", "bus")
+    )
+    assert "denselben Slug" in only(problems).fix
+    (tmp_path / "aktuelles/2017-01-09-bus.en.md").unlink()
+    found = only(problems_for(tmp_path, "aktuelles/2017-01-09-bs.en.md", english))
+    assert "fehlt die deutsche Datei „2017-01-09-bs.md“" in found.message
+
+
+def test_same_slug_twice_in_one_language(tmp_path):
+    write(tmp_path, "aktuelles/a.md", GOOD_NEWS)
+    found = only(problems_for(tmp_path, "aktuelles/b.md", GOOD_NEWS))
+    assert "dieselbe Adresse" in found.message
+
+
+def test_all_problems_of_all_files_at_once(tmp_path):
+    write(tmp_path, "aktuelles/a.md", GOOD_NEWS.replace("Date: 2017-01-09\n", ""))
+    problems = problems_for(tmp_path, "seiten/b.md", "Title: B\nSlug: b\nLang: fr\n\nText\n")
+    assert {Path(p.file).name for p in problems} == {"a.md", "b.md"}
