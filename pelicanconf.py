@@ -63,6 +63,7 @@ PLUGINS = [
     "bfb_locale",
     "bfb_language_links",
     "bfb_content_check",
+    "bfb_teasers",
 ]
 
 # --- Content ----------------------------------------------------------------------
@@ -71,6 +72,8 @@ DEFAULT_CATEGORY = "Aktuelles"
 DEFAULT_DATE = None  # a news item without a date is an error, never "today"
 DEFAULT_DATE_FORMAT = "d. MMMM y"  # Babel patterns, see plugins/bfb_locale
 DATE_FORMATS = {"de": "d. MMMM y", "en": "d MMMM y"}
+# News whose day is unknown say `Date_precision: month` and show "Juni 2022".
+MONTH_DATE_FORMATS = {"de": "MMMM y", "en": "MMMM y"}
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = 40
 TYPOGRIFY = False

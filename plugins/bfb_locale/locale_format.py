@@ -4,7 +4,8 @@ This machine (and many hosts) have no German system locale, so dates are formatt
 with Babel, never with `strftime`. Adds Jinja filters `format_date`, `format_number`
 and `clean_url`, and sets `locale_date` on every dated content object.
 
-Settings: `DATE_FORMATS` (Babel patterns per language), `DEFAULT_DATE_FORMAT`.
+Settings: `DATE_FORMATS` (Babel patterns per language), `DEFAULT_DATE_FORMAT`,
+`MONTH_DATE_FORMATS` (for content whose day is not known: `Date_precision: month`).
 """
 
 import datetime as dt
@@ -53,10 +54,21 @@ def date_pattern(settings: dict, lang: str) -> str:
 
 
 def set_locale_date(content) -> None:
-    """Give dated content a Babel-formatted `locale_date` in its own language."""
+    """Give dated content `locale_date` (Babel, its own language) and `iso_date` for `<time>`.
+
+    With `Date_precision: month` only month and year are shown: the day in the
+    file is then a stand-in, and the site must not present it as a fact.
+    """
     date = getattr(content, "date", None)
-    if isinstance(date, dt.date):
-        content.locale_date = localised_date(date, content.lang, date_pattern(content.settings, content.lang))
+    if not isinstance(date, dt.date):
+        return
+    if content.metadata.get("date_precision") == "month":
+        pattern = content.settings.get("MONTH_DATE_FORMATS", {}).get(content.lang, "MMMM y")
+        content.iso_date = date.strftime("%Y-%m")
+    else:
+        pattern = date_pattern(content.settings, content.lang)
+        content.iso_date = date.strftime("%Y-%m-%d")
+    content.locale_date = localised_date(date, content.lang, pattern)
 
 
 def add_filters(generator) -> None:

@@ -31,3 +31,31 @@ def test_numbers_grouped_per_language():
 )
 def test_clean_url_resolves_parent_segments(url, clean):
     assert clean_url(url) == clean
+
+
+class _Content:
+    def __init__(self, date, lang, metadata):
+        self.date, self.lang, self.metadata = date, lang, metadata
+        self.settings = {
+            "DEFAULT_DATE_FORMAT": "d. MMMM y",
+            "DATE_FORMATS": {"de": "d. MMMM y", "en": "d MMMM y"},
+            "MONTH_DATE_FORMATS": {"de": "MMMM y", "en": "MMMM y"},
+        }
+
+
+def test_month_precision_hides_the_stand_in_day():
+    from bfb_locale.locale_format import set_locale_date
+
+    content = _Content(dt.date(2022, 6, 1), "de", {"date_precision": "month"})
+    set_locale_date(content)
+    assert content.locale_date == "Juni\u00a02022"
+    assert content.iso_date == "2022-06"
+
+
+def test_day_precision_is_the_default():
+    from bfb_locale.locale_format import set_locale_date
+
+    content = _Content(dt.date(2017, 1, 9), "en", {})
+    set_locale_date(content)
+    assert content.locale_date == "9\u00a0January\u00a02017"
+    assert content.iso_date == "2017-01-09"

@@ -1,0 +1,3 @@
+from .teasers import register
+
+__all__ = ["register"]
