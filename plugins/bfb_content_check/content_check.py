@@ -46,9 +46,10 @@ COMMON_FIELDS = {
     "url",
     "redirect_from",
     "teaser",
+    "teaser_title",
     "orte",
 }
-NEWS_FIELDS = {"date", "modified", "category"}
+NEWS_FIELDS = {"date", "date_precision", "modified", "category"}
 PAGE_FIELDS = {"date", "modified"}
 # How editors' field names read to a German speaker; used for suggestions.
 GERMAN_NAMES = {
@@ -80,7 +81,9 @@ SPELLING = {
     "url": "URL",
     "redirect_from": "Redirect_from",
     "teaser": "Teaser",
+    "teaser_title": "Teaser_title",
     "orte": "Orte",
+    "date_precision": "Date_precision",
     "date": "Date",
     "modified": "Modified",
     "category": "Category",
