@@ -159,11 +159,14 @@ COUNTERPART_PATHS = [
 ]
 
 
-def language_subsites(siteurl: str = "", production: bool = False) -> dict:
+def language_subsites(production: bool = False) -> dict:
     """Return fresh I18N_SUBSITES settings for the English subsite.
 
     A function rather than a constant: i18n_subsites writes into these dicts,
     so each settings module must get its own dicts (pelican-pitfalls #2).
+    `SITEURL` and `FEED_DOMAIN` of the subsite are not set here: the plugin
+    bfb_language_links derives them from the main SITEURL after every override
+    (`pelican -e SITEURL=…` included), so the two languages cannot disagree.
     """
     english = {
         "SITESUBTITLE": "Neighbourly help and caring communities in the Verbandsgemeinde Daun",
@@ -193,8 +196,6 @@ def language_subsites(siteurl: str = "", production: bool = False) -> dict:
     }
     if production:
         english.update(
-            SITEURL=f"{siteurl}/en",
-            FEED_DOMAIN=f"{siteurl}/en",
             FEED_ATOM="feeds/news.atom.xml",
             FEED_ATOM_URL="feeds/news.atom.xml",
             DRAFT_URL="",

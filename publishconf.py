@@ -16,12 +16,14 @@ from pelicanconf import language_subsites
 SITEURL = os.environ.get("SITEURL", "https://www.buerger-daun.de").rstrip("/")
 RELATIVE_URLS = False
 
-FEED_DOMAIN = SITEURL
+# One Atom feed per language, each with its own address (the English one is set in
+# language_subsites()); no feed mixing both languages. FEED_DOMAIN follows SITEURL
+# per language (plugin bfb_language_links).
 FEED_ATOM = "feeds/aktuelles.atom.xml"
 FEED_ATOM_URL = "feeds/aktuelles.atom.xml"
 FEED_ALL_ATOM = None
 
-I18N_SUBSITES = language_subsites(SITEURL, production=True)
+I18N_SUBSITES = language_subsites(production=True)
 
 # Drafts exist only in the development preview.
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""

@@ -66,6 +66,17 @@ def clean(c):
     print("Ausgabe und Cache gelöscht.")
 
 
+@task
+def translations(c):
+    """Extract the theme's German texts, update the English catalogue (.po) and compile it."""
+    from sitetools.translations import format_missing, update_catalogues
+
+    missing = update_catalogues()
+    print(format_missing(missing))
+    if any(missing.values()):
+        raise Exit(code=1)
+
+
 @task(help={"args": "Extra arguments for pytest, e.g. -k orte"})
 def test(c, args=""):
     """Run all tests (unit, build, browser, accessibility, HTML validity)."""

@@ -51,8 +51,9 @@ def pelican_command(settings: Path, output: Path, extra: dict[str, str] | None =
         "--fatal",
         "warnings",
     ]
-    for key, value in (extra or {}).items():
-        command += ["--extra-settings", f"{key}={value}"]
+    if extra:
+        # One flag with all pairs: Pelican keeps only the last of repeated -e flags.
+        command += ["--extra-settings", *(f"{key}={value}" for key, value in extra.items())]
     return command
 
 

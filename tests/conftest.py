@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 
 from sitetools.build import CONTENT, ROOT, run_pelican
 
+PRODUCTION_URL = "https://example.test"  # SITEURL of the production_site fixture
+
 
 @dataclass(frozen=True)
 class BuiltSite:
@@ -52,3 +54,14 @@ def content_copy(tmp_path) -> Path:
     copy = tmp_path / "content"
     shutil.copytree(CONTENT, copy)
     return copy
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> BuiltSite:
+    """The production build (publishconf.py) for PRODUCTION_URL, with warnings treated as errors.
+
+    Its own `pelican` process, like every build (pelican-pitfalls #2): the English
+    subsite and the feeds must follow the overridden SITEURL, not the live address.
+    """
+    folder = tmp_path_factory.mktemp("production-site")
+    return build_site("publishconf.py", folder, extra={"SITEURL": f'"{PRODUCTION_URL}"'})

@@ -1,0 +1,276 @@
+"""The bilingual site: German at /, English at /en/, every page linked to its counterpart.
+
+Most tests run on both builds: the development build (root-relative links) and the
+production build for https://example.test (absolute links, feeds), each built in its
+own process. Several tests guard a known pitfall of i18n_subsites
+(/work/shared/notes/pelican-pitfalls.md is where they are described).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import PRODUCTION_URL, BuiltSite
+
+from sitetools.build import ROOT, pelican_command
+from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+# Where a page shows theme texts (not the editors' content).
+THEME_CHROME = "header, footer, nav, .skip-link, .pagination, .teaser__more, .back-link"
+LIVE_HOST = "www.buerger-daun.de"
+
+
+@pytest.fixture(scope="module", params=["dev", "production"])
+def site(request) -> tuple[BuiltSite, str]:
+    """Each build with the address its links start with ("" for root-relative links)."""
+    if request.param == "dev":
+        return request.getfixturevalue("dev_site"), ""
+    return request.getfixturevalue("production_site"), PRODUCTION_URL
+
+
+def lang_of(site: BuiltSite, file: Path) -> str:
+    return "en" if file.relative_to(site.root).parts[0] == "en" else "de"
+
+
+def site_path(url: str, base: str) -> str:
+    """Return the site path of a link, failing for a link to another host."""
+    assert url.startswith(base + "/"), f"{url} is not below {base or 'the site root'}"
+    return url[len(base) :]
+
+
+def file_of(site: BuiltSite, path: str) -> Path:
+    file = site.root / path.lstrip("/")
+    return file / "index.html" if path.endswith("/") else file
+
+
+def page_path(site: BuiltSite, file: Path) -> str:
+    return "/" + file.relative_to(site.root).as_posix().removesuffix("index.html")
+
+
+def read(file: Path) -> BeautifulSoup:
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def switcher_links(page: BeautifulSoup) -> list:
+    return page.select("nav.language-switcher a")
+
+
+def alternates(page: BeautifulSoup) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")}
+
+
+# --- Catalogue ----------------------------------------------------------------------
+
+
+def test_every_theme_text_has_an_english_translation():
+    template = extract_template()
+    assert len(template) > 20  # the extraction found the templates at all
+    for po_path in catalogue_files():
+        assert missing_translations(read_catalogue(po_path), template) == [], po_path
+
+
+def test_missing_catalogue_stops_the_build(tmp_path):
+    """A missing .mo logs "Cannot find translations" and falls back to German: must be fatal."""
+    extra = {
+        "I18N_GETTEXT_LOCALEDIR": f'"{tmp_path}"',
+        "LOAD_CONTENT_CACHE": "false",
+        "CACHE_CONTENT": "false",
+    }
+    command = pelican_command(ROOT / "pelicanconf.py", tmp_path / "out", extra)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "Cannot find translations" in result.stdout + result.stderr
+
+
+def test_every_extra_setting_reaches_pelican():
+    """Pelican keeps only the last of repeated `-e` flags: all settings must go into one."""
+    extra = {"SITEURL": '"https://example.test"', "CACHE_CONTENT": "false"}
+    command = pelican_command(ROOT / "pelicanconf.py", Path("out"), extra)
+    assert command.count("--extra-settings") == 1
+    assert command[-2:] == ['SITEURL="https://example.test"', "CACHE_CONTENT=false"]
+
+
+# --- Language switcher and alternates ---------------------------------------------------
+
+
+def test_document_language_and_switcher_on_every_page(site):
+    built, _ = site
+    for file in built.html_files():
+        lang = lang_of(built, file)
+        page = read(file)
+        assert page.html["lang"] == lang, file
+        links = switcher_links(page)
+        assert len(links) == 1, file
+        other = "de" if lang == "en" else "en"
+        assert links[0]["lang"] == links[0]["hreflang"] == other, file
+        assert links[0].get_text(strip=True) == {"de": "Deutsch", "en": "English"}[other], file
+
+
+def test_switcher_and_alternates_lead_to_existing_pages(site):
+    built, base = site
+    for file in built.html_files():
+        page = read(file)
+        links = [a["href"] for a in switcher_links(page)] + list(alternates(page).values())
+        for url in links:
+            assert file_of(built, site_path(url, base)).is_file(), f"{file}: {url}"
+
+
+def test_switcher_leads_to_the_same_page_in_the_other_language(site):
+    """Only a page without translation may lead to the other start page."""
+    built, base = site
+    start_pages = {"/", "/en/"}
+    for file in built.html_files():
+        path = page_path(built, file)
+        if path in start_pages:
+            continue
+        target = site_path(switcher_links(read(file))[0]["href"], base)
+        assert target not in start_pages, f"{path} has no counterpart"
+        back = site_path(switcher_links(read(file_of(built, target)))[0]["href"], base)
+        if "/seite/" not in path and "/page/" not in path:  # later pages lead to the list
+            assert back == path, f"{path} → {target} → {back}"
+
+
+def test_alternates_name_every_language_and_x_default(site):
+    built, base = site
+    for path in ["/", "/en/", "/aktuelles/", "/en/news/archive/", "/aktuelles/buergerbus-startet/"]:
+        found = alternates(built.page(path))
+        assert set(found) == {"de", "en", "x-default"}, path
+        assert found["x-default"] == found["de"]
+        assert site_path(found["en"], base).startswith("/en/")
+        assert not site_path(found["de"], base).startswith("/en/")
+        own = "en" if path.startswith("/en/") else "de"
+        assert site_path(found[own], base) == path
+
+
+def test_production_links_are_absolute_and_clean(production_site):
+    for file in production_site.html_files():
+        page = read(file)
+        urls = [link["href"] for link in page.select("link[href]")]
+        urls += [a["href"] for a in switcher_links(page)]
+        for url in urls:
+            assert url.startswith(PRODUCTION_URL + "/"), f"{file}: {url}"
+            assert "/../" not in url and "/./" not in url, f"{file}: {url}"
+
+
+def test_english_pages_link_an_existing_stylesheet(site):
+    """Pitfall: CSS_FILE is emptied in a subsite and /en/ pages come out unstyled."""
+    built, base = site
+    for file in built.html_files():
+        (stylesheet,) = read(file).select("link[rel=stylesheet]")
+        assert file_of(built, site_path(stylesheet["href"], base)).is_file(), file
+
+
+def test_no_leftovers_of_the_other_language_under_en(site):
+    """Pitfall: German-only content was written under /en/drafts/ and /en/pages/; theme copied twice."""
+    built, _ = site
+    for leftover in ["en/drafts", "en/pages", "en/entwuerfe", "en/aktuelles", "en/theme"]:
+        assert not (built.root / leftover).exists(), leftover
+
+
+def test_each_build_uses_its_own_address(dev_site, production_site):
+    """Pitfall: a second build inherited the first one's subsite URLs (and -e SITEURL was ignored)."""
+    for file in production_site.root.rglob("*"):
+        if file.suffix in {".html", ".xml", ".txt"}:
+            assert LIVE_HOST not in file.read_text(encoding="utf-8"), file
+    for file in dev_site.html_files():
+        assert "example.test" not in file.read_text(encoding="utf-8"), file
+        for link in read(file).select("link[href], a[href]"):
+            assert not urlsplit(link["href"]).netloc, f"{file}: {link['href']}"
+
+
+# --- Theme texts in the page's language ----------------------------------------------------
+
+
+def differing_theme_texts() -> list[tuple[str, str]]:
+    """Return (German msgid, English msgstr) pairs that differ, from the English catalogue."""
+    (po_path,) = [path for path in catalogue_files() if path.parent.parent.name == "en"]
+    return [
+        (message.id, message.string)
+        for message in read_catalogue(po_path)
+        if message.id and isinstance(message.id, str) and message.string and message.id != message.string
+    ]
+
+
+def text_pattern(text: str) -> re.Pattern:
+    """A whole-word pattern for a catalogue text; %(name)s placeholders match anything."""
+    parts = re.split(r"%\(\w+\)s", text)
+    return re.compile(r"(?<!\w)" + r".+?".join(re.escape(part) for part in parts) + r"(?!\w)")
+
+
+def chrome_text(page: BeautifulSoup) -> str:
+    texts = []
+    for element in page.select(THEME_CHROME):
+        texts.append(element.get_text(" "))
+        for tagged in [element, *element.find_all(True)]:
+            texts += [tagged.get(attribute, "") for attribute in ("aria-label", "title")]
+    texts += [link.get("title", "") for link in page.select("link[title]")]
+    return re.sub(r"\s+", " ", " ".join(texts))
+
+
+def test_theme_texts_are_in_the_language_of_the_page(site):
+    built, _ = site
+    pairs = differing_theme_texts()
+    assert pairs
+    german = [(msgid, text_pattern(msgid)) for msgid, _ in pairs]
+    english = [(msgstr, text_pattern(msgstr)) for _, msgstr in pairs]
+    for file in built.html_files():
+        text = chrome_text(read(file))
+        foreign = english if lang_of(built, file) == "de" else german
+        found = [original for original, pattern in foreign if pattern.search(text)]
+        assert found == [], file
+
+
+def test_programme_name_has_the_quotes_of_the_page_language(dev_site):
+    assert "„Engagierte Stadt“" in dev_site.page("/").select_one("footer").get_text()
+    assert "“Engagierte Stadt”" in dev_site.page("/en/").select_one("footer").get_text()
+
+
+# --- Feeds ------------------------------------------------------------------------------
+
+
+def feed_links(file: Path) -> tuple[dict[str, str], list[str]]:
+    """Return the feed's own links {rel: href} and its entries' links."""
+    root = ElementTree.parse(file).getroot()
+    own = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    entries = [link.get("href") for link in root.findall(f"{ATOM}entry/{ATOM}link")]
+    return own, entries
+
+
+@pytest.mark.parametrize(
+    ("feed", "site_prefix"), [("feeds/aktuelles.atom.xml", "/"), ("en/feeds/news.atom.xml", "/en/")]
+)
+def test_each_language_has_its_own_feed_with_absolute_links(production_site, feed, site_prefix):
+    """Pitfall: the subsite's feed pointed at the main site (FEED_DOMAIN inherited)."""
+    own, entries = feed_links(production_site.root / feed)
+    assert own["self"] == f"{PRODUCTION_URL}/{feed}"
+    assert own["alternate"] == PRODUCTION_URL + site_prefix
+    assert entries
+    for url in entries:
+        path = site_path(url, PRODUCTION_URL)
+        assert path.startswith("/en/") == (site_prefix == "/en/"), url
+        assert file_of(production_site, path).is_file(), url
+
+
+def test_no_feed_mixes_the_languages(production_site):
+    feeds = sorted(
+        path.relative_to(production_site.root).as_posix() for path in production_site.root.rglob("*.xml")
+    )
+    feeds = [feed for feed in feeds if "feeds/" in feed]
+    assert feeds == ["en/feeds/news.atom.xml", "feeds/aktuelles.atom.xml"]
+
+
+def test_pages_announce_the_feed_of_their_language(production_site, dev_site):
+    for path, feed in [("/", "/feeds/aktuelles.atom.xml"), ("/en/news/", "/en/feeds/news.atom.xml")]:
+        (link,) = production_site.page(path).select("link[type='application/atom+xml']")
+        assert link["href"] == PRODUCTION_URL + feed
+        assert (production_site.root / feed.lstrip("/")).is_file()
+    # The development build writes no feeds, so it must not announce any.
+    assert not dev_site.page("/").select("link[type='application/atom+xml']")
+    assert not list(dev_site.root.rglob("*.atom.xml"))
