@@ -21,11 +21,14 @@ VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 REQUIREMENTS = ROOT / "requirements.txt"
 STAMP = VENV / ".requirements.sha256"
-# Debian packages the tests need besides Python: a browser, Java for the HTML
-# checker, rsync and an SSH server for the publishing tests.
+# npm packages the tests need (the Nu HTML Checker), pinned in package-lock.json.
+TEST_TOOLS = ROOT / "tests" / "tools"
+# Debian packages the tests need besides Python: a browser, Java and npm for the
+# HTML checker, rsync and an SSH server for the publishing tests.
 SYSTEM_PACKAGES = {
     "chromium": "chromium",
     "java": "default-jre-headless",
+    "npm": "npm",
     "rsync": "rsync",
     "sshd": "openssh-server",
 }
@@ -68,10 +71,24 @@ def ensure_system_packages() -> None:
     subprocess.run(install, check=True, env=env)
 
 
+def ensure_test_tools() -> None:
+    """Install the npm test tools again whenever package-lock.json changed (like the venv)."""
+    wanted = hashlib.sha256((TEST_TOOLS / "package-lock.json").read_bytes()).hexdigest()
+    stamp = TEST_TOOLS / "node_modules" / ".package-lock.sha256"
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    print("Installiere die Testwerkzeuge aus tests/tools/package-lock.json (npm ci) …", flush=True)
+    # --ignore-scripts: vnu-jar's install script would try to download a Java; Debian's is used.
+    command = ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
+    subprocess.run(command, cwd=TEST_TOOLS, check=True)
+    stamp.write_text(wanted)
+
+
 def main(arguments: list[str]) -> int:
     ensure_virtualenv()
     if "test" in arguments:
         ensure_system_packages()
+        ensure_test_tools()
     os.chdir(ROOT)
     return subprocess.call([BIN / "invoke", *(arguments or ["--list"])])
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,8 +12,22 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitetools.build import CONTENT, ROOT, run_pelican
+from sitetools.serve import make_server
 
 PRODUCTION_URL = "https://example.test"  # SITEURL of the production_site fixture
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; .ci/run and bootstrap.py install it
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Offline by construction: every host name but the test server's address resolves to nothing.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
 
 
 @dataclass(frozen=True)
@@ -65,3 +81,47 @@ def production_site(tmp_path_factory) -> BuiltSite:
     """
     folder = tmp_path_factory.mktemp("production-site")
     return build_site("publishconf.py", folder, extra={"SITEURL": f'"{PRODUCTION_URL}"'})
+
+
+# --- Served production build and a real browser (tests/test_browser.py, test_accessibility.py) ---
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    """A production build served on 127.0.0.1; its SITEURL is the server's address."""
+
+    site: BuiltSite
+    base_url: str  # e.g. http://127.0.0.1:41234, no trailing slash
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory) -> Iterator[ServedSite]:
+    """The production build (publishconf.py), built for and served on a free local port.
+
+    The server binds its port first so the build can use it as SITEURL: every
+    absolute address in the pages (stylesheet, alternates, /en/) then points at
+    127.0.0.1, and any request elsewhere is a real defect of the site.
+    """
+    folder = tmp_path_factory.mktemp("served-site")
+    server = make_server(folder, port=0)
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    site = build_site("publishconf.py", folder, extra={"SITEURL": f'"{base_url}"'})
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield ServedSite(site, base_url)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Debian Chromium for the whole session (never Playwright's own download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
