@@ -35,6 +35,9 @@ ASSOCIATION = {
     "register_number": None,  # e.g. "VR 12345"
     "email": None,  # a public address of the association
     "phone": None,
+    # The natural person responsible for the news and texts (§ 18 Abs. 2 MStV),
+    # shown in the Impressum; usually a board member, e.g. "Vorname Name, Anschrift wie oben".
+    "content_responsible": None,
 }
 
 # --- Where things live ----------------------------------------------------------
