@@ -79,6 +79,9 @@ DATE_FORMATS = {"de": "d. MMMM y", "en": "d MMMM y"}
 MONTH_DATE_FORMATS = {"de": "MMMM y", "en": "MMMM y"}
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = 40
+# Characters allowed in `Summary:` (checked by bfb_content_check). The owner's teaser
+# texts on the start page are summaries too, and the longest runs to about 470 characters.
+CONTENT_SUMMARY_LENGTH = (20, 500)
 TYPOGRIFY = False
 
 MARKDOWN = {

@@ -181,8 +181,15 @@ def test_each_build_uses_its_own_address(dev_site, production_site):
             assert LIVE_HOST not in file.read_text(encoding="utf-8"), file
     for file in dev_site.html_files():
         assert "example.test" not in file.read_text(encoding="utf-8"), file
-        for link in read(file).select("link[href], a[href]"):
+        page = read(file)
+        for link in page.select("link[href]"):
             assert not urlsplit(link["href"]).netloc, f"{file}: {link['href']}"
+        # Links to other websites are content (e.g. the programme's site); links within
+        # the site must not carry a site address in the development build.
+        for anchor in page.select("a[href]"):
+            assert urlsplit(anchor["href"]).netloc not in {LIVE_HOST, "example.test"}, (
+                f"{file}: {anchor['href']}"
+            )
 
 
 # --- Theme texts in the page's language ----------------------------------------------------
