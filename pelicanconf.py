@@ -72,6 +72,9 @@ PLUGINS = [
 # --- Content ----------------------------------------------------------------------
 
 DEFAULT_CATEGORY = "Aktuelles"
+# Pelican gives articles the default category only when category pages are written
+# (we write none), and its draft writer needs one: without this, any draft crashes the build.
+DEFAULT_METADATA = {"category": DEFAULT_CATEGORY}
 DEFAULT_DATE = None  # a news item without a date is an error, never "today"
 DEFAULT_DATE_FORMAT = "d. MMMM y"  # Babel patterns, see plugins/bfb_locale
 DATE_FORMATS = {"de": "d. MMMM y", "en": "d MMMM y"}
@@ -108,8 +111,12 @@ ARTICLE_LANG_URL = ARTICLE_URL
 ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
 DRAFT_URL = "entwuerfe/{slug}/"
 DRAFT_SAVE_AS = "entwuerfe/{slug}/index.html"
-DRAFT_LANG_URL = DRAFT_URL
-DRAFT_LANG_SAVE_AS = DRAFT_SAVE_AS
+DRAFT_PAGE_URL = "entwuerfe/seiten/{slug}/"
+DRAFT_PAGE_SAVE_AS = "entwuerfe/seiten/{slug}/index.html"
+# A draft appears only in its own language's site: i18n_subsites does not filter drafts,
+# so without this a German draft would also be written under /en/.
+DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = PAGE_URL
@@ -182,8 +189,8 @@ def language_subsites(production: bool = False) -> dict:
         "ARTICLE_LANG_SAVE_AS": "news/{slug}/index.html",
         "DRAFT_URL": "drafts/{slug}/",
         "DRAFT_SAVE_AS": "drafts/{slug}/index.html",
-        "DRAFT_LANG_URL": "drafts/{slug}/",
-        "DRAFT_LANG_SAVE_AS": "drafts/{slug}/index.html",
+        "DRAFT_PAGE_URL": "drafts/pages/{slug}/",
+        "DRAFT_PAGE_SAVE_AS": "drafts/pages/{slug}/index.html",
         "INDEX_URL": "news/",
         "INDEX_SAVE_AS": "news/index.html",
         "ARCHIVES_URL": "news/archive/",
@@ -206,8 +213,8 @@ def language_subsites(production: bool = False) -> dict:
             FEED_ATOM_URL="feeds/news.atom.xml",
             DRAFT_URL="",
             DRAFT_SAVE_AS="",
-            DRAFT_LANG_URL="",
-            DRAFT_LANG_SAVE_AS="",
+            DRAFT_PAGE_URL="",
+            DRAFT_PAGE_SAVE_AS="",
         )
     return {"en": english}
 

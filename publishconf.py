@@ -27,6 +27,7 @@ I18N_SUBSITES = language_subsites(production=True)
 
 # Drafts exist only in the development preview.
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
 
 # A production build never trusts a cache written by a development build.
 LOAD_CONTENT_CACHE = False

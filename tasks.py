@@ -58,6 +58,27 @@ def livereload(c, port=8000):
     run_livereload(int(port))
 
 
+@task(
+    positional=["title"],
+    help={
+        "title": "Title of the news item or page, in quotes",
+        "page": "Create a page in content/seiten/ instead of a news item",
+        "en": "Also create the English translation (.en.md, same Slug)",
+    },
+)
+def new(c, title, page=False, en=False):
+    """Start a news item (or --page) from a template: invoke new "Titel der Meldung" [--en]."""
+    from sitetools.newcontent import ContentExists, new_content
+
+    try:
+        created = new_content(title, page=page, english=en)
+    except (ContentExists, ValueError) as error:
+        raise Exit(str(error), code=1) from None
+    for path in created:
+        print(f"Angelegt: {path.relative_to(ROOT)}")
+    print("Jetzt die Datei öffnen, Summary ausfüllen, Text schreiben; Vorschau mit: invoke livereload")
+
+
 @task
 def clean(c):
     """Remove built output and caches."""

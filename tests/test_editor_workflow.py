@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
+from pathlib import Path
 
 import pytest
+from bfb_content_check import check_content
+from bfb_content_check.front_matter import parse_front_matter
 
-from sitetools.build import BuildFailed
+from sitetools.build import CONTENT, BuildFailed
+from sitetools.newcontent import ContentExists, new_content
 from tests.conftest import build_site
+
+CHECK_SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
 
 NEWS = """Title: Probemeldung für den Test
 Date: 2023-05-04
@@ -54,3 +62,104 @@ def test_all_problems_are_reported_in_one_build(content_copy, tmp_path, capsys):
     assert "3 Probleme gefunden" in errors
     assert "Meinten Sie „Date:“?" in errors
     assert "Unbekannte Sprache „fr“" in errors
+
+
+# --- invoke new -------------------------------------------------------------------------
+
+DAY = dt.date(2024, 5, 17)
+
+
+def test_new_news_item_is_named_by_date_and_german_slug(tmp_path):
+    (created,) = new_content("Über 100 Fahrten mit dem Bürgerbus", today=DAY, content_dir=tmp_path)
+    assert created == tmp_path / "aktuelles/2024-05-17-ueber-100-fahrten-mit-dem-buergerbus.md"
+    front = parse_front_matter(created.read_text(encoding="utf-8"))
+    assert front.value("title") == "Über 100 Fahrten mit dem Bürgerbus"
+    assert front.value("date") == "2024-05-17"
+    assert front.value("slug") == "ueber-100-fahrten-mit-dem-buergerbus"
+    assert front.value("lang") == "de"
+    assert front.value("status") == "draft"
+    assert {"summary", "orte"} <= set(front.fields)
+
+
+def test_new_with_english_creates_the_translation_pair(tmp_path):
+    german, english = new_content("Neuer Fahrplan", english=True, today=DAY, content_dir=tmp_path)
+    assert english.name == german.stem + ".en.md"
+    german_front = parse_front_matter(german.read_text(encoding="utf-8"))
+    english_front = parse_front_matter(english.read_text(encoding="utf-8"))
+    assert english_front.value("slug") == german_front.value("slug") == "neuer-fahrplan"
+    assert english_front.value("lang") == "en"
+
+
+def test_new_page_goes_to_seiten_without_date(tmp_path):
+    (created,) = new_content("Häufige Fragen", page=True, today=DAY, content_dir=tmp_path)
+    assert created == tmp_path / "seiten/haeufige-fragen.md"
+    assert "date" not in parse_front_matter(created.read_text(encoding="utf-8")).fields
+
+
+def test_new_never_overwrites(tmp_path):
+    (created,) = new_content("Neuer Fahrplan", today=DAY, content_dir=tmp_path)
+    created.write_text("edited by hand", encoding="utf-8")
+    with pytest.raises(ContentExists):
+        new_content("Neuer Fahrplan", english=True, today=DAY, content_dir=tmp_path)
+    assert created.read_text(encoding="utf-8") == "edited by hand"
+    assert not created.with_name(created.stem + ".en.md").exists()
+
+
+def test_new_file_asks_only_for_the_summary(tmp_path):
+    new_content("Neuer Fahrplan", english=True, today=DAY, content_dir=tmp_path)
+    problems = check_content(tmp_path, CHECK_SETTINGS)
+    assert {(Path(p.file).name, p.message) for p in problems} == {
+        ("2024-05-17-neuer-fahrplan.md", "Das Feld „Summary:“ ist leer."),
+        ("2024-05-17-neuer-fahrplan.en.md", "Das Feld „Summary:“ ist leer."),
+    }
+
+
+# --- drafts: development preview only ----------------------------------------------------
+
+SUMMARY = "Summary: Ein Entwurf, den nur der Test für Entwürfe anlegt."
+
+
+def fill_summary(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("Summary:", SUMMARY, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def draft_content(tmp_path_factory) -> Path:
+    """A copy of content/ with a draft news pair, a German-only draft and a draft page pair."""
+    content = tmp_path_factory.mktemp("drafts") / "content"
+    shutil.copytree(CONTENT, content)
+    created = new_content("Entwurf einer Meldung", english=True, today=DAY, content_dir=content)
+    created += new_content("Entwurf nur auf Deutsch", today=DAY, content_dir=content)
+    created += new_content("Entwurf einer Seite", page=True, english=True, today=DAY, content_dir=content)
+    for path in created:
+        fill_summary(path)
+    return content
+
+
+def build_with_content(settings: str, content: Path, folder: Path):
+    return build_site(settings, folder, {"PATH": json.dumps(str(content))})
+
+
+def test_drafts_are_in_the_development_preview_marked_as_drafts(draft_content, tmp_path):
+    site = build_with_content("pelicanconf.py", draft_content, tmp_path / "dev")
+    for path in ("/entwuerfe/entwurf-einer-meldung/", "/entwuerfe/entwurf-nur-auf-deutsch/"):
+        assert site.page(path).select_one(".draft-badge").get_text() == "Entwurf – nicht veröffentlicht"
+    assert site.page("/en/drafts/entwurf-einer-meldung/").select_one(".draft-badge").get_text() == (
+        "Draft – not published"
+    )
+    assert "Entwurf" in site.page("/entwuerfe/seiten/entwurf-einer-seite/").select_one(".notice--draft").text
+    assert site.page("/en/drafts/pages/entwurf-einer-seite/").select_one(".notice--draft")
+    # German-only drafts stay out of the English site; editor notes never reach the HTML.
+    assert not site.exists("/en/drafts/entwurf-nur-auf-deutsch/")
+    assert not any("Hinweise zum Ausfüllen" in f.read_text(encoding="utf-8") for f in site.html_files())
+
+
+def test_drafts_never_reach_the_production_build(draft_content, tmp_path):
+    site = build_with_content("publishconf.py", draft_content, tmp_path / "prod")
+    assert site.exists("/aktuelles/")  # the build itself worked
+    leaked = [
+        file
+        for file in site.root.rglob("*")
+        if file.is_file() and "entwurf-" in (file.as_posix() + file.read_text(errors="ignore"))
+    ]
+    assert leaked == []

@@ -2,11 +2,12 @@
 
 from pelican import signals
 
-from .content_check import check_content, check_on_initialization
+from .content_check import check_content, check_on_initialization, drop_editor_notes
 
 
 def register() -> None:
     signals.initialized.connect(check_on_initialization)
+    signals.content_object_init.connect(drop_editor_notes)
 
 
 __all__ = ["check_content", "register"]

@@ -93,6 +93,7 @@ RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "en", "news", "drafts", "bilder
 LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
 MARKDOWN_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 ALT_RE = re.compile(r"""\balt\s*=\s*(?:"(?P<a>[^"]*)"|'(?P<b>[^']*)')""", re.IGNORECASE)
 
 
@@ -501,10 +502,25 @@ def missing_alt(file: ContentFile, line: int, source: str) -> Problem:
 
 
 def body_lines(file: ContentFile) -> list[tuple[int, str]]:
-    """The lines that can hold links: the summary field and the body, with line numbers."""
+    """The lines that can hold links: the summary field and the body, with line numbers.
+
+    Editor notes (`<!-- … -->`) are blanked out: they never reach the site.
+    """
     lines = [(field.line, field.value) for field in file.front.fields.get("summary", [])]
-    lines += [(file.front.body_start + offset, text) for offset, text in enumerate(file.front.body)]
+    body = without_comments("\n".join(file.front.body)).split("\n")
+    lines += [(file.front.body_start + offset, text) for offset, text in enumerate(body)]
     return lines
+
+
+def without_comments(html: str) -> str:
+    """Remove HTML comments, keeping their line breaks so line numbers stay right."""
+    return COMMENT_RE.sub(lambda match: "\n" * match.group().count("\n"), html)
+
+
+def drop_editor_notes(content) -> None:
+    """Remove `<!-- … -->` notes (like those `invoke new` writes) from the published HTML."""
+    if isinstance(getattr(content, "_content", None), str):
+        content._content = COMMENT_RE.sub("", content._content)
 
 
 def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:

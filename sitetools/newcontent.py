@@ -1,0 +1,100 @@
+"""`invoke new`: start a news item or a page from a filled-in template.
+
+The file gets a German slug, today's date and every header field, followed by a short
+note for the editor. The note is an HTML comment, which the content check plugin removes
+before publishing, so a forgotten note never reaches the site. New files start as drafts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bfb_slugs import german_slugify
+
+from sitetools.build import CONTENT
+
+NEWS_NOTE = """<!-- Hinweise zum Ausfüllen (dieser Block erscheint nicht auf der Website):
+- Title: die Überschrift.  Date: Tag der Meldung als Jahr-Monat-Tag (z. B. 2024-05-17).
+- Summary: ein bis zwei Sätze (20 bis 300 Zeichen) für die Liste der Meldungen – Pflicht.
+- Orte: Kurzformen der Orte, um die es geht, mit Komma getrennt (z. B. gillenfeld, mehren);
+  die Kurzformen stehen in content/data/orte.yaml. Leer lassen, wenn es um keinen Ort geht.
+- Status: draft = Entwurf (nur in der Vorschau sichtbar); zum Veröffentlichen „published“ schreiben.
+- Slug (Teil der Adresse) nach dem Veröffentlichen nicht mehr ändern.
+- Foto: Datei nach content/bilder/ legen, im Text: ![Was zu sehen ist]({static}/bilder/datei.jpg)
+Anleitung: docs/redaktion.md -->
+"""
+
+PAGE_NOTE = """<!-- Hinweise zum Ausfüllen (dieser Block erscheint nicht auf der Website):
+- Title: die Überschrift der Seite.  Summary: ein bis zwei Sätze für Suchmaschinen (freiwillig).
+- Status: draft = Entwurf (nur in der Vorschau sichtbar); zum Veröffentlichen „published“ schreiben.
+- Die Adresse der Seite ist /<Slug>/; den Slug nach dem Veröffentlichen nicht mehr ändern.
+- Auf eine andere Seite verweisen: [Kontakt]({filename}/seiten/kontakt.md)
+Anleitung: docs/redaktion.md -->
+"""
+
+TRANSLATION_NOTE = """<!-- Englische Übersetzung von {original}: Title, Summary und Text übersetzen.
+Slug, Date und Orte bleiben wie in der deutschen Datei. Anleitung: docs/redaktion.md -->
+"""
+
+
+class ContentExists(FileExistsError):
+    """The file to create is already there; `invoke new` never overwrites."""
+
+
+def news_text(title: str, slug: str, date: dt.date, lang: str, note: str) -> str:
+    return (
+        f"Title: {title}\n"
+        f"Date: {date.isoformat()}\n"
+        f"Slug: {slug}\n"
+        f"Lang: {lang}\n"
+        "Summary:\n"
+        "Orte:\n"
+        "Status: draft\n"
+        "\n"
+        f"{note}\n"
+        "Hier steht der Text. Absätze durch eine Leerzeile trennen.\n"
+    )
+
+
+def page_text(title: str, slug: str, lang: str, note: str) -> str:
+    return (
+        f"Title: {title}\nSlug: {slug}\nLang: {lang}\nSummary:\nStatus: draft\n\n{note}\n"
+        "Hier steht der Text der Seite.\n"
+    )
+
+
+def new_content(
+    title: str,
+    page: bool = False,
+    english: bool = False,
+    today: dt.date | None = None,
+    content_dir: Path = CONTENT,
+) -> list[Path]:
+    """Create the German file (and its English pair if asked); return the paths created."""
+    title = title.strip()
+    slug = german_slugify(title)
+    if not slug:
+        raise ValueError("Der Titel braucht mindestens einen Buchstaben oder eine Ziffer.")
+    today = today or dt.date.today()
+    if page:
+        german = content_dir / "seiten" / f"{slug}.md"
+        texts = {german: page_text(title, slug, "de", PAGE_NOTE)}
+    else:
+        german = content_dir / "aktuelles" / f"{today.isoformat()}-{slug}.md"
+        texts = {german: news_text(title, slug, today, "de", NEWS_NOTE)}
+    if english:
+        english_path = german.with_name(f"{german.stem}.en.md")
+        note = TRANSLATION_NOTE.format(original=german.name)
+        texts[english_path] = (
+            page_text(title, slug, "en", note) if page else news_text(title, slug, today, "en", note)
+        )
+    existing = [path for path in texts if path.exists()]
+    if existing:
+        raise ContentExists(
+            f"{existing[0].relative_to(content_dir.parent)} gibt es schon – nichts überschrieben."
+        )
+    for path, text in texts.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(texts)
