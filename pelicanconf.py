@@ -66,6 +66,7 @@ PLUGINS = [
     "bfb_locale",
     "bfb_language_links",
     "bfb_content_check",
+    "bfb_translations",
     "bfb_teasers",
 ]
 
@@ -158,10 +159,17 @@ JINJA_ENVIRONMENT = {
 I18N_GETTEXT_LOCALEDIR = str(HERE / "theme" / "translations")
 I18N_GETTEXT_DOMAIN = "messages"
 I18N_TEMPLATES_LANG = "de"
-# Untranslated content is not copied into the other language: links go to the
-# original instead (see README, "Übersetzungen").
+# Untranslated content (README, "Übersetzungen"): every news item and page has an
+# English translation (`name.en.md` beside `name.md`, same Slug), unless its header says
+# `German_only: ja`. A German text without translation does not appear on the English
+# site at all ("remove": no copy under /en/drafts/ or /en/pages/); English links and the
+# language switcher lead to the German original or the English start page instead.
+# `invoke untranslated` lists what is missing; publishconf.py sets TRANSLATIONS_REQUIRED,
+# so a missing translation stops the production build (plugins/bfb_translations).
 I18N_UNTRANSLATED_ARTICLES = "remove"
 I18N_UNTRANSLATED_PAGES = "remove"
+TRANSLATIONS_REQUIRED = False
+CONTENT_EXTRA_METADATA = ["German_only"]  # known to bfb_content_check
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 # Generated lists whose address differs per language; everything else keeps its path.

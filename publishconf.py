@@ -25,6 +25,10 @@ FEED_ALL_ATOM = None
 
 I18N_SUBSITES = language_subsites(production=True)
 
+# Every published German news item and page needs its English translation
+# (or `German_only: ja`); see plugins/bfb_translations.
+TRANSLATIONS_REQUIRED = True
+
 # Drafts exist only in the development preview.
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""

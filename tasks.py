@@ -98,6 +98,14 @@ def translations(c):
         raise Exit(code=1)
 
 
+@task
+def untranslated(c):
+    """List German news items and pages without English translation (German_only ones too)."""
+    from sitetools.translations import untranslated_content
+
+    print(untranslated_content())
+
+
 @task(help={"args": "Extra arguments for pytest, e.g. -k orte"})
 def test(c, args=""):
     """Run all tests (unit, build, browser, accessibility, HTML validity)."""

@@ -11,6 +11,7 @@ so they are not committed.
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from sitetools.build import ROOT, TRANSLATIONS, compile_catalogues
+from sitetools.build import CONTENT, ROOT, TRANSLATIONS, compile_catalogues
 
 BABEL_CONFIG = ROOT / "babel.cfg"
 TEMPLATE = TRANSLATIONS / "messages.pot"
@@ -118,3 +119,14 @@ def format_missing(missing: dict[str, Iterable[str]]) -> str:
         return "Alle Texte des Themes sind übersetzt."
     lines.append("Bitte dort bei msgstr die Übersetzung eintragen und die Markierung „#, fuzzy“ entfernen.")
     return "\n".join(lines)
+
+
+def untranslated_content(content_dir: Path = CONTENT) -> str:
+    """Return the report of German texts without English translation (invoke untranslated/check)."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    sys.path[:0] = [path for path in settings["PLUGIN_PATHS"] if path not in sys.path]
+    from bfb_translations import format_report, untranslated_report
+
+    return format_report(untranslated_report(content_dir, settings))

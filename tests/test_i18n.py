@@ -8,17 +8,22 @@ own process. Several tests guard a known pitfall of i18n_subsites
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
+import threading
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PRODUCTION_URL, BuiltSite
+from conftest import PRODUCTION_URL, BuiltSite, build_site
 
-from sitetools.build import ROOT, pelican_command
+from sitetools.build import ROOT, BuildFailed, pelican_command
+from sitetools.serve import make_server
 from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -281,3 +286,74 @@ def test_pages_announce_the_feed_of_their_language(production_site, dev_site):
     # The development build writes no feeds, so it must not announce any.
     assert not dev_site.page("/").select("link[type='application/atom+xml']")
     assert not list(dev_site.root.rglob("*.atom.xml"))
+
+
+# --- 404 pages --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "title"),
+    [("/404.html", "de", "Seite nicht gefunden"), ("/en/404.html", "en", "Page not found")],
+)
+def test_each_language_has_a_404_page_with_links_that_work_from_any_address(site, path, lang, title):
+    built, base = site
+    page = built.page(path)
+    assert page.html["lang"] == lang
+    assert page.h1.get_text(strip=True) == title
+    links = [a["href"] for a in page.select("a[href]") if not a["href"].startswith("#")]
+    links += [link["href"] for link in page.select("link[href]")]
+    for url in links:
+        # The page is served for /any/missing/path: a relative link would resolve below it.
+        assert url.startswith(base + "/"), url
+    main_links = {site_path(a["href"], base) for a in page.select("main a[href]")}
+    prefix = "/en" if lang == "en" else ""
+    news = "/en/news/" if lang == "en" else "/aktuelles/"
+    assert {f"{prefix}/", news, f"{prefix}/orte/", f"{prefix}/kontakt/"} <= main_links
+
+
+def test_local_server_answers_missing_addresses_with_the_404_page_of_their_language(dev_site):
+    server = make_server(dev_site.root, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        for path, title in [
+            ("/gibt-es-nicht/", "Seite nicht gefunden"),
+            ("/en/no-such-page/", "Page not found"),
+        ]:
+            with pytest.raises(HTTPError) as answer:
+                urlopen(f"http://127.0.0.1:{server.server_port}{path}")
+            assert answer.value.code == 404
+            assert f"<h1>{title}</h1>" in answer.value.read().decode("utf-8")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- Untranslated content -------------------------------------------------------------------
+
+UNTRANSLATED_PAGE = "Title: Chronik\nSlug: chronik\nLang: de\n{marker}\n\nNur auf Deutsch.\n"
+
+
+def test_missing_translation_stops_the_production_build_only(content_copy, tmp_path, capsys):
+    page = content_copy / "seiten" / "chronik.md"
+    page.write_text(UNTRANSLATED_PAGE.format(marker=""), encoding="utf-8")
+    settings = {"PATH": json.dumps(str(content_copy)), "SITEURL": f'"{PRODUCTION_URL}"'}
+    with pytest.raises(BuildFailed):
+        build_site("publishconf.py", tmp_path / "production", settings)
+    errors = capsys.readouterr().err
+    assert "seiten/chronik.md" in errors and "fehlt die englische Übersetzung" in errors
+
+    dev = build_site("pelicanconf.py", tmp_path / "dev", {"PATH": settings["PATH"]})
+    assert dev.exists("/chronik/")
+    assert not (dev.root / "en" / "chronik").exists()  # policy "remove": no copy under /en/
+    switcher = switcher_links(dev.page("/chronik/"))[0]
+    assert switcher["href"] == "/en/"  # no translation: the English start page
+    assert not alternates(dev.page("/chronik/"))
+
+
+def test_german_only_page_is_published_without_translation(content_copy, tmp_path):
+    page = content_copy / "seiten" / "chronik.md"
+    page.write_text(UNTRANSLATED_PAGE.format(marker="German_only: ja"), encoding="utf-8")
+    settings = {"PATH": json.dumps(str(content_copy)), "SITEURL": f'"{PRODUCTION_URL}"'}
+    built = build_site("publishconf.py", tmp_path / "production", settings)
+    assert built.exists("/chronik/") and not built.exists("/en/chronik/")

@@ -1,0 +1,149 @@
+"""Which German news items and pages have no English translation, and whether that is allowed.
+
+The policy (README, "Übersetzungen"): every news item and page is translated. A German text
+that stays German on purpose says so in its header with `German_only: ja`; the English site
+then simply has no such page (I18N_UNTRANSLATED_* = "remove" in pelicanconf.py) and its
+language switcher leads to the English start page.
+
+`untranslated_report()` lists every German text without translation (for `invoke untranslated`
+and `invoke check`); `translation_problems()` turns the list into editor-facing problems: a
+contradictory marking in every build, a missing translation only where `TRANSLATIONS_REQUIRED`
+is set (the production build, publishconf.py). Drafts are never required to be translated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bfb_content_check.content_check import ContentFile, content_files, parse_file
+from bfb_errors import Problem
+
+MARKER = "german_only"  # the header field `German_only:`, lowercased as Pelican does
+YES = {"ja", "yes", "true", "1"}
+NO = {"nein", "no", "false", "0"}
+KIND_NAMES = {"news": "Meldung", "page": "Seite"}
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """A German news item or page without an English translation."""
+
+    path: Path
+    relative: str  # relative to the content folder, e.g. "seiten/impressum.md"
+    kind: str  # "news" or "page"
+    title: str
+    status: str  # published, hidden or draft
+    german_only: bool  # marked `German_only: ja`
+    marker_line: int | None  # line of the `German_only:` field, if any
+
+    @property
+    def required(self) -> bool:
+        """True if the English site needs this translation before publishing."""
+        return not self.german_only and self.status != "draft"
+
+
+def read_files(content_dir: str | Path, settings: dict | None = None) -> list[ContentFile]:
+    content_dir = Path(content_dir).resolve()
+    return [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings or {})]
+
+
+def has_translation(file: ContentFile, paths: set[Path]) -> bool:
+    return file.path.with_name(file.path.stem + ".en" + file.path.suffix) in paths
+
+
+def marked_german_only(file: ContentFile) -> bool:
+    return (file.front.value(MARKER) or "").strip().lower() in YES
+
+
+def untranslated_report(content_dir: str | Path, settings: dict | None = None) -> list[Untranslated]:
+    """Return every German news item and page of `content_dir` that has no English translation."""
+    files = read_files(content_dir, settings)
+    paths = {file.path for file in files}
+    return [
+        Untranslated(
+            path=file.path,
+            relative=file.relative,
+            kind=file.kind,
+            title=file.front.value("title") or "",
+            status=(file.front.value("status") or "published").strip().lower(),
+            german_only=marked_german_only(file),
+            marker_line=file.front.line(MARKER),
+        )
+        for file in files
+        if file.expected_lang == "de" and not has_translation(file, paths)
+    ]
+
+
+def marker_problems(files: list[ContentFile]) -> list[Problem]:
+    """A `German_only:` field with an unknown value, on an English file or beside a translation."""
+    paths = {file.path for file in files}
+    problems = []
+    for file in files:
+        value = file.front.value(MARKER)
+        if value is None:
+            continue
+        line = file.front.line(MARKER)
+        if value.strip().lower() not in YES | NO:
+            problems.append(
+                Problem(
+                    file.path,
+                    line,
+                    f"„German_only: {value}“ ist weder „ja“ noch „nein“.",
+                    "„German_only: ja“ schreiben, wenn der Text nur auf Deutsch erscheinen soll; "
+                    "sonst die Zeile löschen.",
+                    "German_only must be ja/nein (yes/no, true/false)",
+                )
+            )
+        elif marked_german_only(file) and (file.expected_lang == "en" or has_translation(file, paths)):
+            problems.append(
+                Problem(
+                    file.path,
+                    line,
+                    "Der Text ist als „nur Deutsch“ markiert, hat aber eine englische Fassung.",
+                    "Entweder die Zeile „German_only: ja“ löschen oder die englische Datei (….en.md).",
+                    "German_only contradicts an existing translation",
+                )
+            )
+    return problems
+
+
+def missing_translation_problems(items: list[Untranslated]) -> list[Problem]:
+    return [
+        Problem(
+            item.path,
+            None,
+            f"Zu dieser {KIND_NAMES[item.kind]} fehlt die englische Übersetzung – "
+            "so wird die Website nicht veröffentlicht.",
+            f"Die Übersetzung als „{item.path.stem}.en.md“ daneben anlegen (gleicher Slug, „Lang: en“), "
+            "oder den Text mit der Kopfzeile „German_only: ja“ als „nur Deutsch“ markieren.",
+            "missing English translation (TRANSLATIONS_REQUIRED)",
+            subject=item.title,
+        )
+        for item in items
+        if item.required
+    ]
+
+
+def translation_problems(content_dir: str | Path, settings: dict) -> list[Problem]:
+    """Return the translation problems that stop this build (see module docstring)."""
+    problems = marker_problems(read_files(content_dir, settings))
+    if settings.get("TRANSLATIONS_REQUIRED"):
+        problems += missing_translation_problems(untranslated_report(content_dir, settings))
+    return problems
+
+
+def format_report(items: list[Untranslated]) -> str:
+    """Describe the untranslated texts for editors (German), one line each."""
+    if not items:
+        return "Alle Meldungen und Seiten haben eine englische Übersetzung."
+    lines = [f"Ohne englische Übersetzung: {len(items)}"]
+    for item in sorted(items, key=lambda item: item.relative):
+        if item.german_only:
+            state = "nur Deutsch (German_only)"
+        elif item.status == "draft":
+            state = "Entwurf"
+        else:
+            state = "FEHLT – nötig zum Veröffentlichen"
+        lines.append(f"  {KIND_NAMES[item.kind]:<7} {item.relative}  „{item.title}“  – {state}")
+    return "\n".join(lines)

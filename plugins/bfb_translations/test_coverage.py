@@ -1,0 +1,76 @@
+"""Translation coverage on small content folders written by each test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bfb_translations import format_report, translation_problems, untranslated_report
+
+SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "IGNORE_FILES": ["**/.*", "data"]}
+
+
+def page(slug: str, lang: str = "de", extra: str = "") -> str:
+    return f"Title: Seite {slug}\nSlug: {slug}\nLang: {lang}\n{extra}\nText.\n"
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_report_lists_german_texts_without_translation(tmp_path):
+    write(
+        tmp_path,
+        {
+            "seiten/kontakt.md": page("kontakt"),
+            "seiten/kontakt.en.md": page("kontakt", "en"),
+            "seiten/impressum.md": page("impressum", extra="German_only: ja"),
+            "seiten/chronik.md": page("chronik"),
+            "aktuelles/2024-01-01-neu.md": page("neu", extra="Status: draft\nDate: 2024-01-01\nSummary: x"),
+        },
+    )
+    found = {item.relative: item for item in untranslated_report(tmp_path, SETTINGS)}
+    assert set(found) == {"seiten/impressum.md", "seiten/chronik.md", "aktuelles/2024-01-01-neu.md"}
+    assert found["seiten/impressum.md"].german_only and not found["seiten/impressum.md"].required
+    assert found["seiten/chronik.md"].required
+    assert not found["aktuelles/2024-01-01-neu.md"].required  # a draft is not published yet
+    report = format_report(list(found.values()))
+    assert "seiten/chronik.md  „Seite chronik“  – FEHLT" in report
+    assert "nur Deutsch (German_only)" in report and "Entwurf" in report
+
+
+def test_missing_translation_stops_only_a_build_that_requires_translations(tmp_path):
+    write(tmp_path, {"seiten/chronik.md": page("chronik")})
+    assert translation_problems(tmp_path, SETTINGS) == []
+    (problem,) = translation_problems(tmp_path, {**SETTINGS, "TRANSLATIONS_REQUIRED": True})
+    assert Path(problem.file).name == "chronik.md"
+    assert "fehlt die englische Übersetzung" in problem.message
+    assert "chronik.en.md" in problem.fix and "German_only: ja" in problem.fix
+
+
+def test_german_only_beside_a_translation_is_a_contradiction(tmp_path):
+    write(
+        tmp_path,
+        {
+            "seiten/kontakt.md": page("kontakt", extra="German_only: ja"),
+            "seiten/kontakt.en.md": page("kontakt", "en"),
+        },
+    )
+    (problem,) = translation_problems(tmp_path, SETTINGS)
+    assert problem.line == 4
+    assert "englische Fassung" in problem.message
+
+
+def test_unknown_marker_value_is_reported(tmp_path):
+    write(tmp_path, {"seiten/chronik.md": page("chronik", extra="German_only: vielleicht")})
+    (problem,) = translation_problems(tmp_path, SETTINGS)
+    assert "weder „ja“ noch „nein“" in problem.message
+
+
+def test_complete_content_reports_nothing(tmp_path):
+    write(tmp_path, {"seiten/kontakt.md": page("kontakt"), "seiten/kontakt.en.md": page("kontakt", "en")})
+    assert untranslated_report(tmp_path, SETTINGS) == []
+    assert format_report([]) == "Alle Meldungen und Seiten haben eine englische Übersetzung."
