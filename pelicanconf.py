@@ -67,6 +67,7 @@ PLUGINS = [
     "bfb_language_links",
     "bfb_content_check",
     "bfb_translations",
+    "bfb_sitemap",
     "bfb_teasers",
 ]
 

@@ -357,3 +357,64 @@ def test_german_only_page_is_published_without_translation(content_copy, tmp_pat
     settings = {"PATH": json.dumps(str(content_copy)), "SITEURL": f'"{PRODUCTION_URL}"'}
     built = build_site("publishconf.py", tmp_path / "production", settings)
     assert built.exists("/chronik/") and not built.exists("/en/chronik/")
+
+
+# --- Sitemap ---------------------------------------------------------------------------------
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def sitemap_entries(site: BuiltSite) -> dict[str, dict]:
+    """{loc: {"lastmod": …, "alternates": {hreflang: href}}} in the order of the file."""
+    root = ElementTree.parse(site.root / "sitemap.xml").getroot()
+    return {
+        url.findtext(f"{SITEMAP}loc"): {
+            "lastmod": url.findtext(f"{SITEMAP}lastmod"),
+            "alternates": {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")},
+        }
+        for url in root.findall(f"{SITEMAP}url")
+    }
+
+
+def test_sitemap_lists_every_public_page_of_both_languages(production_site):
+    entries = sitemap_entries(production_site)
+    assert list(entries) == sorted(entries)
+    pages = {PRODUCTION_URL + page_path(production_site, file) for file in production_site.html_files()}
+    hidden = {f"{PRODUCTION_URL}/404.html", f"{PRODUCTION_URL}/en/404.html"}
+    assert set(entries) == pages - hidden
+    assert f"{PRODUCTION_URL}/" in entries and f"{PRODUCTION_URL}/en/" in entries
+
+
+def test_sitemap_alternates_are_listed_and_reciprocal(production_site):
+    entries = sitemap_entries(production_site)
+    with_alternates = 0
+    for loc, entry in entries.items():
+        alternates = entry["alternates"]
+        if not alternates:
+            continue
+        with_alternates += 1
+        assert loc in alternates.values()
+        assert alternates["x-default"] == alternates["de"]
+        for lang in ("de", "en"):
+            assert "/../" not in alternates[lang]
+            assert entries[alternates[lang]]["alternates"] == alternates, loc
+        assert site_path(alternates["en"], PRODUCTION_URL).startswith("/en/")
+    assert with_alternates >= len(entries) - 2  # all but the later news pages
+
+
+def test_sitemap_dates_come_from_the_content(production_site):
+    entries = sitemap_entries(production_site)
+    article = entries[f"{PRODUCTION_URL}/aktuelles/buergerbus-startet/"]
+    assert article["lastmod"] == "2017-01-09"
+    assert entries[f"{PRODUCTION_URL}/en/news/buergerbus-startet/"]["lastmod"] == "2017-01-09"
+    assert all(
+        re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["lastmod"] or "2000-01-01") for entry in entries.values()
+    )
+
+
+def test_robots_txt_names_the_sitemap_in_production_only(production_site, dev_site):
+    robots = (production_site.root / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {PRODUCTION_URL}/sitemap.xml" in robots.splitlines()
+    assert "Sitemap:" not in (dev_site.root / "robots.txt").read_text(encoding="utf-8")
+    assert not (dev_site.root / "sitemap.xml").exists()  # no absolute addresses in development
