@@ -69,6 +69,7 @@ PLUGINS = [
     "bfb_translations",
     "bfb_sitemap",
     "bfb_teasers",
+    "bfb_images",
 ]
 
 # --- Content ----------------------------------------------------------------------

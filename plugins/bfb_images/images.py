@@ -1,0 +1,252 @@
+"""Resize editors' photos, strip their metadata, and give every `<img>` srcset, size and lazy loading.
+
+Editors put a photo (JPEG or PNG, any size) into `content/bilder/` and write
+`![What the photo shows]({static}/bilder/photo.jpg)`. This plugin then
+
+* rewrites that `<img>` (on `content_object_init`) into one with `srcset`, `sizes`,
+  `width`/`height` and `loading="lazy"`, pointing at the main site's copies, also on `/en/`
+  pages (so no image is copied twice, pelican-pitfalls #180);
+* keeps Pelican from copying the original (which may carry the GPS position of the camera);
+* writes, once per build into the main site's output, a copy at the original's address
+  (at most IMAGE_MAX_WIDTH wide) and one variant per width in IMAGE_WIDTHS, each rotated
+  upright and saved without any EXIF, XMP or comment (the colour profile is kept).
+
+Resized files are cached in CACHE_PATH/bilder, keyed by the photo's bytes, so a rebuild
+costs a copy. Alt text is required by the content check (bfb_content_check).
+
+Settings: IMAGE_WIDTHS (default [480, 800, 1200]), IMAGE_MAX_WIDTH (1600),
+IMAGE_SIZES (the `sizes` attribute), IMAGE_JPEG_QUALITY (82).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import posixpath
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from pelican import signals
+from PIL import Image, ImageOps
+
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+# Bump when the processing changes, so cached variants are made again.
+PROCESSING_VERSION = "1"
+IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ATTR_RE = re.compile(r"""([a-zA-Z][\w:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+STATIC_SRC_RE = re.compile(r"^[{|]static[}|](?P<path>.+)$")
+ORIENTATION = 0x0112
+ROTATED = {5, 6, 7, 8}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One published copy of a photo: source file, output path, target width."""
+
+    source: Path
+    output: str  # relative to the main site's output folder, with "/"
+    width: int
+
+
+@dataclass
+class BuildState:
+    """What the main site's Pelican run needs to write the images at the end."""
+
+    settings: dict = field(default_factory=dict)
+    siteurl: str = ""
+    content: Path = Path()
+    output: Path = Path()
+    cache: Path = Path()
+    jobs: dict[str, Job] = field(default_factory=dict)
+
+
+STATE = BuildState()
+
+
+def is_main_site(settings: dict) -> bool:
+    return settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {})
+
+
+def remember_main_site(pelican) -> None:
+    """Start a build: the main site's address and folders are where all copies go."""
+    if not is_main_site(pelican.settings):
+        return
+    settings = pelican.settings
+    STATE.settings = settings
+    STATE.siteurl = settings["SITEURL"].rstrip("/")
+    STATE.content = Path(settings["PATH"]).resolve()
+    STATE.output = Path(pelican.output_path).resolve()
+    STATE.cache = Path(settings.get("CACHE_PATH", ".cache")).resolve() / "bilder"
+    STATE.jobs = {}
+
+
+def setting(name: str, default):
+    return STATE.settings.get(name, default)
+
+
+def oriented_size(source: Path) -> tuple[int, int]:
+    """Width and height of the photo as it is meant to be seen (EXIF rotation applied)."""
+    with Image.open(source) as image:
+        width, height = image.size
+        if image.getexif().get(ORIENTATION) in ROTATED:
+            width, height = height, width
+    return width, height
+
+
+def scaled(size: tuple[int, int], width: int) -> tuple[int, int]:
+    original_width, original_height = size
+    if width >= original_width:
+        return size
+    return width, max(1, round(original_height * width / original_width))
+
+
+def variant_path(relative: str, width: int) -> str:
+    stem, suffix = posixpath.splitext(relative)
+    return f"{stem}-{width}w{suffix}"
+
+
+def url_for(relative: str) -> str:
+    return f"{STATE.siteurl}/{quote(relative)}"
+
+
+def add_job(source: Path, output: str, width: int) -> None:
+    STATE.jobs.setdefault(output, Job(source, output, width))
+
+
+def register_photo(source: Path, relative: str) -> list[tuple[str, int, int]]:
+    """Plan the copies of one photo; return (output path, width, height), largest last."""
+    size = oriented_size(source)
+    full = scaled(size, setting("IMAGE_MAX_WIDTH", 1600))
+    copies = [
+        (variant_path(relative, width), *scaled(size, width))
+        for width in sorted(setting("IMAGE_WIDTHS", [480, 800, 1200]))
+        if width < full[0]
+    ]
+    copies.append((relative, *full))
+    for output, width, _ in copies:
+        add_job(source, output, width)
+    return copies
+
+
+def parse_attributes(tag: str) -> dict[str, str]:
+    inner = tag[4:].rstrip("/>").rstrip("/ ")
+    attributes = {}
+    for match in ATTR_RE.finditer(inner):
+        value = next((group for group in match.groups()[1:] if group is not None), "")
+        attributes[match.group(1).lower()] = html.unescape(value)
+    return attributes
+
+
+def render_img(attributes: dict[str, str]) -> str:
+    parts = [f'{name}="{html.escape(value, quote=True)}"' for name, value in attributes.items()]
+    return "<img " + " ".join(parts) + ">"
+
+
+def source_of(content, path: str) -> tuple[Path, str] | None:
+    """The photo file a `{static}` path names, and its path relative to the content folder."""
+    path = unquote(path.split("?")[0].split("#")[0])
+    if path.startswith("/"):
+        relative = posixpath.normpath(path.lstrip("/"))
+    else:
+        relative = posixpath.normpath(posixpath.join(content.relative_dir, path))
+    source = (STATE.content / relative).resolve()
+    if source.suffix.lower() not in FORMATS or not source.is_file():
+        return None  # not a photo, or missing: Pelican reports the broken link
+    return source, relative
+
+
+def responsive_img(content, tag: str) -> str:
+    attributes = parse_attributes(tag)
+    match = STATIC_SRC_RE.match(attributes.get("src", ""))
+    found = source_of(content, match.group("path")) if match else None
+    if found is None:
+        return tag
+    copies = register_photo(*found)
+    output, width, height = copies[-1]
+    attributes.update(
+        src=url_for(output),
+        srcset=", ".join(f"{url_for(path)} {w}w" for path, w, _ in copies),
+        sizes=setting("IMAGE_SIZES", "(min-width: 45rem) 42rem, 100vw"),
+        width=str(width),
+        height=str(height),
+        loading="lazy",
+        decoding="async",
+    )
+    return render_img(attributes)
+
+
+def rewrite_images(content) -> None:
+    """Give every photo in a news item or page its responsive `<img>` (before links are resolved)."""
+    text = getattr(content, "_content", None)
+    if not isinstance(text, str) or "<img" not in text.lower():
+        return
+    content._content = IMG_RE.sub(lambda match: responsive_img(content, match.group()), text)
+
+
+def keep_originals_private(generator) -> None:
+    """Do not let Pelican copy original photos; publish cleaned copies at their addresses instead."""
+    kept = []
+    for static in generator.staticfiles:
+        source = Path(static.source_path).resolve()
+        if source.suffix.lower() not in FORMATS:
+            kept.append(static)
+        elif is_main_site(generator.settings):
+            register_photo(source, source.relative_to(STATE.content).as_posix())
+        else:
+            # A subsite links to the main site's copy (it has STATIC_PATHS = []).
+            static.override_url = posixpath.join("..", static.url)
+    generator.staticfiles = kept
+    generator.context["staticfiles"] = kept
+
+
+def write_images(pelican) -> None:
+    """After every language is built: write each planned copy into the main output folder."""
+    if not is_main_site(pelican.settings):
+        return
+    STATE.cache.mkdir(parents=True, exist_ok=True)
+    for job in STATE.jobs.values():
+        cached = cached_copy(job)
+        target = STATE.output / job.output
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+
+
+def cached_copy(job: Job) -> Path:
+    digest = hashlib.sha256(job.source.read_bytes())
+    digest.update(f"{PROCESSING_VERSION}:{job.width}:{setting('IMAGE_JPEG_QUALITY', 82)}".encode())
+    cached = STATE.cache / f"{digest.hexdigest()[:32]}{job.source.suffix.lower()}"
+    if not cached.exists():
+        partial = cached.with_suffix(".part" + cached.suffix)
+        save_clean_copy(job.source, partial, job.width)
+        partial.replace(cached)  # never leave a half-written file in the cache
+    return cached
+
+
+def save_clean_copy(source: Path, target: Path, width: int) -> None:
+    """Write `source` upright, at most `width` wide, with no metadata but its colour profile."""
+    with Image.open(source) as original:
+        icc_profile = original.info.get("icc_profile")
+        image = ImageOps.exif_transpose(original)
+        if image.mode == "P":
+            image = image.convert("RGBA")
+        if width < image.width:
+            image = image.resize(scaled(image.size, width), Image.Resampling.LANCZOS)
+        image.info = {}  # drop EXIF (with GPS), XMP and comments carried over from the original
+        options = {"icc_profile": icc_profile} if icc_profile else {}
+        if FORMATS[source.suffix.lower()] == "JPEG":
+            if image.mode not in ("RGB", "L", "CMYK"):
+                image = image.convert("RGB")
+            quality = setting("IMAGE_JPEG_QUALITY", 82)
+            image.save(target, "JPEG", quality=quality, optimize=True, progressive=True, **options)
+        else:
+            image.save(target, "PNG", optimize=True, **options)
+
+
+def register() -> None:
+    signals.initialized.connect(remember_main_site)
+    signals.content_object_init.connect(rewrite_images)
+    signals.static_generator_finalized.connect(keep_originals_private)
+    signals.finalized.connect(write_images)
