@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from reader import visit
 
 import pelicanconf
 
@@ -242,3 +243,17 @@ def test_privacy_statement_says_what_the_site_does_not_do(dev_site):
     for file in dev_site.html_files():
         html = file.read_text(encoding="utf-8")
         assert "document.cookie" not in html, file
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_page_passes_axe(chromium, served_site, lang):
+    """The page types' axe test opens one content page; these pages carry more (lists, the data block)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    for slug in PAGE_SLUGS:
+        with visit(chromium, served_site.url(page_path(slug, lang)), 360) as reader:
+            tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+            results = axe.run(reader.page, options={"runOnly": {"type": "tag", "values": tags}})
+            assert results.violations_count == 0, f"{slug}: {results.generate_report()}"
