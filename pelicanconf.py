@@ -70,6 +70,7 @@ PLUGINS = [
     "bfb_sitemap",
     "bfb_teasers",
     "bfb_images",
+    "bfb_figures",
 ]
 
 # --- Content ----------------------------------------------------------------------

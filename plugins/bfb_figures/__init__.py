@@ -1,0 +1,3 @@
+from .figures_in_text import register
+
+__all__ = ["register"]

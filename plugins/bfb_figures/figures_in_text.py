@@ -1,0 +1,115 @@
+"""Numbers from the site's data inside content text: `{anzahl:orte}` becomes "46".
+
+Where a text states a number the data knows (the association's own words say "in allen
+46 Orten der Verbandsgemeinde Daun"), editors write a placeholder instead, so the text
+always agrees with the data file. The placeholders are replaced once every generator
+has read its data (signal `all_generators_finalized`), in the text and the summary of
+every article and page, formatted for the page's language.
+
+An unknown placeholder, or a figure whose data is missing, stops the build with the
+file, the line and how to fix it (bfb_errors).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from bfb_errors import Problem, stop_build
+from bfb_locale.locale_format import localised_number
+from pelican import signals
+from pelican.contents import Content
+
+PLACEHOLDER = re.compile(r"\{anzahl:([a-z_]+)\}")
+
+
+def number_of_places(context: dict) -> int | None:
+    """All places of the Verbandsgemeinde, counted by the Orte plugin from content/data/orte.yaml."""
+    figures = context.get("place_figures")
+    return None if figures is None else figures.total
+
+
+# Placeholder name → how to read the figure from the generators' shared context.
+FIGURES: dict[str, Callable[[dict], int | None]] = {
+    "orte": number_of_places,
+}
+
+
+def contents_of(generators: Iterable) -> list[Content]:
+    """Every article and page the generators hold (published, hidden, drafts, translations)."""
+    found: dict[int, Content] = {}
+    for generator in generators:
+        for value in vars(generator).values():
+            if isinstance(value, list):
+                found.update((id(item), item) for item in value if isinstance(item, Content))
+    return list(found.values())
+
+
+def line_of(source_path: str, placeholder: str) -> int | None:
+    """The first line of the source file that contains `placeholder`."""
+    try:
+        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return next((number for number, line in enumerate(lines, 1) if placeholder in line), None)
+
+
+def unknown_figure(content: Content, placeholder: str, name: str) -> Problem:
+    known = ", ".join(f"{{anzahl:{key}}}" for key in sorted(FIGURES))
+    if name in FIGURES:
+        message = f"Die Zahl für „{placeholder}“ ist nicht bekannt: Ihre Daten fehlen in diesem Build."
+        fix = "Prüfen, ob das Plugin, das diese Zahl zählt, in PLUGINS (pelicanconf.py) steht."
+        detail = f"figure {name!r} has no value in the context"
+    else:
+        message = f"„{placeholder}“ ist kein bekannter Platzhalter für eine Zahl."
+        fix = f"Einen dieser Platzhalter verwenden: {known}."
+        detail = f"unknown figure {name!r}; known: {known}"
+    return Problem(content.source_path, line_of(content.source_path, placeholder), message, fix, detail)
+
+
+def replace_figures(text: str, values: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def fill_in_figures(generators: list) -> None:
+    """Replace every placeholder in the articles and pages of this (sub)site, or stop the build."""
+    generators = list(generators)
+    if not generators:
+        return
+    context = generators[0].context
+    lang = context.get("DEFAULT_LANG", "de")
+    numbers = {name: read(context) for name, read in FIGURES.items()}
+    values = {name: localised_number(number, lang) for name, number in numbers.items() if number is not None}
+    contents = contents_of(generators)
+    problems = [
+        unknown_figure(content, placeholder, name)
+        for content in contents
+        for placeholder, name in sorted(placeholders_in(content))
+        if name not in values
+    ]
+    if problems:
+        stop_build(problems)
+    for content in contents:
+        replace_in(content, values)
+
+
+def placeholders_in(content: Content) -> set[tuple[str, str]]:
+    """{(placeholder, figure name)} used in the text or the summary of `content`."""
+    texts = [content._content or "", content.metadata.get("summary") or ""]
+    return {(match.group(0), match.group(1)) for text in texts for match in PLACEHOLDER.finditer(text)}
+
+
+def replace_in(content: Content, values: dict[str, str]) -> None:
+    if content._content:
+        content._content = replace_figures(content._content, values)
+    if "summary" in content.metadata:
+        summary = replace_figures(content.metadata["summary"], values)
+        content.metadata["summary"] = content._summary = summary
+        # get_summary() is memoized per object: forget a value read before the replacement.
+        for key in [key for key in content.get_summary.cache if key and key[0] is content]:
+            del content.get_summary.cache[key]
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(fill_in_figures)
