@@ -418,3 +418,28 @@ def test_robots_txt_names_the_sitemap_in_production_only(production_site, dev_si
     assert f"Sitemap: {PRODUCTION_URL}/sitemap.xml" in robots.splitlines()
     assert "Sitemap:" not in (dev_site.root / "robots.txt").read_text(encoding="utf-8")
     assert not (dev_site.root / "sitemap.xml").exists()  # no absolute addresses in development
+
+
+# --- Shared images ------------------------------------------------------------------------------
+
+PIXEL_PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
+    b"\x89\x00\x00\x00\rIDATx\xdac\xfc\xff\x9f\xa1\x1e\x00\x07\x82\x02\x7f=\xc8H\xef\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_image_linked_from_english_content_is_not_copied_under_en(content_copy, tmp_path):
+    """Pitfall (i18n_subsites #180, #1155): English content's images were copied again into /en/."""
+    (content_copy / "bilder").mkdir(exist_ok=True)
+    (content_copy / "bilder" / "testbild.png").write_bytes(PIXEL_PNG)
+    for name, alt in [("kontakt.md", "Testbild"), ("kontakt.en.md", "Test image")]:
+        page = content_copy / "seiten" / name
+        page.write_text(page.read_text(encoding="utf-8") + f"\n![{alt}]({{static}}/bilder/testbild.png)\n")
+    settings = {"PATH": json.dumps(str(content_copy)), "SITEURL": f'"{PRODUCTION_URL}"'}
+    built = build_site("publishconf.py", tmp_path / "production", settings)
+    assert sorted(path.relative_to(built.root).as_posix() for path in built.root.rglob("testbild*")) == [
+        "bilder/testbild.png"
+    ]
+    for path in ["/kontakt/", "/en/kontakt/"]:
+        (image,) = [img for img in built.page(path).select("main img") if "testbild" in img["src"]]
+        assert image["src"] == f"{PRODUCTION_URL}/bilder/testbild.png"

@@ -12,7 +12,9 @@ Jinja globals for the page being written:
 
 It also derives each language's `SITEURL` and `FEED_DOMAIN` from the main `SITEURL`
 after every override (`pelican -e SITEURL=…`, the SITEURL environment variable of
-publishconf.py), so the subsite and the feeds can never point at another host.
+publishconf.py), so the subsite and the feeds can never point at another host; and it
+keeps files of the main STATIC_PATHS (images) from being copied again under /en/ when
+English content links them (i18n_subsites #180, #1155): English pages link the main copy.
 
 Settings: `COUNTERPART_PATHS`, a list of dicts {lang: path prefix}, most specific first.
 """
@@ -108,6 +110,26 @@ def translation_urls(context) -> dict[str, str]:
     return {lang: counterpart.url for lang, counterpart in counterparts(context).items() if counterpart.exact}
 
 
+# STATIC_PATHS of the main site; a subsite has none of its own (i18n_subsites sets []).
+SHARED_STATIC_PATHS: list[str] = []
+
+
+def is_subsite(settings: Mapping) -> bool:
+    return settings["DEFAULT_LANG"] in (settings.get("I18N_SUBSITES") or {})
+
+
+def is_shared(path: str, static_paths: list[str]) -> bool:
+    return any(path == folder or path.startswith(folder.rstrip("/") + "/") for folder in static_paths)
+
+
+def keep_shared_files_in_main_site(generator) -> None:
+    """In a subsite, drop linked files the main site publishes from the files to copy."""
+    if not is_subsite(generator.settings):
+        return
+    links = generator.context["static_links"]
+    links -= {path for path in links if is_shared(path, SHARED_STATIC_PATHS)}
+
+
 def add_globals(generator) -> None:
     generator.env.globals.update(counterpart_urls=counterpart_urls, translation_urls=translation_urls)
 
@@ -119,9 +141,10 @@ def derive_language_settings(pelican) -> None:
     (its DEFAULT_LANG is a key of I18N_SUBSITES) has its settings from there already.
     """
     settings = pelican.settings
-    subsites = settings.get("I18N_SUBSITES") or {}
-    if settings["DEFAULT_LANG"] in subsites:
+    if is_subsite(settings):
         return
+    SHARED_STATIC_PATHS[:] = settings.get("STATIC_PATHS", [])
+    subsites = settings.get("I18N_SUBSITES") or {}
     siteurl = settings["SITEURL"]
     settings["FEED_DOMAIN"] = siteurl
     for lang, overrides in subsites.items():
@@ -132,3 +155,5 @@ def derive_language_settings(pelican) -> None:
 def register() -> None:
     signals.initialized.connect(derive_language_settings)
     signals.generator_init.connect(add_globals)
+    signals.article_generator_finalized.connect(keep_shared_files_in_main_site)
+    signals.page_generator_finalized.connect(keep_shared_files_in_main_site)
