@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PRODUCTION_URL, BuiltSite, build_site
 
-from sitetools.build import ROOT, BuildFailed, pelican_command
+from sitetools.build import ROOT, BuildFailed, pelican_command, run_pelican
 from sitetools.serve import make_server
 from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
 
@@ -443,3 +443,25 @@ def test_image_linked_from_english_content_is_not_copied_under_en(content_copy, 
     for path in ["/kontakt/", "/en/kontakt/"]:
         (image,) = [img for img in built.page(path).select("main img") if "testbild" in img["src"]]
         assert image["src"] == f"{PRODUCTION_URL}/bilder/testbild.png"
+
+
+# --- Content cache ------------------------------------------------------------------------------
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+    }
+
+
+def test_cached_rebuild_of_both_languages_equals_an_uncached_build(dev_site, tmp_path):
+    """Pitfall: the content cache with subsites; plugins that keep state must survive cached reads."""
+    cache = {
+        "CACHE_CONTENT": "true",
+        "LOAD_CONTENT_CACHE": "true",
+        "CACHE_PATH": json.dumps(str(tmp_path / "cache")),
+    }
+    run_pelican(ROOT / "pelicanconf.py", tmp_path / "first", cache, quiet=True)
+    assert (tmp_path / "cache" / "en").is_dir()  # the subsite has its own cache
+    run_pelican(ROOT / "pelicanconf.py", tmp_path / "second", cache, quiet=True)
+    assert tree(tmp_path / "second") == tree(dev_site.root)
