@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PRODUCTION_URL, BuiltSite, build_site
 
-from sitetools.build import ROOT, BuildFailed, pelican_command, run_pelican
+from sitetools.build import ROOT, TRANSLATIONS, BuildFailed, pelican_command, run_pelican
 from sitetools.serve import make_server
 from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
 
@@ -79,6 +79,16 @@ def test_every_theme_text_has_an_english_translation():
     assert len(template) > 20  # the extraction found the templates at all
     for po_path in catalogue_files():
         assert missing_translations(read_catalogue(po_path), template) == [], po_path
+
+
+def test_a_fresh_checkout_without_compiled_catalogues_builds_in_english(tmp_path):
+    """The .mo files are not in git (.gitignore): every build compiles them from the .po files."""
+    for compiled in TRANSLATIONS.glob("*/LC_MESSAGES/*.mo"):
+        compiled.unlink()
+    run_pelican(ROOT / "pelicanconf.py", tmp_path / "out", {"CACHE_CONTENT": "false"}, quiet=True)
+    assert (TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.mo").is_file()
+    page = read(tmp_path / "out" / "en" / "index.html")
+    assert page.select_one("a.skip-link").get_text(strip=True) == "Skip to content"
 
 
 def test_missing_catalogue_stops_the_build(tmp_path):
