@@ -71,6 +71,7 @@ PLUGINS = [
     "bfb_teasers",
     "bfb_images",
     "bfb_figures",
+    "bfb_single_parse",
 ]
 
 # --- Content ----------------------------------------------------------------------

@@ -51,9 +51,11 @@ def reader_path(page_type: PageType, lang: str, paths: dict[str, str]) -> str:
 
 
 @contextmanager
-def visit(browser, url: str, width: int) -> Iterator[Visit]:
+def visit(browser, url: str, width: int, javascript: bool = True) -> Iterator[Visit]:
     """Open `url` at `width` px in a fresh context; record console errors, failed and foreign requests."""
-    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, service_workers="block", java_script_enabled=javascript
+    )
     page = context.new_page()
     record = Visit(page)
 

@@ -90,3 +90,17 @@ def test_language_switcher_leads_to_the_same_page_in_the_other_language(
             switcher.click()
         assert page.url == served_site.url(paths[other])
         assert page.evaluate("document.documentElement.lang") == other
+
+
+@pytest.mark.parametrize(("page_type", "lang"), page_cases())
+def test_page_can_be_read_and_left_without_javascript(chromium, served_site, page_type, lang):
+    paths = page_paths(page_type, served_site.site.root)
+    url = served_site.url(reader_path(page_type, lang, paths))
+    with visit(chromium, url, 360, javascript=False) as reader:
+        page = reader.page
+        heading = page.locator("main h1")
+        assert heading.count() == 1 and heading.is_visible() and heading.inner_text().strip()
+        assert len(page.locator("main").inner_text().split()) >= 3, "main holds readable text"
+        navigation = page.locator("header nav a[href]")
+        assert navigation.count() >= 5 and navigation.first.is_visible(), "navigation works without JS"
+        assert reader.console_errors == []

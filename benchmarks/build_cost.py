@@ -1,0 +1,226 @@
+"""What a build costs: prints figures (a benchmark, not a test). Results go to docs/benchmark.md.
+
+    .venv/bin/python benchmarks/build_cost.py                 # everything, about 5 minutes
+    .venv/bin/python benchmarks/build_cost.py --sizes 1000    # quicker
+    .venv/bin/python benchmarks/build_cost.py --markdown      # also print a Markdown table
+
+Figures:
+1. the real site: cold build (no cache), and a rebuild with the content cache after
+   one news item was edited (in a copy of content/, never the real one);
+2. our theme and plugins against vanilla Pelican (`simple` theme, no plugins, default
+   settings) on the same synthetic corpus (benchmarks/corpus.py) of N news files in two
+   languages, and the growth from the smallest to the largest N;
+3. bytes per page type (HTML + CSS + JS it loads, raw and gzip) of the production build.
+
+Every build is a separate `pelican` process, like `invoke build`. Times are the CPU
+seconds (user + system) of that process, the best of --repeat runs: unlike wall-clock
+time they do not grow when other programs share the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
+
+from corpus import write_corpus  # noqa: E402
+from page_types import PAGE_TYPES  # noqa: E402
+
+from sitetools.build import CONTENT, compile_catalogues  # noqa: E402
+
+NO_CACHE = {"CACHE_CONTENT": "false", "LOAD_CONTENT_CACHE": "false"}
+VANILLA_SETTINGS = """\
+# Vanilla Pelican: its own `simple` theme, no plugins, default settings.
+PATH = {path!r}
+THEME = "simple"
+PLUGINS = []  # also stops Pelican from loading installed namespace plugins
+ARTICLE_PATHS = ["aktuelles"]
+PAGE_PATHS = []
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+
+
+def pelican(content: Path, settings: Path, output: Path, extra: dict[str, str] | None = None) -> float:
+    """Run one build in its own process; return the CPU seconds (user + system) it used.
+
+    CPU time rather than wall-clock time: on a shared machine other processes stretch
+    the wall clock, but not the work a build does.
+    """
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output), "-q"]
+    if extra:  # one flag with every pair: Pelican keeps only the last -e flag
+        command += ["-e", *(f"{key}={value}" for key, value in extra.items())]
+    env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def best_of(repeat: int, build) -> float:
+    return min(build() for _ in range(repeat))
+
+
+def fresh(folder: Path) -> Path:
+    """An empty output folder: deleting a previous output is not part of the build's cost."""
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+def real_site(work: Path, repeat: int) -> dict[str, float]:
+    """Cold build of the real site, and a cached rebuild after editing one news item."""
+    cold = best_of(repeat, lambda: pelican(CONTENT, ROOT / "pelicanconf.py", fresh(work / "cold"), NO_CACHE))
+    content = work / "content"
+    shutil.copytree(CONTENT, content)
+    cache = {"CACHE_PATH": f'"{work / "cache"}"', "CACHE_CONTENT": "true", "LOAD_CONTENT_CACHE": "true"}
+    first = pelican(content, ROOT / "pelicanconf.py", work / "cached", cache)
+    article = sorted((content / "aktuelles").glob("*.md"))[-1]
+    rebuilds = []
+    for number in range(repeat):
+        with article.open("a", encoding="utf-8") as file:
+            file.write(f"\nEin weiterer Satz, Nummer {number + 1}.\n")
+        rebuilds.append(pelican(content, ROOT / "pelicanconf.py", work / "cached", cache))
+    return {"cold": cold, "cache_fill": first, "edit_one": min(rebuilds)}
+
+
+def corpus_comparison(work: Path, sizes: list[int], repeat: int) -> list[dict]:
+    """Our site and vanilla Pelican on the same synthetic corpus, for each size."""
+    rows = []
+    for size in sizes:
+        corpus = work / f"corpus-{size}"
+        files = write_corpus(corpus, size)
+        # Our site needs its real pages (start page, navigation targets) and data files.
+        for entry in CONTENT.iterdir():
+            if entry.name != "aktuelles":
+                copy = shutil.copytree if entry.is_dir() else shutil.copy2
+                copy(entry, corpus / entry.name)
+        vanilla_settings = work / f"vanilla-{size}.py"
+        vanilla_settings.write_text(VANILLA_SETTINGS.format(path=str(corpus)), encoding="utf-8")
+        ours = vanilla = float("inf")
+        for _ in range(repeat):  # alternate, so both see the same machine state
+            ours_output, vanilla_output = fresh(work / f"ours-{size}"), fresh(work / f"vanilla-{size}")
+            ours = min(ours, pelican(corpus, ROOT / "pelicanconf.py", ours_output, NO_CACHE))
+            vanilla = min(vanilla, pelican(corpus, vanilla_settings, vanilla_output))
+        rows.append({"size": files, "ours": ours, "vanilla": vanilla})
+        shutil.rmtree(corpus)
+        for name in (f"ours-{size}", f"vanilla-{size}"):
+            shutil.rmtree(work / name)
+    return rows
+
+
+def page_weights(work: Path) -> list[dict]:
+    """HTML + the CSS and JS it loads, raw and gzip (level 6, like common web servers)."""
+    output = work / "production"
+    pelican(CONTENT, ROOT / "publishconf.py", output, {**NO_CACHE, "SITEURL": '""'})
+    rows = []
+    for page_type in PAGE_TYPES:
+        paths = page_type.locate(output)
+        if paths is None:
+            rows.append({"type": page_type.name, "missing": True})
+            continue
+        file = output / paths["de"].lstrip("/")
+        file = file / "index.html" if paths["de"].endswith("/") else file
+        html = file.read_bytes()
+        assets = [output / ref.lstrip("/") for ref in _loaded_assets(html.decode("utf-8"))]
+        css = b"".join(a.read_bytes() for a in assets if a.suffix == ".css" and a.is_file())
+        js = b"".join(a.read_bytes() for a in assets if a.suffix in (".js", ".mjs") and a.is_file())
+        rows.append(
+            {
+                "type": page_type.name,
+                "path": paths["de"],
+                "html": len(html),
+                "css": len(css),
+                "js": len(js),
+                "gzip": sum(len(gzip.compress(part, 6)) for part in (html, css, js) if part),
+            }
+        )
+    return rows
+
+
+def _loaded_assets(html: str) -> list[str]:
+    """Site paths of the stylesheets and scripts a page loads by itself."""
+    stylesheets = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
+    scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
+    return [re.sub(r"^https?://[^/]+", "", ref) for ref in stylesheets + scripts]
+
+
+def report(real: dict, rows: list[dict], weights: list[dict], markdown: bool) -> None:
+    print("\n== Real site ==")
+    print(f"cold build (no cache):                 {real['cold']:.2f} s")
+    print(f"first build filling the content cache: {real['cache_fill']:.2f} s")
+    print(f"rebuild after editing one news item:   {real['edit_one']:.2f} s")
+    print("\n== Our theme and plugins vs vanilla Pelican (same corpus, no cache) ==")
+    print(f"{'files':>6} {'ours CPU s':>8} {'vanilla CPU s':>9} {'ours ms/file':>12} {'vanilla ms/file':>15} {'ratio':>6}")
+    for row in rows:
+        print(
+            f"{row['size']:>6} {row['ours']:>8.2f} {row['vanilla']:>9.2f} "
+            f"{1000 * row['ours'] / row['size']:>12.2f} {1000 * row['vanilla'] / row['size']:>15.2f} "
+            f"{row['ours'] / row['vanilla']:>6.2f}"
+        )
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        for name in ("ours", "vanilla"):
+            marginal = (large[name] - small[name]) / (large["size"] - small["size"])
+            print(
+                f"growth {small['size']}→{large['size']} ({name}): ×{large[name] / small[name]:.2f} time "
+                f"for ×{large['size'] / small['size']:.0f} files; "
+                f"{1000 * marginal:.2f} ms per extra file vs {1000 * small[name] / small['size']:.2f} "
+                f"ms per file at {small['size']}"
+            )
+    print("\n== Bytes per page type (German page; HTML + CSS + JS it loads) ==")
+    print(f"{'type':<15} {'html':>8} {'css':>7} {'js':>6} {'gzip total':>11}")
+    for row in weights:
+        if row.get("missing"):
+            print(f"{row['type']:<15} (not built yet)")
+        else:
+            print(f"{row['type']:<15} {row['html']:>8} {row['css']:>7} {row['js']:>6} {row['gzip']:>11}")
+    if markdown:
+        print_markdown(real, rows, weights)
+
+
+def print_markdown(real: dict, rows: list[dict], weights: list[dict]) -> None:
+    print("\n| files | ours (CPU s) | vanilla (CPU s) | ours ms/file | vanilla ms/file | ratio |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        print(
+            f"| {row['size']} | {row['ours']:.2f} | {row['vanilla']:.2f} | "
+            f"{1000 * row['ours'] / row['size']:.2f} | {1000 * row['vanilla'] / row['size']:.2f} | "
+            f"{row['ours'] / row['vanilla']:.2f} |"
+        )
+    print("\n| page type | HTML | CSS | JS | gzip total |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for row in weights:
+        if not row.get("missing"):
+            print(f"| {row['type']} | {row['html']} | {row['css']} | {row['js']} | {row['gzip']} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], help="news files per corpus")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per figure; the best counts")
+    parser.add_argument("--markdown", action="store_true", help="also print Markdown tables")
+    options = parser.parse_args()
+    compile_catalogues()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; best of {options.repeat} runs")
+    with tempfile.TemporaryDirectory(prefix="build-cost-") as folder:
+        work = Path(folder)
+        real = real_site(work, options.repeat)
+        weights = page_weights(work)
+        rows = corpus_comparison(work, sorted(options.sizes), options.repeat)
+    report(real, rows, weights, options.markdown)
+
+
+if __name__ == "__main__":
+    main()

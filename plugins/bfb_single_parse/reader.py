@@ -1,0 +1,109 @@
+"""A Markdown reader that parses a file's body only in the site that publishes it.
+
+Why: i18n_subsites builds the English site as a second Pelican run, and each run
+reads every source file, German and English, because it must know the other
+language's pages to link translations. Parsing the Markdown bodies is most of the
+build's time, so the bilingual site parsed every body twice and cost 1.5–1.7× a
+plain Pelican build of the same files (pelican-pitfalls, "Build cost").
+
+What: with I18N_UNTRANSLATED_ARTICLES and _PAGES set to "remove", a file in another
+language that has its own site is never rendered here: only its header matters (URL,
+slug, language, status, date). For such a file this reader converts the header alone,
+through the same Meta extension and metadata processing, so those values are what the
+full parse gives. Two things differ and are never shown by this site: the body is
+empty and formatted fields (`Summary:`) stay plain text instead of HTML. It also
+keeps one Markdown instance per reader, reset between files, instead of building a
+new one for every file.
+
+Safe by construction: whenever the site could show another language's body (another
+policy, no i18n_subsites, a header without `Lang:`), the file is parsed in full.
+tests/test_single_parse.py checks that the whole site is byte-identical with and
+without this plugin.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Markdown
+from markdown.extensions.meta import MetaPreprocessor
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
+
+LANG_LINE = re.compile(r"^lang:[ \t]*(\S+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+META_PRIORITY = 27  # where markdown.extensions.meta registers its preprocessor
+
+
+def header_of(text: str) -> str:
+    """The metadata block: everything before the first blank line."""
+    match = re.search(r"\n[ \t]*\n", text)
+    return text[: match.start() + 1] if match else text
+
+
+def header_language(header: str) -> str | None:
+    match = LANG_LINE.search(header)
+    return match.group(1).lower() if match else None
+
+
+def languages_with_own_site() -> set[str]:
+    """Languages that i18n_subsites builds a site for (empty without the plugin)."""
+    try:
+        from pelican.plugins.i18n_subsites import i18n_subsites
+    except ImportError:
+        return set()
+    return set(i18n_subsites._SITE_DB)
+
+
+class SiteLanguageMarkdownReader(MarkdownReader):
+    """MarkdownReader that skips the bodies of files another language's site publishes."""
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        self._source_path = source_path
+        self._md = self._reusable_markdown()
+        with pelican_open(source_path) as text:
+            elsewhere = self._published_elsewhere(header_of(text))
+            content = self._md.convert(header_of(text) if elsewhere else text)
+        if not hasattr(self._md, "Meta"):
+            return content, {}
+        if elsewhere:
+            return content, self._plain_metadata(self._md.Meta)
+        return content, self._parse_metadata(self._md.Meta)
+
+    def _plain_metadata(self, meta: dict) -> dict:
+        """Metadata without converting formatted fields (Summary) to HTML: nobody shows them here."""
+        formatted = set(self.settings["FORMATTED_FIELDS"])
+        metadata = self._parse_metadata({k: v for k, v in meta.items() if k.lower() not in formatted})
+        for name, value in meta.items():
+            if name.lower() in formatted:
+                metadata[name.lower()] = self.process_metadata(name.lower(), "\n".join(value))
+        return metadata
+
+    def _reusable_markdown(self) -> Markdown:
+        markdown = getattr(self, "_reused_md", None)
+        if markdown is None:
+            markdown = self._reused_md = Markdown(**self.settings["MARKDOWN"])
+        else:
+            markdown.reset()
+            # MarkdownReader._parse_metadata removes the Meta preprocessor (so that
+            # metadata fields are not read as headers); the next document needs it.
+            if "meta" not in markdown.preprocessors:
+                markdown.preprocessors.register(MetaPreprocessor(markdown), "meta", META_PRIORITY)
+        return markdown
+
+    def _published_elsewhere(self, header: str) -> bool:
+        language = header_language(header)
+        site_language = self.settings["DEFAULT_LANG"]
+        if language is None or language == site_language:
+            return False
+        removes_other_languages = all(
+            self.settings.get(policy) == "remove"
+            for policy in ("I18N_UNTRANSLATED_ARTICLES", "I18N_UNTRANSLATED_PAGES")
+        )
+        return removes_other_languages and language in languages_with_own_site()
+
+
+def use_site_language_reader(readers) -> None:
+    """readers_init handler: read Markdown files with SiteLanguageMarkdownReader."""
+    for extension in SiteLanguageMarkdownReader.file_extensions:
+        if readers.reader_classes.get(extension) is MarkdownReader:
+            readers.reader_classes[extension] = SiteLanguageMarkdownReader
