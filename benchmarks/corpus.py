@@ -162,7 +162,9 @@ def write_corpus(folder: Path, articles: int, seed: int = 2012) -> int:
     for number in range(1, pairs + 1):
         day = FIRST_DAY + timedelta(days=number * 3 % 5000)
         stem = f"{day.isoformat()}-meldung-{number:05d}"
-        (news / f"{stem}.md").write_text(_news_item(GERMAN, number, day, "de", seed + number), encoding="utf-8")
+        (news / f"{stem}.md").write_text(
+            _news_item(GERMAN, number, day, "de", seed + number), encoding="utf-8"
+        )
         (news / f"{stem}.en.md").write_text(
             _news_item(ENGLISH, number, day, "en", seed + number), encoding="utf-8"
         )

@@ -52,7 +52,6 @@ def test_production_build_has_no_broken_links_and_no_orphans(served_site):
     assert unreachable == []
 
 
-@while_pages_are_pending
 def test_pages_deliberately_unlinked_exist(served_site):
     """The exceptions above are real pages, not stale entries hiding a missing file."""
     for path in UNLINKED_ON_PURPOSE:
