@@ -19,10 +19,11 @@ from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import pytest
+from bfb_content_check.front_matter import parse_front_matter
 from bs4 import BeautifulSoup
 from conftest import PRODUCTION_URL, BuiltSite, build_site
 
-from sitetools.build import ROOT, TRANSLATIONS, BuildFailed, pelican_command, run_pelican
+from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, pelican_command, run_pelican
 from sitetools.serve import make_server
 from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
 
@@ -182,11 +183,34 @@ def test_english_pages_link_an_existing_stylesheet(site):
         assert file_of(built, site_path(stylesheet["href"], base)).is_file(), file
 
 
+def english_drafts() -> set[str]:
+    """Slugs of English news drafts: the only pages the development build may write under /en/drafts/."""
+    slugs = set()
+    for path in (CONTENT / "aktuelles").glob("*.en.md"):
+        front = parse_front_matter(path.read_text(encoding="utf-8"))
+        if (front.value("status") or "").strip().lower() == "draft":
+            slugs.add(front.value("slug"))
+    return slugs
+
+
 def test_no_leftovers_of_the_other_language_under_en(site):
     """Pitfall: German-only content was written under /en/drafts/ and /en/pages/; theme copied twice."""
-    built, _ = site
-    for leftover in ["en/drafts", "en/pages", "en/entwuerfe", "en/aktuelles", "en/theme"]:
+    built, base = site
+    for leftover in ["en/pages", "en/entwuerfe", "en/aktuelles", "en/theme"]:
         assert not (built.root / leftover).exists(), leftover
+    drafts = built.root / "en" / "drafts"
+    written = {path.name for path in drafts.iterdir()} if drafts.is_dir() else set()
+    assert written <= (english_drafts() if base == "" else set())
+
+
+def test_main_language_is_no_subsite():
+    """Pitfall (i18n_subsites #1372): listing the main language in I18N_SUBSITES breaks the build."""
+    import pelicanconf
+    import publishconf
+
+    for settings in (pelicanconf, publishconf):
+        assert settings.DEFAULT_LANG not in settings.I18N_SUBSITES
+        assert set(settings.I18N_SUBSITES) == {"en"}
 
 
 def test_each_build_uses_its_own_address(dev_site, production_site):
