@@ -70,6 +70,7 @@ PLUGINS = [
     "bfb_sitemap",
     "bfb_teasers",
     "bfb_images",
+    "orte",
     "bfb_figures",
     "bfb_single_parse",
 ]
@@ -126,6 +127,11 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = PAGE_URL
 PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
+# Places (plugins/orte): the same paths in both languages, /orte/… and /en/orte/….
+PLACE_URL = PLACE_LANG_URL = "orte/{slug}/"
+PLACE_SAVE_AS = PLACE_LANG_SAVE_AS = "orte/{slug}/index.html"
+PLACES_URL = "orte/"
+PLACES_SAVE_AS = "orte/index.html"
 
 # The start page is a page (content/seiten/start.md); the news list lives at /aktuelles/.
 INDEX_URL = "aktuelles/"
