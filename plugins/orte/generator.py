@@ -140,7 +140,8 @@ def find_bodies(folder: Path, known: set[str]) -> tuple[dict[tuple[str, str], Pa
                 path,
                 None,
                 f"Zu dieser Datei gibt es keinen Ort „{slug}“.{suggestion(slug, known)}",
-                "Die Datei nach dem slug des Ortes benennen: <slug>.md (Deutsch) oder <slug>.en.md (Englisch).",
+                "Die Datei nach dem slug des Ortes benennen: <slug>.md (Deutsch) "
+                "oder <slug>.en.md (Englisch).",
                 detail=f"body file for unknown place slug {slug!r}",
             )
         )

@@ -230,7 +230,8 @@ def _read_place(mapping: LocatedMap, path: Path, area: Area, problems: list[Prob
         check.problem(
             "slug",
             f"„{slug}“ ist als Adresse (slug) nicht erlaubt.",
-            f"Nur Kleinbuchstaben a–z, Ziffern und Bindestriche verwenden, z. B. „{german_slugify(name or slug)}“.",
+            "Nur Kleinbuchstaben a–z, Ziffern und Bindestriche verwenden, "
+            f"z. B. „{german_slugify(name or slug)}“.",
             "slug must match [a-z0-9-]",
         )
     place = {
@@ -484,7 +485,8 @@ def check_place_references(references: dict[str, object], known_slugs) -> list[P
                     Problem(
                         source_path,
                         metadata_line(source_path, "orte"),
-                        f"„Orte:“ nennt „{slug}“, aber diesen Ort gibt es nicht.{suggestion(slug, known_slugs)}",
+                        f"„Orte:“ nennt „{slug}“, aber diesen Ort gibt es nicht."
+                        f"{suggestion(slug, known_slugs)}",
                         "Den slug des Ortes aus content/data/orte.yaml eintragen (kleingeschrieben, "
                         "z. B. „gillenfeld“ oder „winkel-eifel“), mehrere durch Komma getrennt.",
                         detail=f"unknown place slug {slug!r} in metadata 'Orte'",
