@@ -18,7 +18,7 @@ def known_places(data_file: Path) -> set[str] | None:
     try:
         data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
     except yaml.YAMLError:
-        return set()  # the Orte plugin reports the broken file with its line
+        return None  # nothing to compare with: the Orte plugin reports the broken file with its line
     if isinstance(data, dict):
         data = data.get("orte", [])
     return {str(place["slug"]) for place in data or [] if isinstance(place, dict) and "slug" in place}

@@ -1,0 +1,52 @@
+from pathlib import Path
+
+from orte.loader import LocatedList, LocatedMap, load_located_yaml
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "orte.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_maps_and_lists_remember_their_lines(tmp_path):
+    text = "# Kommentar\n- name: A\n  kind: Stadt\n\n- name: B\n"
+    data, problems = load_located_yaml(write(tmp_path, text))
+    assert problems == []
+    assert isinstance(data, LocatedList)
+    assert data.item_lines == [2, 5]
+    first = data[0]
+    assert isinstance(first, LocatedMap)
+    assert first.line == 2
+    assert first.line_of("kind") == 3
+    assert first.line_of("missing") == 2  # falls back to the mapping's own line
+
+
+def test_dates_stay_dates(tmp_path):
+    data, _ = load_located_yaml(write(tmp_path, "- population_date: 2021-12-31\n"))
+    assert data[0]["population_date"].isoformat() == "2021-12-31"
+
+
+def test_duplicate_keys_are_recorded_not_silently_overwritten(tmp_path):
+    data, _ = load_located_yaml(write(tmp_path, "- name: A\n  status: x\n  status: y\n"))
+    assert data[0].duplicate_keys == [("status", 3)]
+
+
+def test_syntax_error_names_the_line(tmp_path):
+    data, problems = load_located_yaml(write(tmp_path, "- name: A\n  kind: Stadt\n kind: [\n"))
+    assert data is None
+    [problem] = problems
+    assert problem.line == 3
+    assert "kein gültiges YAML" in problem.message
+    assert "Einrückung" in problem.fix
+
+
+def test_missing_file_is_a_problem_not_a_traceback(tmp_path):
+    data, [problem] = load_located_yaml(tmp_path / "fehlt.yaml")
+    assert data is None
+    assert "fehlt" in problem.message
+
+
+def test_unsafe_tags_are_refused(tmp_path):
+    _, [problem] = load_located_yaml(write(tmp_path, "- !!python/object/apply:os.system ['true']\n"))
+    assert "kein gültiges YAML" in problem.message
