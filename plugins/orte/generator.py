@@ -68,8 +68,10 @@ class PlacesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         self.places: list[Place] = []
         super().__init__(*args, **kwargs)
+        # The context is a copy of the settings made before any generator exists: fill both.
         for key, value in DEFAULT_SETTINGS.items():
             self.settings.setdefault(key, value)
+            self.context.setdefault(key, self.settings[key])
 
     # --- reading and checking ---------------------------------------------------------------
 
