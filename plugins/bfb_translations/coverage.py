@@ -33,9 +33,11 @@ class Untranslated:
     relative: str  # relative to the content folder, e.g. "seiten/impressum.md"
     kind: str  # "news" or "page"
     title: str
+    slug: str
     status: str  # published, hidden or draft
     german_only: bool  # marked `German_only: ja`
     marker_line: int | None  # line of the `German_only:` field, if any
+    draft_translation: bool = False  # the .en.md exists but is still a draft
 
     @property
     def required(self) -> bool:
@@ -49,30 +51,54 @@ def read_files(content_dir: str | Path, settings: dict | None = None) -> list[Co
 
 
 def has_translation(file: ContentFile, paths: set[Path]) -> bool:
-    return file.path.with_name(file.path.stem + ".en" + file.path.suffix) in paths
+    return translation_path(file) in paths
 
 
 def marked_german_only(file: ContentFile) -> bool:
     return (file.front.value(MARKER) or "").strip().lower() in YES
 
 
+def status_of(file: ContentFile) -> str:
+    return (file.front.value("status") or "published").strip().lower()
+
+
+def translation_path(file: ContentFile) -> Path:
+    return file.path.with_name(file.path.stem + ".en" + file.path.suffix)
+
+
 def untranslated_report(content_dir: str | Path, settings: dict | None = None) -> list[Untranslated]:
-    """Return every German news item and page of `content_dir` that has no English translation."""
+    """Return every German news item and page of `content_dir` without a usable English translation.
+
+    Usable: the `.en.md` file exists and, if the German text is published, is not a draft
+    (a draft translation of a published text does not appear on the English site).
+    """
     files = read_files(content_dir, settings)
-    paths = {file.path for file in files}
-    return [
-        Untranslated(
-            path=file.path,
-            relative=file.relative,
-            kind=file.kind,
-            title=file.front.value("title") or "",
-            status=(file.front.value("status") or "published").strip().lower(),
-            german_only=marked_german_only(file),
-            marker_line=file.front.line(MARKER),
+    by_path = {file.path: file for file in files}
+    found = []
+    for file in files:
+        if file.expected_lang != "de":
+            continue
+        translation = by_path.get(translation_path(file))
+        status = status_of(file)
+        draft_translation = (
+            translation is not None and status_of(translation) == "draft" and status != "draft"
         )
-        for file in files
-        if file.expected_lang == "de" and not has_translation(file, paths)
-    ]
+        if translation is not None and not draft_translation:
+            continue
+        found.append(
+            Untranslated(
+                path=file.path,
+                relative=file.relative,
+                kind=file.kind,
+                title=file.front.value("title") or "",
+                slug=file.front.value("slug") or "",
+                status=status,
+                german_only=marked_german_only(file),
+                marker_line=file.front.line(MARKER),
+                draft_translation=draft_translation,
+            )
+        )
+    return found
 
 
 def marker_problems(files: list[ContentFile]) -> list[Problem]:
@@ -108,6 +134,16 @@ def marker_problems(files: list[ContentFile]) -> list[Problem]:
     return problems
 
 
+def fix_for(item: Untranslated) -> str:
+    english = f"{item.path.stem}.en.md"
+    if item.draft_translation:
+        return f"In „{english}“ die Zeile „Status: draft“ löschen, sobald die Übersetzung fertig ist."
+    return (
+        f"Die Übersetzung als „{english}“ daneben anlegen (gleicher Slug, „Lang: en“), "
+        "oder den Text mit der Kopfzeile „German_only: ja“ als „nur Deutsch“ markieren."
+    )
+
+
 def missing_translation_problems(items: list[Untranslated]) -> list[Problem]:
     return [
         Problem(
@@ -115,8 +151,7 @@ def missing_translation_problems(items: list[Untranslated]) -> list[Problem]:
             None,
             f"Zu dieser {KIND_NAMES[item.kind]} fehlt die englische Übersetzung – "
             "so wird die Website nicht veröffentlicht.",
-            f"Die Übersetzung als „{item.path.stem}.en.md“ daneben anlegen (gleicher Slug, „Lang: en“), "
-            "oder den Text mit der Kopfzeile „German_only: ja“ als „nur Deutsch“ markieren.",
+            fix_for(item),
             "missing English translation (TRANSLATIONS_REQUIRED)",
             subject=item.title,
         )
@@ -143,6 +178,8 @@ def format_report(items: list[Untranslated]) -> str:
             state = "nur Deutsch (German_only)"
         elif item.status == "draft":
             state = "Entwurf"
+        elif item.draft_translation:
+            state = "Übersetzung ist noch Entwurf – nötig zum Veröffentlichen"
         else:
             state = "FEHLT – nötig zum Veröffentlichen"
         lines.append(f"  {KIND_NAMES[item.kind]:<7} {item.relative}  „{item.title}“  – {state}")

@@ -74,3 +74,20 @@ def test_complete_content_reports_nothing(tmp_path):
     write(tmp_path, {"seiten/kontakt.md": page("kontakt"), "seiten/kontakt.en.md": page("kontakt", "en")})
     assert untranslated_report(tmp_path, SETTINGS) == []
     assert format_report([]) == "Alle Meldungen und Seiten haben eine englische Übersetzung."
+
+
+def test_draft_translation_of_a_published_text_counts_as_missing(tmp_path):
+    write(
+        tmp_path,
+        {
+            "seiten/kontakt.md": page("kontakt"),
+            "seiten/kontakt.en.md": page("kontakt", "en", extra="Status: draft"),
+            "seiten/plan.md": page("plan", extra="Status: draft"),
+            "seiten/plan.en.md": page("plan", "en", extra="Status: draft"),
+        },
+    )
+    (item,) = untranslated_report(tmp_path, SETTINGS)
+    assert item.relative == "seiten/kontakt.md" and item.draft_translation and item.required
+    (problem,) = translation_problems(tmp_path, {**SETTINGS, "TRANSLATIONS_REQUIRED": True})
+    assert "Status: draft" in problem.fix
+    assert "noch Entwurf" in format_report([item])
