@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from reader import visit
 
 import pelicanconf
+from sitetools.build import ROOT
 
 NBSP = "\u00a0"
 PAGE_SLUGS = [
@@ -257,3 +259,25 @@ def test_every_page_passes_axe(chromium, served_site, lang):
             tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
             results = axe.run(reader.page, options={"runOnly": {"type": "tag", "values": tags}})
             assert results.violations_count == 0, f"{slug}: {results.generate_report()}"
+
+
+def number_of_places_in_the_data() -> int:
+    places = yaml.safe_load((ROOT / "content" / "data" / "orte.yaml").read_text(encoding="utf-8"))
+    return len(places)
+
+
+OWNER_GOAL_WITH_NUMBER = {
+    "de": "Ziel ist es, bis 2030 in allen {n} Orten der Verbandsgemeinde Daun",
+    "en": "The aim is, by 2030, to develop the way people live together in all {n} places",
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_number_of_places_comes_from_the_data(dev_site, lang):
+    """The owner's "in allen 46 Orten": written as {anzahl:orte}, counted from the data file."""
+    expected = OWNER_GOAL_WITH_NUMBER[lang].format(n=number_of_places_in_the_data())
+    assert expected in plain_text(article_of(dev_site, "auf-dem-weg", lang))
+    teaser = teasers_on_start_page(dev_site, lang)[page_path("auf-dem-weg", lang)]
+    assert expected in plain_text(teaser)
+    source = "auf-dem-weg.md" if lang == "de" else "auf-dem-weg.en.md"
+    assert "{anzahl:orte}" in (ROOT / "content" / "seiten" / source).read_text(encoding="utf-8")
