@@ -34,11 +34,25 @@ def extract_template(root: Path = ROOT) -> Catalog:
     with BABEL_CONFIG.open(encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
     template = Catalog(project=PROJECT, copyright_holder="Bürger für Bürger e.V.", fuzzy=False)
+    # Walk only the folders babel.cfg names (not output/, caches or node_modules).
+    folders = [pattern.split("*", 1)[0].rstrip("/") for pattern, _ in method_map]
+
+    def wanted_folder(path: str) -> bool:
+        return on_the_way(Path(path).relative_to(root).as_posix(), folders)
+
     for filename, lineno, message, comments, context in extract_from_dir(
-        str(root), method_map, options_map, strip_comment_tags=True
+        str(root), method_map, options_map, strip_comment_tags=True, directory_filter=wanted_folder
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template
+
+
+def on_the_way(relative: str, folders: list[str]) -> bool:
+    """True for a folder that leads to, is, or lies inside one of `folders`."""
+    return any(
+        folder == relative or folder.startswith(f"{relative}/") or relative.startswith(f"{folder}/")
+        for folder in folders
+    )
 
 
 def catalogue_files() -> list[Path]:
