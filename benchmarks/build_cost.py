@@ -8,8 +8,9 @@ Figures:
 1. the real site: cold build (no cache), and a rebuild with the content cache after
    one news item was edited (in a copy of content/, never the real one);
 2. our theme and plugins against vanilla Pelican (`simple` theme, no plugins, default
-   settings) on the same synthetic corpus (benchmarks/corpus.py) of N news files in two
-   languages, and the growth from the smallest to the largest N;
+   settings) on the same corpus: the real content plus N synthetic news files in two
+   languages (benchmarks/corpus.py; vanilla reads the news only), and the growth from
+   the smallest to the largest N;
 3. bytes per page type (HTML + CSS + JS it loads, raw and gzip) of the production build.
 
 Every build is a separate `pelican` process, like `invoke build`. Times are the CPU
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import re
 import resource
@@ -28,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,12 +103,11 @@ def corpus_comparison(work: Path, sizes: list[int], repeat: int) -> list[dict]:
     rows = []
     for size in sizes:
         corpus = work / f"corpus-{size}"
-        files = write_corpus(corpus, size)
-        # Our site needs its real pages (start page, navigation targets) and data files.
-        for entry in CONTENT.iterdir():
-            if entry.name != "aktuelles":
-                copy = shutil.copytree if entry.is_dir() else shutil.copy2
-                copy(entry, corpus / entry.name)
+        # Our site needs its real pages (start page, navigation targets, links to real
+        # news) and data files, so the corpus is the real content plus the synthetic news.
+        shutil.copytree(CONTENT, corpus)
+        write_corpus(corpus, size)
+        files = len(list((corpus / "aktuelles").glob("*.md")))
         vanilla_settings = work / f"vanilla-{size}.py"
         vanilla_settings.write_text(VANILLA_SETTINGS.format(path=str(corpus)), encoding="utf-8")
         ours = vanilla = float("inf")
@@ -113,11 +115,67 @@ def corpus_comparison(work: Path, sizes: list[int], repeat: int) -> list[dict]:
             ours_output, vanilla_output = fresh(work / f"ours-{size}"), fresh(work / f"vanilla-{size}")
             ours = min(ours, pelican(corpus, ROOT / "pelicanconf.py", ours_output, NO_CACHE))
             vanilla = min(vanilla, pelican(corpus, vanilla_settings, vanilla_output))
-        rows.append({"size": files, "ours": ours, "vanilla": vanilla})
+        row = {"size": files, "ours": ours, "vanilla": vanilla}
+        if size == min(sizes):
+            row["without"] = ablation_times(corpus, work / f"ours-{size}", repeat)
+        rows.append(row)
         shutil.rmtree(corpus)
         for name in (f"ours-{size}", f"vanilla-{size}"):
             shutil.rmtree(work / name)
     return rows
+
+
+def ablation_times(corpus: Path, output: Path, repeat: int) -> dict[str, float]:
+    """CPU seconds of our build without each group of plugins."""
+    times = {}
+    for label, plugins in ablations().items():
+        extra = {**NO_CACHE, "PLUGINS": json.dumps(plugins)}
+        times[label] = min(
+            pelican(corpus, ROOT / "pelicanconf.py", fresh(output), extra) for _ in range(repeat)
+        )
+    return times
+
+
+def ablations() -> dict[str, list[str]]:
+    """Our plugin list without one group of plugins: what that group costs."""
+    import pelicanconf
+
+    plugins = list(pelicanconf.PLUGINS)
+    groups = {
+        "bfb_single_parse (each site parses every body)": {"bfb_single_parse"},
+        "the editor checks (bfb_content_check, bfb_translations)": {"bfb_content_check", "bfb_translations"},
+    }
+    return {label: [name for name in plugins if name not in group] for label, group in groups.items()}
+
+
+def markdown_cost(corpus_size: int = 300) -> dict[str, float]:
+    """Milliseconds of CPU per news file that Markdown needs, with vanilla's and with our extensions."""
+    from markdown import Markdown
+
+    import pelicanconf
+
+    with tempfile.TemporaryDirectory() as folder:
+        write_corpus(Path(folder), corpus_size)
+        documents = [file.read_text(encoding="utf-8") for file in Path(folder).rglob("*.md")]
+    ours = dict(pelicanconf.MARKDOWN["extension_configs"])
+    configurations = {
+        "vanilla (codehilite, extra, meta)": {
+            "markdown.extensions.codehilite": {"css_class": "highlight"},
+            "markdown.extensions.extra": {},
+        },
+        "ours (extra, toc, smarty, meta)": ours,
+        "ours without smarty": {k: v for k, v in ours.items() if not k.endswith("smarty")},
+    }
+    result = {}
+    for label, extension_configs in configurations.items():
+        extension_configs = {**extension_configs, "markdown.extensions.meta": {}}
+        started = time.process_time()
+        for document in documents:
+            Markdown(extensions=list(extension_configs), extension_configs=extension_configs).convert(
+                document
+            )
+        result[label] = 1000 * (time.process_time() - started) / len(documents)
+    return result
 
 
 def page_weights(work: Path) -> list[dict]:
@@ -156,7 +214,7 @@ def _loaded_assets(html: str) -> list[str]:
     return [re.sub(r"^https?://[^/]+", "", ref) for ref in stylesheets + scripts]
 
 
-def report(real: dict, rows: list[dict], weights: list[dict], markdown: bool) -> None:
+def report(real: dict, rows: list[dict], markdown: dict, weights: list[dict], as_markdown: bool) -> None:
     print("\n== Real site ==")
     print(f"cold build (no cache):                 {real['cold']:.2f} s")
     print(f"first build filling the content cache: {real['cache_fill']:.2f} s")
@@ -180,6 +238,15 @@ def report(real: dict, rows: list[dict], weights: list[dict], markdown: bool) ->
                 f"{1000 * marginal:.2f} ms per extra file vs {1000 * small[name] / small['size']:.2f} "
                 f"ms per file at {small['size']}"
             )
+    for row in rows:
+        for label, seconds in row.get("without", {}).items():
+            print(
+                f"{row['size']} files without {label}: {seconds:.2f} CPU s, "
+                f"ratio {seconds / row['vanilla']:.2f} (that group costs {row['ours'] - seconds:+.2f} s)"
+            )
+    print("\n== Markdown alone, CPU ms per news file (a new Markdown instance per file, like Pelican) ==")
+    for label, milliseconds in markdown.items():
+        print(f"{label:<36} {milliseconds:.2f}")
     print("\n== Bytes per page type (German page; HTML + CSS + JS it loads) ==")
     print(f"{'type':<15} {'html':>8} {'css':>7} {'js':>6} {'gzip total':>11}")
     for row in weights:
@@ -187,7 +254,7 @@ def report(real: dict, rows: list[dict], weights: list[dict], markdown: bool) ->
             print(f"{row['type']:<15} (not built yet)")
         else:
             print(f"{row['type']:<15} {row['html']:>8} {row['css']:>7} {row['js']:>6} {row['gzip']:>11}")
-    if markdown:
+    if as_markdown:
         print_markdown(real, rows, weights)
 
 
@@ -222,7 +289,7 @@ def main() -> None:
         real = real_site(work, options.repeat)
         weights = page_weights(work)
         rows = corpus_comparison(work, sorted(options.sizes), options.repeat)
-    report(real, rows, weights, options.markdown)
+    report(real, rows, markdown_cost(), weights, options.markdown)
 
 
 if __name__ == "__main__":
