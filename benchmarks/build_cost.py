@@ -215,10 +215,11 @@ def _loaded_assets(html: str) -> list[str]:
 
 
 def report(real: dict, rows: list[dict], markdown: dict, weights: list[dict], as_markdown: bool) -> None:
-    print("\n== Real site ==")
-    print(f"cold build (no cache):                 {real['cold']:.2f} s")
-    print(f"first build filling the content cache: {real['cache_fill']:.2f} s")
-    print(f"rebuild after editing one news item:   {real['edit_one']:.2f} s")
+    if real:
+        print("\n== Real site (CPU seconds) ==")
+        print(f"cold build (no cache):                 {real['cold']:.2f} s")
+        print(f"first build filling the content cache: {real['cache_fill']:.2f} s")
+        print(f"rebuild after editing one news item:   {real['edit_one']:.2f} s")
     print("\n== Our theme and plugins vs vanilla Pelican (same corpus, no cache) ==")
     columns = ("files", "ours CPU s", "vanilla CPU s", "ours ms/file", "vanilla ms/file", "ratio")
     print(" ".join(f"{name:>{width}}" for name, width in zip(columns, (6, 10, 13, 12, 15, 6), strict=True)))
@@ -274,22 +275,31 @@ def print_markdown(real: dict, rows: list[dict], weights: list[dict]) -> None:
             print(f"| {row['type']} | {row['html']} | {row['css']} | {row['js']} | {row['gzip']} |")
 
 
+PARTS = ("real", "corpus", "markdown", "weights")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], help="news files per corpus")
     parser.add_argument("--repeat", type=int, default=2, help="runs per figure; the best counts")
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS), help="what to measure")
     parser.add_argument("--markdown", action="store_true", help="also print Markdown tables")
     options = parser.parse_args()
     compile_catalogues()
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; best of {options.repeat} runs")
     with tempfile.TemporaryDirectory(prefix="build-cost-") as folder:
         work = Path(folder)
-        real = real_site(work, options.repeat)
-        weights = page_weights(work)
-        rows = corpus_comparison(work, sorted(options.sizes), options.repeat)
-    report(real, rows, markdown_cost(), weights, options.markdown)
+        real = real_site(work, options.repeat) if "real" in options.parts else None
+        weights = page_weights(work) if "weights" in options.parts else []
+        rows = (
+            corpus_comparison(work, sorted(options.sizes), options.repeat)
+            if "corpus" in options.parts
+            else []
+        )
+    markdown = markdown_cost() if "markdown" in options.parts else {}
+    report(real, rows, markdown, weights, options.markdown)
 
 
 if __name__ == "__main__":
