@@ -8,7 +8,10 @@ output folder, so a broken build never destroys the last good one.
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -33,8 +36,11 @@ def compile_catalogues() -> None:
         mo_path = po_path.with_suffix(".mo")
         with po_path.open("rb") as po_file:
             catalogue = read_po(po_file, locale=po_path.parent.parent.name)
-        with mo_path.open("wb") as mo_file:
-            write_mo(mo_file, catalogue)
+        compiled = io.BytesIO()
+        write_mo(compiled, catalogue)
+        # Rewrite only on change: `invoke livereload` watches theme/ and would rebuild forever.
+        if not mo_path.exists() or mo_path.read_bytes() != compiled.getvalue():
+            mo_path.write_bytes(compiled.getvalue())
 
 
 def pelican_command(settings: Path, output: Path, extra: dict[str, str] | None = None) -> list[str]:
@@ -60,20 +66,66 @@ def pelican_command(settings: Path, output: Path, extra: dict[str, str] | None =
 def run_pelican(
     settings: Path, output: Path, extra: dict[str, str] | None = None, quiet: bool = False
 ) -> None:
-    """Build into `output` (which is replaced) or raise BuildFailed."""
+    """Build into `output` (which is replaced) or raise BuildFailed.
+
+    A build interrupted while Pelican wrote its content cache leaves a truncated cache
+    file, and every later build fails with EOFError. After a failed build the cache is
+    therefore checked; if it is broken, it is deleted and the build runs once more.
+    """
     compile_catalogues()
-    env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
-    result = subprocess.run(
-        pelican_command(settings, output, extra),
-        cwd=ROOT,
-        env=env,
-        capture_output=quiet,
-        text=True,
-    )
+    result = _pelican_process(settings, output, extra, quiet)
+    if result.returncode != 0 and remove_broken_cache(content_cache(settings, extra)):
+        print(
+            "Der Zwischenspeicher war beschädigt (abgebrochener Build?): gelöscht, baue neu.", file=sys.stderr
+        )
+        result = _pelican_process(settings, output, extra, quiet)
     if result.returncode != 0:
         if quiet:
             sys.stderr.write(result.stdout + result.stderr)
         raise BuildFailed(f"Pelican stopped with exit code {result.returncode}")
+
+
+def _pelican_process(
+    settings: Path, output: Path, extra: dict[str, str] | None, quiet: bool
+) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
+    return subprocess.run(
+        pelican_command(settings, output, extra), cwd=ROOT, env=env, capture_output=quiet, text=True
+    )
+
+
+def content_cache(settings: Path, extra: dict[str, str] | None = None) -> Path:
+    """The folder of Pelican's content cache for this build."""
+    if extra and "CACHE_PATH" in extra:
+        return Path(json.loads(extra["CACHE_PATH"]))
+    from pelican.settings import read_settings
+
+    return Path(read_settings(str(settings))["CACHE_PATH"])
+
+
+def remove_broken_cache(cache: Path) -> bool:
+    """Delete Pelican's cache files if any of them cannot be read; return whether it did."""
+    files = sorted(cache.rglob("*Generator-*")) if cache.is_dir() else []
+    if all(_readable_cache_file(file) for file in files):
+        return False
+    for file in files:
+        file.unlink()
+    return True
+
+
+def _readable_cache_file(file: Path) -> bool:
+    import gzip
+
+    for opener in (gzip.open, open):
+        try:
+            with opener(file, "rb") as handle:
+                pickle.load(handle)
+            return True
+        except gzip.BadGzipFile:
+            continue  # written with GZIP_CACHE = False: try plain
+        except Exception:
+            return False
+    return False
 
 
 def build_into(

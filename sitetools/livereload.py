@@ -8,24 +8,40 @@ last good preview.
 
 from __future__ import annotations
 
+import time
+import traceback
+from pathlib import Path
+
 from livereload import Server
 
 from sitetools.build import ROOT, BuildFailed, build_into
 
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
+NOT_UPDATED = (
+    "\n*** Die Vorschau wurde NICHT aktualisiert: bitte den Fehler oben beheben und speichern."
+    "\n*** Preview NOT updated: fix the error above and save again.\n"
+)
 
 
-def rebuild() -> None:
+def rebuild(
+    settings: Path = ROOT / "pelicanconf.py",
+    output: Path = ROOT / "output",
+    extra: dict[str, str] | None = None,
+) -> bool:
+    """Build the preview; on any failure say so and keep the last good one. True if updated."""
+    started = time.monotonic()
     try:
-        build_into(ROOT / "pelicanconf.py", ROOT / "output")
+        build_into(settings, output, extra)
     except BuildFailed:
-        print(
-            "\n*** Die Vorschau wurde NICHT aktualisiert: bitte den Fehler oben beheben und speichern."
-            "\n*** Preview NOT updated: fix the error above and save again.\n",
-            flush=True,
-        )
-    else:
-        print("Vorschau aktualisiert / preview updated.", flush=True)
+        print(NOT_UPDATED, flush=True)
+        return False
+    except Exception:
+        # Whatever else breaks (a broken .po file, a plugin bug) must not stop the server.
+        traceback.print_exc()
+        print(NOT_UPDATED, flush=True)
+        return False
+    print(f"Vorschau aktualisiert / preview updated ({time.monotonic() - started:.1f} s).", flush=True)
+    return True
 
 
 def run_livereload(port: int) -> None:

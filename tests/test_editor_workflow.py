@@ -11,7 +11,8 @@ import pytest
 from bfb_content_check import check_content
 from bfb_content_check.front_matter import parse_front_matter
 
-from sitetools.build import CONTENT, BuildFailed
+from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues
+from sitetools.livereload import rebuild
 from sitetools.newcontent import ContentExists, new_content
 from tests.conftest import build_site
 
@@ -163,3 +164,42 @@ def test_drafts_never_reach_the_production_build(draft_content, tmp_path):
         if file.is_file() and "entwurf-" in (file.as_posix() + file.read_text(errors="ignore"))
     ]
     assert leaked == []
+
+
+# --- live preview ---------------------------------------------------------------------------
+
+
+def test_preview_keeps_the_last_good_build_and_shows_the_error(content_copy, tmp_path, capfd):
+    output = tmp_path / "preview"
+    extra = {"PATH": json.dumps(str(content_copy)), "CACHE_PATH": json.dumps(str(tmp_path / "cache"))}
+    item = content_copy / "aktuelles/2023-05-04-probemeldung.md"
+    item.write_text(NEWS, encoding="utf-8")
+    assert rebuild(ROOT / "pelicanconf.py", output, extra) is True
+    item.write_text(NEWS.replace("Text der Meldung.", "Neuer Text.").replace("2023-05-04", "2023-05-44"))
+    assert rebuild(ROOT / "pelicanconf.py", output, extra) is False
+    terminal = capfd.readouterr()
+    assert "2023-05-04-probemeldung.md:2: Das Datum „2023-05-44“ gibt es nicht." in terminal.err
+    assert "Die Vorschau wurde NICHT aktualisiert" in terminal.out
+    assert "Text der Meldung." in (output / "aktuelles/probemeldung/index.html").read_text(encoding="utf-8")
+
+
+def test_build_recovers_from_a_cache_broken_by_an_interrupted_build(tmp_path, capsys):
+    cache = tmp_path / "cache"
+    extra = {"CACHE_CONTENT": "true", "LOAD_CONTENT_CACHE": "true", "CACHE_PATH": json.dumps(str(cache))}
+    build_site("pelicanconf.py", tmp_path / "first", extra)
+    cache_files = sorted(cache.rglob("*Generator-*"))
+    assert cache_files
+    for file in cache_files:  # what an interrupted write leaves behind
+        file.write_bytes(file.read_bytes()[:100])
+    site = build_site("pelicanconf.py", tmp_path / "second", extra)
+    assert site.exists("/aktuelles/")
+    assert "Zwischenspeicher war beschädigt" in capsys.readouterr().err
+
+
+def test_unchanged_catalogue_is_not_rewritten(tmp_path):
+    """The live preview watches theme/: rewriting the .mo file on every build would loop forever."""
+    compile_catalogues()
+    catalogue = next(TRANSLATIONS.glob("*/LC_MESSAGES/*.mo"))
+    before = catalogue.stat().st_mtime_ns
+    compile_catalogues()
+    assert catalogue.stat().st_mtime_ns == before
