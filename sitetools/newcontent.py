@@ -21,6 +21,7 @@ NEWS_NOTE = """<!-- Hinweise zum Ausfüllen (dieser Block erscheint nicht auf de
   die Kurzformen stehen in content/data/orte.yaml. Leer lassen, wenn es um keinen Ort geht.
 - Status: draft = Entwurf (nur in der Vorschau sichtbar); zum Veröffentlichen „published“ schreiben.
 - Slug (Teil der Adresse) nach dem Veröffentlichen nicht mehr ändern.
+- Keine englische Fassung geplant? Dann die Zeile „German_only: ja“ in den Kopf schreiben.
 - Foto: Datei nach content/bilder/ legen, im Text: ![Was zu sehen ist]({static}/bilder/datei.jpg)
 Anleitung: docs/redaktion.md -->
 """
@@ -29,6 +30,7 @@ PAGE_NOTE = """<!-- Hinweise zum Ausfüllen (dieser Block erscheint nicht auf de
 - Title: die Überschrift der Seite.  Summary: ein bis zwei Sätze für Suchmaschinen (freiwillig).
 - Status: draft = Entwurf (nur in der Vorschau sichtbar); zum Veröffentlichen „published“ schreiben.
 - Die Adresse der Seite ist /<Slug>/; den Slug nach dem Veröffentlichen nicht mehr ändern.
+- Keine englische Fassung geplant? Dann die Zeile „German_only: ja“ in den Kopf schreiben.
 - Auf eine andere Seite verweisen: [Kontakt]({filename}/seiten/kontakt.md)
 Anleitung: docs/redaktion.md -->
 """

@@ -1,0 +1,177 @@
+"""Every example in docs/redaktion.md is built or run, so the editors' guide cannot go stale.
+
+Conventions in the guide:
+  ```markdown title="content/…md"          a complete file: written into a copy of content/ and built
+  ```markdown title="…" fehler             a file with a mistake: the next ```text block is the message
+  ```yaml title="content/data/orte.yaml" ort="<slug>"   new values for one place, merged into the file
+  ```sh                                    `invoke …` lines: the task and its options must exist
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bfb_content_check import check_content
+from bfb_slugs import german_slugify
+from invoke import Collection
+from PIL import Image
+
+import tasks
+from sitetools.build import CONTENT, ROOT
+from sitetools.newcontent import new_content
+from tests.conftest import build_site
+
+GUIDE = ROOT / "docs" / "redaktion.md"
+FENCE_RE = re.compile(r"^(?P<indent>\s*)```(?P<lang>\S*)(?P<info>.*)$")
+# Tasks the guide documents that another part of the project brings.
+PENDING_TASKS = {"check"}
+ATTRIBUTE_RE = re.compile(r'(\w+)(?:="([^"]*)")?')
+
+
+@dataclasses.dataclass(frozen=True)
+class Example:
+    lang: str
+    attributes: dict[str, str]
+    text: str
+
+
+def guide_examples() -> list[Example]:
+    examples, lines, index = [], GUIDE.read_text(encoding="utf-8").splitlines(), 0
+    while index < len(lines):
+        fence = FENCE_RE.match(lines[index])
+        index += 1
+        if not fence or not fence.group("lang"):
+            continue
+        indent, body = fence.group("indent"), []
+        while lines[index].strip() != "```":
+            body.append(lines[index][len(indent) :])
+            index += 1
+        index += 1
+        attributes = {key: value or "" for key, value in ATTRIBUTE_RE.findall(fence.group("info"))}
+        examples.append(Example(fence.group("lang"), attributes, "\n".join(body) + "\n"))
+    return examples
+
+
+EXAMPLES = guide_examples()
+FILES = [e for e in EXAMPLES if e.lang == "markdown" and "fehler" not in e.attributes]
+PLACES = [e for e in EXAMPLES if e.lang == "yaml" and "ort" in e.attributes]
+COMMANDS = [line.split("#")[0].strip() for e in EXAMPLES if e.lang == "sh" for line in e.text.splitlines()]
+
+
+def test_the_guide_has_examples_of_each_kind():
+    assert len(FILES) >= 5 and PLACES and len(COMMANDS) >= 7
+    assert any("fehler" in e.attributes for e in EXAMPLES)
+
+
+def front(example: Example) -> dict[str, str]:
+    header = example.text.split("\n\n", 1)[0]
+    return dict(line.split(": ", 1) for line in header.splitlines())
+
+
+def write_photos(content: Path, text: str) -> None:
+    """The guide tells editors to drop a photo into content/bilder/; the test makes one."""
+    for name in re.findall(r"\{static\}/bilder/([\w.-]+\.jpg)", text):
+        photo = content / "bilder" / name
+        if not photo.exists():
+            photo.parent.mkdir(parents=True, exist_ok=True)
+            Image.new("RGB", (2000, 1500), (90, 140, 60)).save(photo, "JPEG")
+
+
+def merge_place(content: Path, example: Example) -> None:
+    data_file = content / "data" / "orte.yaml"
+    places = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    (new,) = yaml.safe_load(example.text)
+    (place,) = [place for place in places if place["slug"] == example.attributes["ort"]]
+    place.update(new)
+    data_file.write_text(yaml.safe_dump(places, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def guide_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("guide")
+    content = root / "content"
+    shutil.copytree(CONTENT, content)
+    for example in FILES:
+        target = ROOT / example.attributes["title"]
+        destination = content / target.relative_to(CONTENT)
+        destination.write_text(example.text, encoding="utf-8")
+        write_photos(content, example.text)
+    if (content / "data" / "orte.yaml").exists():
+        for example in PLACES:
+            merge_place(content, example)
+    return build_site("pelicanconf.py", root / "output", {"PATH": json.dumps(str(content))})
+
+
+@pytest.mark.parametrize("example", FILES, ids=lambda e: Path(e.attributes["title"]).name)
+def test_every_example_file_is_published(guide_site, example):
+    fields = front(example)
+    if example.attributes["title"].startswith("content/aktuelles/"):
+        path = f"/aktuelles/{fields['Slug']}/" if fields["Lang"] == "de" else f"/en/news/{fields['Slug']}/"
+    else:
+        path = f"/{fields['Slug']}/" if fields["Lang"] == "de" else f"/en/{fields['Slug']}/"
+    page = guide_site.page(path)
+    assert page.h1.get_text(strip=True) == fields["Title"]
+    for alt in re.findall(r"!\[([^\]]+)\]", example.text):
+        image = page.find("img", alt=alt)
+        assert image is not None and image["srcset"] and image["loading"] == "lazy"
+
+
+def test_the_place_example_shows_on_the_place_page(guide_site):
+    if not (CONTENT / "data" / "orte.yaml").exists():
+        pytest.skip("the places file is not in this branch yet")
+    for example in PLACES:
+        (new,) = yaml.safe_load(example.text)
+        page = guide_site.page(f"/orte/{example.attributes['ort']}/").get_text()
+        assert all(measure["title"] in page for measure in new["measures"])
+
+
+def test_the_error_example_gives_the_message_shown(tmp_path):
+    (example,) = [e for e in EXAMPLES if "fehler" in e.attributes]
+    shown = EXAMPLES[EXAMPLES.index(example) + 1]
+    assert shown.lang == "text"
+    relative = Path(example.attributes["title"])
+    destination = tmp_path / relative
+    destination.parent.mkdir(parents=True)
+    destination.write_text(example.text, encoding="utf-8")
+    problems = check_content(tmp_path / "content", {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]})
+    rendered = "\n".join(dataclasses.replace(p, file=relative).render() for p in problems)
+    for line in shown.text.strip().splitlines():
+        assert line in rendered
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c], ids=str)
+def test_every_command_exists_with_its_options(command):
+    words = shlex.split(command)
+    assert words[0] == "invoke"
+    collection = Collection.from_module(tasks)
+    if words[1] in PENDING_TASKS and words[1] not in collection.task_names:
+        pytest.skip(f"invoke {words[1]} comes with the publish work, not merged yet")
+    task = collection[words[1]]
+    options = {argument.name for argument in task.get_arguments()}
+    for word in words[2:]:
+        if word.startswith("--"):
+            assert word[2:].replace("-", "_") in options, word
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c.startswith("invoke new")], ids=str)
+def test_invoke_new_creates_what_the_guide_says(command, tmp_path):
+    words = shlex.split(command)[2:]
+    title = next(word for word in words if not word.startswith("--"))
+    created = new_content(title, page="--page" in words, english="--en" in words, content_dir=tmp_path)
+    assert len(created) == (2 if "--en" in words else 1)
+    slug = german_slugify(title)
+    if "--page" in words:
+        assert created[0] == tmp_path / "seiten" / f"{slug}.md"
+        promised = f"content/seiten/{slug}.md"
+    else:
+        assert re.fullmatch(rf"\d{{4}}-\d{{2}}-\d{{2}}-{slug}\.md", created[0].name)
+        promised = f"content/aktuelles/<heutiges Datum>-{slug}.md"
+    if not title.startswith("Titel der"):  # the guide names the file its example creates
+        assert promised in GUIDE.read_text(encoding="utf-8")
