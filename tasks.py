@@ -68,7 +68,7 @@ def livereload(c, port=8000):
 )
 def new(c, title, page=False, en=False):
     """Start a news item (or --page) from a template: invoke new "Titel der Meldung" [--en]."""
-    from sitetools.newcontent import ContentExists, new_content
+    from sitetools.newcontent import ContentExists, draft_path, new_content
 
     try:
         created = new_content(title, page=page, english=en)
@@ -77,6 +77,7 @@ def new(c, title, page=False, en=False):
     for path in created:
         print(f"Angelegt: {path.relative_to(ROOT)}")
     print("Jetzt die Datei öffnen, Summary ausfüllen, Text schreiben; Vorschau mit: invoke livereload")
+    print(f"Der Entwurf steht dann unter http://127.0.0.1:8000/{draft_path(title, page)}")
 
 
 @task

@@ -66,6 +66,12 @@ def page_text(title: str, slug: str, lang: str, note: str) -> str:
     )
 
 
+def draft_path(title: str, page: bool = False) -> str:
+    """Where the development preview shows the new draft (DRAFT_URL / DRAFT_PAGE_URL)."""
+    slug = german_slugify(title)
+    return f"entwuerfe/seiten/{slug}/" if page else f"entwuerfe/{slug}/"
+
+
 def new_content(
     title: str,
     page: bool = False,

@@ -235,13 +235,21 @@ def known_fields(kind: str, settings: dict) -> set[str]:
     return COMMON_FIELDS | (NEWS_FIELDS if kind == "news" else PAGE_FIELDS) | extra
 
 
-def unknown_field_problem(file: ContentFile, key: str, line: int, allowed: set[str]) -> Problem:
+def suggested_field(key: str, allowed: set[str]) -> str | None:
+    """The known field an unknown one most likely means ("Datum" → "Date"), if any."""
     lowered = key.lower()
-    suggestion = GERMAN_NAMES.get(lowered) if lowered in GERMAN_NAMES else None
-    if suggestion is None and lowered not in GERMAN_NAMES:
+    if lowered in GERMAN_NAMES:
+        suggestion = GERMAN_NAMES[lowered]
+    else:
         close = difflib.get_close_matches(lowered, sorted(allowed), n=1, cutoff=0.6)
         suggestion = SPELLING.get(close[0], close[0].capitalize()) if close else None
-    if suggestion and suggestion.lower() in allowed:
+    return suggestion if suggestion and suggestion.lower() in allowed else None
+
+
+def unknown_field_problem(file: ContentFile, key: str, line: int, allowed: set[str]) -> Problem:
+    lowered = key.lower()
+    suggestion = suggested_field(key, allowed)
+    if suggestion:
         fix = f"Meinten Sie „{suggestion}:“? Den Feldnamen entsprechend ändern."
     else:
         names = ", ".join(SPELLING.get(name, name) for name in sorted(allowed))
@@ -256,14 +264,19 @@ def unknown_field_problem(file: ContentFile, key: str, line: int, allowed: set[s
     )
 
 
-def check_required(file: ContentFile, **_) -> list[Problem]:
+def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
     if not file.front.fields:
         return []
     problems = []
     kind_name = "Meldung" if file.kind == "news" else "Seite"
+    allowed = known_fields(file.kind, settings)
+    # A misspelt field ("Datum:") is reported once, as unknown with its suggestion.
+    misspelt = {suggested_field(f[0].key, allowed) for k, f in file.front.fields.items() if k not in allowed}
     for key in REQUIRED[file.kind]:
         value = file.front.value(key)
         name = SPELLING[key]
+        if value is None and name in misspelt:
+            continue
         if value is None:
             problems.append(
                 problem(
