@@ -22,7 +22,14 @@ from .figures import charts_for, compute_figures
 from .loader import load_located_yaml
 from .model import KINDS, MEASURE_TYPES, STAGES, Measure, PlaceRecord, german_sort_key
 from .svg_map import layout_map
-from .validation import check_place_references, parse_place_list, suggestion, validate_places
+from .validation import (
+    check_place_references,
+    metadata_line,
+    metadata_value,
+    parse_place_list,
+    suggestion,
+    validate_places,
+)
 
 DEFAULT_SETTINGS = {
     "ORTE_DATA": "data/orte.yaml",  # relative to PATH
@@ -34,6 +41,7 @@ DEFAULT_SETTINGS = {
     "PLACES_URL": "orte/",
     "PLACES_SAVE_AS": "orte/index.html",
 }
+LANGUAGE_NAMES = {"de": "deutsch", "en": "englisch"}
 # Where content files' raw `Orte:` values are collected while Pelican reads them (per site).
 REFERENCES_KEY = "orte_references"
 ARTICLE_LISTS = ("articles", "drafts", "hidden_articles")
@@ -136,6 +144,7 @@ def find_bodies(folder: Path, known: set[str]) -> tuple[dict[tuple[str, str], Pa
         slug, lang = (stem.removesuffix(".en"), "en") if stem.endswith(".en") else (stem, "de")
         if slug in known:
             bodies[(slug, lang)] = path
+            problems += _check_body_language(path, lang)
             continue
         problems.append(
             Problem(
@@ -148,6 +157,23 @@ def find_bodies(folder: Path, known: set[str]) -> tuple[dict[tuple[str, str], Pa
             )
         )
     return bodies, problems
+
+
+def _check_body_language(path: Path, lang: str) -> list[Problem]:
+    """A body's `Lang:` must match its file name, or the site of that language would skip it."""
+    written = metadata_value(path, "lang")
+    if written is None or written.lower() == lang:
+        return []
+    return [
+        Problem(
+            path,
+            metadata_line(path, "lang"),
+            f"Die Datei ist nach ihrem Namen {LANGUAGE_NAMES[lang]}, im Kopf steht aber „Lang: {written}“.",
+            f"„Lang: {lang}“ schreiben – oder die Datei umbenennen "
+            "(Deutsch: <slug>.md, Englisch: <slug>.en.md).",
+            detail=f"Lang {written!r} does not match the file name ({lang})",
+        )
+    ]
 
 
 def build_places(records: list[PlaceRecord], lang: str, bodies: dict, generator: Generator) -> list[Place]:

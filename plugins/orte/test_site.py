@@ -122,11 +122,13 @@ def test_unknown_place_in_news_and_body_file_are_reported_with_data_problems(tmp
     english_news = content / "aktuelles" / "2024-05-01-testmeldung.en.md"
     english_news.write_text(english_news.read_text().replace("Orte: ueberdorf", "Orte: uberdorf"))
     (content / "orte" / "nirgendwo.md").write_text("Text.\n")
+    (content / "orte" / "zettingen.md").write_text("Lang: en\n\nText.\n")
     data = content / "data" / "orte.yaml"
     data.write_text(data.read_text().replace("type: jugendforum", "type: jugendtreff"))
     site = build_tiny_site(tmp_path)
     assert site.returncode == 1
-    assert "3 Probleme gefunden" in site.stderr
+    assert "4 Probleme gefunden" in site.stderr
+    assert "content/orte/zettingen.md:1: Die Datei ist nach ihrem Namen deutsch" in site.stderr
     assert "content/aktuelles/2024-05-01-testmeldung.en.md:6: „Orte:“ nennt „uberdorf“" in site.stderr
     assert "Meinten Sie „ueberdorf“?" in site.stderr
     assert "content/orte/nirgendwo.md: Zu dieser Datei gibt es keinen Ort „nirgendwo“." in site.stderr

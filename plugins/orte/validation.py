@@ -472,6 +472,15 @@ def metadata_line(path: str | Path, key: str) -> int | None:
     return None
 
 
+def metadata_value(path: str | Path, key: str) -> str | None:
+    """Return the value of the metadata field `key` in a Markdown file's header, or None."""
+    line = metadata_line(path, key)
+    if line is None:
+        return None
+    text = Path(path).read_text(encoding="utf-8").splitlines()[line - 1]
+    return text.split(":", 1)[1].strip()
+
+
 def check_place_references(references: dict[str, object], known_slugs) -> list[Problem]:
     """Return a Problem for each place slug named in content metadata that is not a known place.
 
