@@ -28,9 +28,12 @@ from sitetools.build import ROOT as SITE_ROOT  # noqa: E402
 from sitetools.build import compile_catalogues, pelican_command  # noqa: E402
 
 NO_CACHE = {"CACHE_CONTENT": "false", "LOAD_CONTENT_CACHE": "false"}
+# bfb_figures puts the counted places into texts ({anzahl:orte}) and stops the build without
+# them, so it leaves with the Orte plugin; it only replaces a few placeholders.
+WITHOUT_PLACES = [name for name in PLUGINS if name not in ("orte", "bfb_figures")]
 VARIANTS = {
     "mit Orte-Plugin": {},
-    "ohne Orte-Plugin": {"PLUGINS": json.dumps([name for name in PLUGINS if name != "orte"])},
+    "ohne Orte-Plugin": {"PLUGINS": json.dumps(WITHOUT_PLACES)},
 }
 
 
