@@ -73,7 +73,12 @@ PLUGINS = [
     "orte",
     "bfb_figures",
     "bfb_single_parse",
+    "bfb_assets",
+    "bfb_redirects",
 ]
+# The hand-written Apache configuration; bfb_redirects appends the redirects and
+# writes both as .htaccess into the output (see deploy/ and README, "Veröffentlichen").
+HTACCESS_BASE = str(HERE / "deploy" / "htaccess")
 
 # --- Content ----------------------------------------------------------------------
 

@@ -38,3 +38,6 @@ LOAD_CONTENT_CACHE = False
 CACHE_PATH = ".cache/pelican-publish"
 
 PRODUCTION = True
+
+# News dated in the future stay unpublished until their day (the next publish after it).
+WITH_FUTURE_DATES = False

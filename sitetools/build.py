@@ -18,9 +18,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from sitetools.compress import precompress
+from sitetools.search_index import SearchIndexFailed, build_search_index
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 TRANSLATIONS = ROOT / "theme" / "translations"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 
 class BuildFailed(RuntimeError):
@@ -66,7 +70,7 @@ def pelican_command(settings: Path, output: Path, extra: dict[str, str] | None =
 def run_pelican(
     settings: Path, output: Path, extra: dict[str, str] | None = None, quiet: bool = False
 ) -> None:
-    """Build into `output` (which is replaced) or raise BuildFailed.
+    """Build into `output` (which is replaced), with its search index, or raise BuildFailed.
 
     A build interrupted while Pelican wrote its content cache leaves a truncated cache
     file, and every later build fails with EOFError. After a failed build the cache is
@@ -83,6 +87,16 @@ def run_pelican(
         if quiet:
             sys.stderr.write(result.stdout + result.stderr)
         raise BuildFailed(f"Pelican stopped with exit code {result.returncode}")
+    try:
+        build_search_index(output)
+    except SearchIndexFailed as error:
+        raise BuildFailed(str(error)) from None
+
+
+def build_production(output: Path, extra: dict[str, str] | None = None, quiet: bool = False) -> None:
+    """The site as it goes live: publishconf.py, search index, precompressed text files."""
+    run_pelican(PUBLISH_SETTINGS, output, extra, quiet)
+    precompress(output)
 
 
 def _pelican_process(
