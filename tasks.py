@@ -107,6 +107,84 @@ def untranslated(c):
     print(untranslated_content())
 
 
+PUBLISH_HELP = {
+    "target": "Ziel: benutzer@server:/pfad/ (SSH) oder lokaler Ordner; sonst PUBLISH_TARGET, invoke.yaml",
+    "mode": "releases (Standard: Versionen + Symlink current) oder inplace (einfacher Ordner)",
+    "port": "SSH-Port (Standard 22)",
+    "key": "SSH-Schlüsseldatei, z. B. ~/.ssh/bfb_publish",
+    "extra_settings": "JSON-Datei mit Einstellungen für den Build (nur für Tests)",
+}
+
+
+def _target(c, target, mode=None, port=None, key=None):
+    from sitetools.publish import PublishError, target_from_config
+
+    try:
+        return target_from_config(
+            target, dict(c.config.get("publish", {})), mode=mode, port=port, identity=key
+        )
+    except PublishError as error:
+        raise Exit(str(error), code=1) from None
+
+
+@task(
+    help={
+        "folder": "Eine schon gebaute Produktions-Ausgabe prüfen statt neu zu bauen",
+        "extra_settings": PUBLISH_HELP["extra_settings"],
+    }
+)
+def check(c, folder=None, extra_settings=None):
+    """Build the production site into a temporary folder and run every check (links, legal data …)."""
+    from sitetools.pipeline import build_and_check, check_site, temporary_build_folder
+    from sitetools.pipeline import extra_settings as read_extra
+
+    extra = read_extra(extra_settings)
+    try:
+        if folder:
+            ok = check_site(Path(folder).resolve(), extra)
+        else:
+            with temporary_build_folder() as site:
+                ok = build_and_check(site, extra)
+    except BuildFailed as error:
+        raise Exit(f"Build fehlgeschlagen / build failed: {error}", code=1) from None
+    if not ok:
+        raise Exit(code=1)
+
+
+@task(help={**PUBLISH_HELP, "dry_run": "Nur anzeigen, was sich ändern würde"})
+def publish(c, target=None, dry_run=False, mode=None, port=None, key=None, extra_settings=None):
+    """Build, check and then transfer the production site (atomic; nothing happens if a check fails)."""
+    from sitetools.pipeline import check_and_publish
+    from sitetools.pipeline import extra_settings as read_extra
+    from sitetools.publish import PublishError
+
+    destination = _target(c, target, mode, port, key)
+    try:
+        ok = check_and_publish(destination, read_extra(extra_settings), dry_run=dry_run)
+    except BuildFailed as error:
+        raise Exit(f"Build fehlgeschlagen – nichts übertragen / build failed: {error}", code=1) from None
+    except PublishError as error:
+        raise Exit(
+            f"Übertragung fehlgeschlagen – die Website bleibt, wie sie war:\n{error}", code=1
+        ) from None
+    if not ok:
+        raise Exit(code=1)
+
+
+@task(help={k: v for k, v in PUBLISH_HELP.items() if k != "extra_settings"})
+def rollback(c, target=None, mode=None, port=None, key=None):
+    """Switch the live site back to the previous release (mode "releases")."""
+    from sitetools.publish import PublishError
+    from sitetools.publish import rollback as roll_back
+
+    destination = _target(c, target, mode, port, key)
+    try:
+        release = roll_back(destination)
+    except PublishError as error:
+        raise Exit(str(error), code=1) from None
+    print(f"{destination.describe()}/current → releases/{release}")
+
+
 @task(help={"args": "Extra arguments for pytest, e.g. -k orte"})
 def test(c, args=""):
     """Run all tests (unit, build, browser, accessibility, HTML validity)."""

@@ -29,7 +29,10 @@ import re
 import shlex
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 RELEASES = "releases"
@@ -125,8 +128,7 @@ def target_state(target: Target) -> tuple[list[str], str | None]:
     """The release folders (oldest first) and the one `current` points to, if any."""
     output = run_on_target(
         target,
-        f"mkdir -p {RELEASES} && ls -1 {RELEASES} && echo '--current--' && "
-        f"(readlink {CURRENT} || true)",
+        f"mkdir -p {RELEASES} && ls -1 {RELEASES} && echo '--current--' && (readlink {CURRENT} || true)",
     )
     listing, _, current = output.partition("--current--\n")
     releases = sorted(name for name in listing.split() if RELEASE_NAME.match(name))
@@ -158,7 +160,7 @@ def prune_releases(target: Target, keep: int = KEEP_RELEASES) -> list[str]:
 def publish_release(site: Path, target: Target, keep: int = KEEP_RELEASES) -> str:
     """Upload `site` as a new release, switch `current` to it, prune; return the release name."""
     ensure_target_folder(target)
-    releases, current = target_state(target)
+    _, current = target_state(target)
     release = new_release_name()
     incoming = f"{INCOMING_PREFIX}{release}"
     # Leftovers of an interrupted upload are never served; start clean.
@@ -214,23 +216,46 @@ def planned_changes(site: Path, target: Target) -> list[str]:
     return [line for line in output.splitlines() if line and not line.startswith(".d")]
 
 
+@contextmanager
+def connection(target: Target) -> Iterator[Target]:
+    """One SSH connection for all steps of a publish (each new one costs about a second)."""
+    if not target.host:
+        yield target
+        return
+    with tempfile.TemporaryDirectory(prefix="bfb-ssh-") as folder:
+        control = ("-o", "ControlMaster=auto", "-o", f"ControlPath={folder}/%C", "-o", "ControlPersist=60")
+        shared = replace(target, ssh_options=(*target.ssh_options, *control))
+        try:
+            yield shared
+        finally:
+            subprocess.run([*shared.ssh_command(), "-O", "exit", shared.host], capture_output=True)
+
+
 def publish(site: Path, target: Target, dry_run: bool = False) -> list[str]:
     """Transfer the checked build; return what changed (dry run) or a one-line summary."""
     require_tools(target)
-    if dry_run:
-        return planned_changes(site, target)
-    if target.mode == "inplace":
-        publish_inplace(site, target)
-        return [f"{target.describe()} aktualisiert"]
-    release = publish_release(site, target)
+    with connection(target) as target:
+        if dry_run:
+            return planned_changes(site, target)
+        if target.mode == "inplace":
+            publish_inplace(site, target)
+            return [f"{target.describe()} aktualisiert"]
+        release = publish_release(site, target)
     return [f"{target.describe()}/{CURRENT} → {RELEASES}/{release}"]
 
 
 def rollback(target: Target) -> str:
     """Point `current` back at the release before it; return that release's name."""
     if target.mode != "releases":
-        raise PublishError("Zurückrollen geht nur im Modus „releases“ (ein einfacher Ordner hat keine Vorversion).")
+        raise PublishError(
+            "Zurückrollen geht nur im Modus „releases“ (ein einfacher Ordner hat keine Vorversion)."
+        )
     require_tools(target)
+    with connection(target) as target:
+        return _rollback(target)
+
+
+def _rollback(target: Target) -> str:
     releases, current = target_state(target)
     if current not in releases:
         raise PublishError(f"{target.describe()}: keine veröffentlichte Version gefunden.")

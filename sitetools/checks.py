@@ -1,0 +1,196 @@
+"""`invoke check`: everything that must hold before the site goes live, in one report.
+
+Each check is one entry in `SOURCE_CHECKS` (content, data, settings: before looking
+at the output) or `OUTPUT_CHECKS` (the built production site). A check takes a
+`CheckInput` and returns a list of `bfb_errors.Problem`; an empty list means passed.
+Add a validator by adding one `Check(...)` line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bfb_errors import Problem
+
+from sitetools.build import CONTENT, PUBLISH_SETTINGS
+from sitetools.crawl import SiteCrawler, file_to_path
+from sitetools.legal import legal_problems
+from sitetools.output_checks import css_references as css_urls
+from sitetools.output_checks import (
+    is_foreign,
+    page_files,
+    placeholders,
+    scan_page,
+    site_path,
+    stylesheet_files,
+)
+
+
+@dataclass(frozen=True)
+class CheckInput:
+    """What the checks look at: the production settings and the built site."""
+
+    settings: dict
+    site: Path
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str  # German heading of its problems in the report
+    run: Callable[[CheckInput], list[Problem]]
+
+
+def load_settings(settings_file: Path = PUBLISH_SETTINGS, extra: dict[str, str] | None = None) -> dict:
+    """The settings a build with these `--extra-settings` (JSON values) would use."""
+    from pelican.settings import read_settings
+
+    overrides = {key: json.loads(value) for key, value in (extra or {}).items()}
+    return read_settings(str(settings_file), override=overrides)
+
+
+# --- checks of content, data and settings ---------------------------------------------
+
+
+def content_headers(check: CheckInput) -> list[Problem]:
+    from bfb_content_check import check_content
+
+    return check_content(CONTENT, check.settings)
+
+
+def theme_translations(check: CheckInput) -> list[Problem]:
+    """Every German theme text has an English translation (else English pages show German)."""
+    from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
+
+    template = extract_template()
+    problems = []
+    for po_file in catalogue_files():
+        for msgid in missing_translations(read_catalogue(po_file), template):
+            problems.append(
+                Problem(
+                    po_file,
+                    None,
+                    f"Der Theme-Text „{msgid}“ ist nicht übersetzt.",
+                    "`invoke translations` ausführen, dann in der .po-Datei bei diesem msgid "
+                    "das msgstr ausfüllen.",
+                    "missing or fuzzy translation",
+                )
+            )
+    return problems
+
+
+def legal_data(check: CheckInput) -> list[Problem]:
+    return legal_problems(check.settings.get("ASSOCIATION"))
+
+
+# --- checks of the built site ---------------------------------------------------------------
+
+
+def own_hosts(settings: dict) -> set[str]:
+    host = urlsplit(settings.get("SITEURL", "")).netloc.lower()
+    return {host} if host else set()
+
+
+def links_and_anchors(check: CheckInput) -> list[Problem]:
+    """Every link on every page (not only the reachable ones) leads to a file and an anchor that exist."""
+    site_urls = tuple(url for url in (check.settings.get("SITEURL"),) if url)
+    pages = tuple(file_to_path(file.relative_to(check.site).as_posix()) for file in page_files(check.site))
+    result = SiteCrawler(check.site, site_urls).crawl(start_pages=pages or ("/",))
+    # One problem per broken target, naming the pages that have it (the footer is on every page).
+    by_target: dict[tuple[str, str], list[str]] = {}
+    for link in result.broken:
+        pages_so_far = by_target.setdefault((link.target, link.reason), [])
+        if link.page not in pages_so_far:
+            pages_so_far.append(link.page)
+    return [
+        Problem(
+            pages_with_link[0],
+            None,
+            f"Der Link „{target}“ führt ins Leere ({'Anker fehlt' if 'anchor' in reason else 'Seite fehlt'})"
+            + (
+                f" – auf {len(pages_with_link)} Seiten, z. B. {', '.join(pages_with_link[:3])}."
+                if len(pages_with_link) > 1
+                else "."
+            ),
+            "Den Link in der Quelldatei dieser Seite (content/…) oder im Template berichtigen.",
+            reason,
+        )
+        for (target, reason), pages_with_link in sorted(by_target.items())
+    ]
+
+
+def foreign_resources(check: CheckInput) -> list[Problem]:
+    """Nothing is loaded from another host (privacy, CSP): stylesheets, scripts, images, frames, fonts."""
+    hosts = own_hosts(check.settings)
+    found: list[tuple[str, str]] = []
+    for file in page_files(check.site):
+        page = site_path(check.site, file)
+        found += [(page, url) for url in scan_page(file.read_text(encoding="utf-8")).resources]
+    for file in stylesheet_files(check.site):
+        page = site_path(check.site, file)
+        found += [(page, url) for url in css_urls(file.read_text(encoding="utf-8"))]
+    return [
+        Problem(
+            page,
+            None,
+            f"Die Seite lädt „{url}“ von einem fremden Server.",
+            "Die Datei selbst nach content/bilder/ oder theme/static/ legen und von dort einbinden; "
+            "fremde Server erfahren sonst, wer die Seite liest.",
+            "resource from another host (blocked by the Content-Security-Policy, too)",
+        )
+        for page, url in found
+        if is_foreign(url, hosts)
+    ]
+
+
+def placeholder_text(check: CheckInput) -> list[Problem]:
+    problems = []
+    for file in page_files(check.site):
+        for context in placeholders(scan_page(file.read_text(encoding="utf-8")).text):
+            problems.append(
+                Problem(
+                    site_path(check.site, file),
+                    None,
+                    f"Platzhaltertext auf der Seite: „{context}“.",
+                    "Den Platzhalter (TODO, FIXME, TBD, XXX, Lorem ipsum, Platzhalter) in der Quelldatei "
+                    "durch den echten Text ersetzen.",
+                    "placeholder marker in visible text",
+                )
+            )
+    return problems
+
+
+SOURCE_CHECKS = [
+    Check("Kopfzeilen der Inhalte (bfb_content_check)", content_headers),
+    Check("Übersetzung der Theme-Texte", theme_translations),
+    Check("Pflichtangaben fürs Impressum", legal_data),
+]
+OUTPUT_CHECKS = [
+    Check("Links und Anker (beide Sprachen)", links_and_anchors),
+    Check("Nur Dateien vom eigenen Server", foreign_resources),
+    Check("Kein Platzhaltertext", placeholder_text),
+]
+
+
+def run_checks(site: Path, settings: dict, checks: list[Check] | None = None) -> dict[str, list[Problem]]:
+    """Run every check; return its problems by check name (all run, even after a failure)."""
+    check_input = CheckInput(settings=settings, site=site)
+    return {check.name: check.run(check_input) for check in checks or [*SOURCE_CHECKS, *OUTPUT_CHECKS]}
+
+
+def format_report(results: dict[str, list[Problem]]) -> str:
+    lines = []
+    for name, problems in results.items():
+        mark = "ok" if not problems else f"{len(problems)} Problem{'e' if len(problems) > 1 else ''}"
+        lines.append(f"[{'✓' if not problems else '✗'}] {name}: {mark}")
+        lines += ["    " + problem.render().replace("\n", "\n    ") for problem in problems]
+    total = sum(len(problems) for problems in results.values())
+    verdict = "Alle Prüfungen bestanden." if not total else f"{total} Problem(e) – nicht veröffentlicht."
+    return "\n".join([*lines, "", verdict])
+
+
+def passed(results: dict[str, list[Problem]]) -> bool:
+    return not any(results.values())

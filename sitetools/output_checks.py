@@ -1,0 +1,127 @@
+"""Checks on the built output that a link crawl does not cover: foreign resources, placeholders.
+
+One pass over each page collects what the browser would load (src/href/srcset of
+link, script, img, source, iframe, media; `url()` in styles) and the text a reader
+sees (including alt and title texts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# tag → attributes whose value the browser loads by itself (links a reader follows are not here)
+RESOURCE_ATTRIBUTES = {
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+}
+CSS_REFERENCE = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+# Visible text that must never go live. Upper-case markers as whole words, so "Todo"
+# in a sentence or "XXL" are fine; "Lorem ipsum" in any case.
+PLACEHOLDER = re.compile(r"\b(TODO|FIXME|TBD|XXX)\b|\blorem ipsum\b|\bplatzhalter\b", re.IGNORECASE)
+CASE_SENSITIVE_MARKERS = {"TODO", "FIXME", "TBD", "XXX"}
+INVISIBLE = {"script", "style", "template"}
+TEXT_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+
+
+@dataclass
+class PageScan:
+    """What one page loads from where, and the text it shows."""
+
+    resources: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+class _PageScanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scan = PageScan()
+        self._hidden_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value for name, value in attrs if value}
+        if tag in INVISIBLE:
+            self._hidden_depth += 1
+        for attribute in RESOURCE_ATTRIBUTES.get(tag, ()):
+            if attribute in values:
+                self.scan.resources += _urls(attribute, values[attribute])
+        if "style" in values:
+            self.scan.resources += css_references(values["style"])
+        self.scan.text += [values[name] for name in TEXT_ATTRIBUTES if name in values]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in INVISIBLE and self._hidden_depth:
+            self._hidden_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.lasttag == "style" and self._hidden_depth:
+            self.scan.resources += css_references(data)
+        elif not self._hidden_depth and data.strip():
+            self.scan.text.append(data)
+
+
+def _urls(attribute: str, value: str) -> list[str]:
+    if attribute == "srcset":
+        return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+    return [value.strip()]
+
+
+def css_references(css: str) -> list[str]:
+    return [first or second for first, second in CSS_REFERENCE.findall(css)]
+
+
+def scan_page(html: str) -> PageScan:
+    scanner = _PageScanner()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.scan
+
+
+def is_foreign(url: str, own_hosts: set[str]) -> bool:
+    """True for an address on another host; relative, data: and own-host addresses are ours."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob") or (not parts.scheme and not parts.netloc):
+        return False
+    return parts.netloc.lower() not in own_hosts
+
+
+def placeholders(texts: list[str]) -> list[str]:
+    """The placeholder markers found in the texts, with a little context each."""
+    found = []
+    for text in texts:
+        for match in PLACEHOLDER.finditer(text):
+            word = match.group(0)
+            if match.group(1) and word not in CASE_SENSITIVE_MARKERS:
+                continue  # "todo" or "xxx" in lower case is ordinary text
+            start, end = max(match.start() - 30, 0), min(match.end() + 30, len(text))
+            found.append(" ".join(text[start:end].split()))
+    return found
+
+
+def site_path(site: Path, file: Path) -> str:
+    relative = file.relative_to(site).as_posix()
+    if relative == "index.html":
+        return "/"
+    return "/" + relative.removesuffix("index.html")
+
+
+def page_files(site: Path) -> list[Path]:
+    """The HTML pages of a build, without Pagefind's own files."""
+    return sorted(file for file in site.rglob("*.html") if "pagefind" not in file.relative_to(site).parts)
+
+
+def stylesheet_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.css"))
