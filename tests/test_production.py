@@ -173,7 +173,7 @@ def test_security_headers_in_apache_and_nginx_agree(production_site):
 def test_future_news_stay_out_of_the_production_build(content_copy, tmp_path):
     (content_copy / "aktuelles" / "2999-01-01-zukunft.md").write_text(
         "Title: Aus der Zukunft\nSlug: aus-der-zukunft\nDate: 2999-01-01\nLang: de\n"
-        "Summary: Erscheint erst an ihrem Tag.\n\nText.\n",
+        "Summary: Erscheint erst an ihrem Tag.\nGerman_only: ja\n\nText.\n",
         encoding="utf-8",
     )
     site = build_site(
@@ -196,3 +196,9 @@ def test_a_draft_builds_in_development_and_stays_out_of_production(content_copy,
     assert dev.exists("/entwuerfe/ein-entwurf/")
     production = build_site("publishconf.py", tmp_path / "prod", extra={"PATH": f'"{content_copy}"'})
     assert not any("ein-entwurf" in str(file) for file in production.html_files())
+
+
+def test_search_index_leaves_out_the_search_and_404_pages(production_site):
+    for path in ("/suche/", "/en/suche/", "/404.html", "/en/404.html"):
+        assert production_site.page(path).select_one("main").get("data-pagefind-body") is None, path
+    assert production_site.page("/aktuelles/").select_one("main").get("data-pagefind-body") is not None
