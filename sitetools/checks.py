@@ -61,6 +61,13 @@ def content_headers(check: CheckInput) -> list[Problem]:
     return check_content(CONTENT, check.settings)
 
 
+def content_translations(check: CheckInput) -> list[Problem]:
+    """English translations the production settings require (German_only marks the exceptions)."""
+    from bfb_translations.coverage import translation_problems
+
+    return translation_problems(CONTENT, check.settings)
+
+
 def theme_translations(check: CheckInput) -> list[Problem]:
     """Every German theme text has an English translation (else English pages show German)."""
     from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
@@ -165,6 +172,7 @@ def placeholder_text(check: CheckInput) -> list[Problem]:
 
 SOURCE_CHECKS = [
     Check("Kopfzeilen der Inhalte (bfb_content_check)", content_headers),
+    Check("Englische Übersetzungen der Inhalte (bfb_translations)", content_translations),
     Check("Übersetzung der Theme-Texte", theme_translations),
     Check("Pflichtangaben fürs Impressum", legal_data),
 ]

@@ -167,7 +167,7 @@ def test_security_headers_in_apache_and_nginx_agree(production_site):
     for header in ('X-Content-Type-Options "nosniff"', "Referrer-Policy"):
         assert header in htaccess and header in nginx
     assert "max-age=31536000, immutable" in htaccess
-    assert '"^/\\.server(/|$)"' in htaccess  # the nginx include in the output is not served
+    assert 'RedirectMatch 404 "/\\.(?!well-known(/|$))"' in htaccess  # hidden files are not served
 
 
 def test_future_news_stay_out_of_the_production_build(content_copy, tmp_path):

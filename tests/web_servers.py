@@ -1,0 +1,113 @@
+"""Throwaway Apache and nginx on 127.0.0.1, configured with the files in deploy/ (for tests)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APACHE_MODULES = Path("/usr/lib/apache2/modules")
+APACHE_MODULE_NAMES = ("mpm_event", "authz_core", "dir", "mime", "headers", "rewrite", "alias", "setenvif")
+
+
+def find_program(name: str) -> str | None:
+    return shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(process: subprocess.Popen, port: int, log: Path) -> None:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server stopped: {log.read_text() if log.exists() else ''}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("server did not start listening")
+
+
+def apache_config(folder: Path, webroot: Path, port: int) -> str:
+    """A minimal httpd.conf: the document root is the `current` symlink, .htaccess allowed."""
+    modules = "\n".join(
+        f"LoadModule {name}_module {APACHE_MODULES / f'mod_{name}.so'}" for name in APACHE_MODULE_NAMES
+    )
+    return f"""{modules}
+ServerName 127.0.0.1
+Listen 127.0.0.1:{port}
+DefaultRuntimeDir {folder}
+PidFile {folder}/httpd.pid
+ErrorLog {folder}/error.log
+LogLevel warn
+User nobody
+Group nogroup
+TypesConfig /etc/mime.types
+DocumentRoot {webroot}/current
+<Directory />
+  AllowOverride None
+  Require all denied
+</Directory>
+<Directory {webroot}>
+  Options FollowSymLinks
+  AllowOverride All
+  Require all granted
+</Directory>
+"""
+
+
+def start_apache(folder: Path, webroot: Path) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    config = folder / "httpd.conf"
+    config.write_text(apache_config(folder, webroot, port))
+    process = subprocess.Popen([find_program("apache2"), "-f", str(config), "-DFOREGROUND"])
+    wait_for_port(process, port, folder / "error.log")
+    return process, port
+
+
+def nginx_config(folder: Path, webroot: Path, port: int) -> str:
+    """deploy/nginx.conf with a local port and paths, inside a minimal nginx.conf."""
+    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    server = server[: server.index("\nserver {\n    listen 80;")]  # the http → https redirect block
+    server = re.sub(r"^\s*listen .*443.*$", "", server, flags=re.M)
+    server = server.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
+    server = server.replace("/srv/buerger-daun/current", f"{webroot}/current")
+    server = server.replace(
+        "/etc/nginx/snippets/bfb-headers.conf", str(ROOT / "deploy" / "nginx-headers.conf")
+    )
+    return f"""pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+worker_processes 1;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+{server}
+}}
+"""
+
+
+def start_nginx(folder: Path, webroot: Path) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    config = folder / "nginx.conf"
+    config.write_text(nginx_config(folder, webroot, port))
+    process = subprocess.Popen(
+        [find_program("nginx"), "-c", str(config), "-p", str(folder), "-g", "daemon off;"]
+    )
+    wait_for_port(process, port, folder / "error.log")
+    return process, port
