@@ -7,6 +7,7 @@ base.html) is indexed; the search page itself leaves it out.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -27,3 +28,12 @@ def build_search_index(site: Path) -> None:
     )
     if result.returncode != 0 or not (site / SEARCH_FOLDER / "pagefind-ui.js").is_file():
         raise SearchIndexFailed(f"Pagefind failed ({result.returncode}): {result.stdout}{result.stderr}")
+    sort_entry_languages(site / SEARCH_FOLDER / "pagefind-entry.json")
+
+
+def sort_entry_languages(entry: Path) -> None:
+    """Pagefind lists the languages in random order; sorted, equal builds give equal files
+    (reproducible builds, and rsync --checksum does not upload the file again)."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

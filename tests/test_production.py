@@ -202,3 +202,17 @@ def test_search_index_leaves_out_the_search_and_404_pages(production_site):
     for path in ("/suche/", "/en/suche/", "/404.html", "/en/404.html"):
         assert production_site.page(path).select_one("main").get("data-pagefind-body") is None, path
     assert production_site.page("/aktuelles/").select_one("main").get("data-pagefind-body") is not None
+
+
+def test_search_index_is_the_same_for_the_same_site(production_site, tmp_path):
+    """Pagefind's language list comes in random order; the build sorts it."""
+    from sitetools.search_index import build_search_index
+
+    entries = set()
+    for attempt in range(4):
+        copy = tmp_path / f"site{attempt}"
+        shutil.copytree(production_site.root, copy)
+        shutil.rmtree(copy / "pagefind")
+        build_search_index(copy)
+        entries.add((copy / "pagefind" / "pagefind-entry.json").read_bytes())
+    assert len(entries) == 1
