@@ -68,6 +68,17 @@ def content_translations(check: CheckInput) -> list[Problem]:
     return translation_problems(CONTENT, check.settings)
 
 
+def places_data(check: CheckInput) -> list[Problem]:
+    """The places data file (content/data/orte.yaml), validated as the Orte plugin does."""
+    from orte.generator import DEFAULT_SETTINGS
+    from orte.loader import load_located_yaml
+    from orte.validation import validate_places
+
+    path = CONTENT / check.settings.get("ORTE_DATA", DEFAULT_SETTINGS["ORTE_DATA"])
+    data, problems = load_located_yaml(path)
+    return problems or validate_places(data, path)[1]
+
+
 def theme_translations(check: CheckInput) -> list[Problem]:
     """Every German theme text has an English translation (else English pages show German)."""
     from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
@@ -173,6 +184,7 @@ def placeholder_text(check: CheckInput) -> list[Problem]:
 SOURCE_CHECKS = [
     Check("Kopfzeilen der Inhalte (bfb_content_check)", content_headers),
     Check("Englische Übersetzungen der Inhalte (bfb_translations)", content_translations),
+    Check("Daten der Orte (plugins/orte)", places_data),
     Check("Übersetzung der Theme-Texte", theme_translations),
     Check("Pflichtangaben fürs Impressum", legal_data),
 ]

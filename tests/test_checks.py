@@ -149,7 +149,7 @@ def test_report_lists_every_check_and_says_what_failed(tmp_path):
 
 def test_every_check_is_one_list_entry_with_a_name():
     names = [check.name for check in [*SOURCE_CHECKS, *OUTPUT_CHECKS]]
-    assert len(names) == len(set(names)) >= 7
+    assert len(names) == len(set(names)) >= 8
 
 
 # --- the real production build -------------------------------------------------------------------
@@ -185,3 +185,21 @@ def test_a_broken_copy_of_the_production_build_fails_the_link_check(production_s
     shutil.rmtree(broken / "aktuelles" / "archiv")
     problems = links_and_anchors(check_input(broken))
     assert any("/aktuelles/archiv/" in problem.message for problem in problems)
+
+
+def test_places_check_reports_a_broken_data_file(monkeypatch, tmp_path):
+    import sitetools.checks as checks
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "orte.yaml").write_text(
+        "orte:\n  - name: Daun\n    art: [kaputt\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(checks, "CONTENT", tmp_path)
+    problems = checks.places_data(CheckInput(settings={"ORTE_DATA": "data/orte.yaml"}, site=tmp_path))
+    assert problems and all(Path(problem.file).name == "orte.yaml" for problem in problems)
+
+
+def test_real_places_data_passes():
+    from sitetools.checks import places_data
+
+    assert places_data(CheckInput(settings=load_settings(), site=Path("."))) == []
