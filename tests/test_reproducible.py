@@ -6,16 +6,22 @@ import subprocess
 from pathlib import Path
 
 from sitetools.build import ROOT, compile_catalogues, pelican_command
+from sitetools.compress import precompress
+from sitetools.search_index import build_search_index
 
 NO_CACHE = {"CACHE_CONTENT": "false", "LOAD_CONTENT_CACHE": "false"}
 
 
 def build(folder: Path, hash_seed: str) -> None:
-    """A production build in its own process; a different hash seed shakes out set/dict order."""
+    """The whole production pipeline as `invoke publish` runs it (Pelican in its own
+    process, search index, precompressed copies); a different hash seed shakes out
+    set/dict order."""
     compile_catalogues()
     env = dict(os.environ, PYTHONHASHSEED=hash_seed, SITEURL="https://www.buerger-daun.de")
     command = pelican_command(ROOT / "publishconf.py", folder, NO_CACHE)
     subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    build_search_index(folder)
+    precompress(folder)
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -36,4 +42,6 @@ def test_two_production_builds_are_byte_identical(tmp_path):
     build(tmp_path / "first", hash_seed="1")
     build(tmp_path / "second", hash_seed="2")
     assert any((tmp_path / "first").rglob("*.html"))
+    assert any((tmp_path / "first").rglob("pagefind/*.pf_meta"))
+    assert any((tmp_path / "first").rglob("*.html.gz"))
     assert differences(tmp_path / "first", tmp_path / "second") == []
