@@ -3,39 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
+
+from local_servers import find_program, free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 APACHE_MODULES = Path("/usr/lib/apache2/modules")
 APACHE_MODULE_NAMES = ("mpm_event", "authz_core", "dir", "mime", "headers", "rewrite", "alias", "setenvif")
-
-
-def find_program(name: str) -> str | None:
-    return shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(process: subprocess.Popen, port: int, log: Path) -> None:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server stopped: {log.read_text() if log.exists() else ''}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    process.kill()
-    raise RuntimeError("server did not start listening")
 
 
 def apache_config(folder: Path, webroot: Path, port: int) -> str:
@@ -66,12 +41,18 @@ DocumentRoot {webroot}/current
 """
 
 
+def server_log(folder: Path):
+    """What the web server wrote to its error log, for the failure message."""
+    log = folder / "error.log"
+    return lambda: log.read_text() if log.exists() else ""
+
+
 def start_apache(folder: Path, webroot: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     config = folder / "httpd.conf"
     config.write_text(apache_config(folder, webroot, port))
     process = subprocess.Popen([find_program("apache2"), "-f", str(config), "-DFOREGROUND"])
-    wait_for_port(process, port, folder / "error.log")
+    wait_for_port(process, port, server_log(folder), "server", timeout=15)
     return process, port
 
 
@@ -109,5 +90,5 @@ def start_nginx(folder: Path, webroot: Path) -> tuple[subprocess.Popen, int]:
     process = subprocess.Popen(
         [find_program("nginx"), "-c", str(config), "-p", str(folder), "-g", "daemon off;"]
     )
-    wait_for_port(process, port, folder / "error.log")
+    wait_for_port(process, port, server_log(folder), "server", timeout=15)
     return process, port
