@@ -59,6 +59,7 @@ GERMAN = {
     "more": "Mehr dazu auf der Seite",
     "link_text": "Über uns",
     "link": "/ueber-uns/",
+    "quote": 'Eine Teilnehmerin sagt: "Das war ein schöner Tag."',
 }
 ENGLISH = {
     "subjects": [
@@ -107,6 +108,7 @@ ENGLISH = {
     "more": "More on the page",
     "link_text": "About us",
     "link": "/en/ueber-uns/",
+    "quote": 'One participant says: "It was a lovely day."',
 }
 FIRST_DAY = date(2012, 6, 22)
 
@@ -128,8 +130,14 @@ def _paragraph(words: dict, rng: random.Random, sentences: int) -> str:
 
 
 def _body(words: dict, rng: random.Random) -> str:
-    """About 400 words: five paragraphs, a subheading, a list and a link."""
+    """About 400 words: five paragraphs, a subheading, a list and a link.
+
+    Like half of the real news, half of the items quote someone in straight quotes,
+    which the Markdown typography turns into „…“ (English: “…”).
+    """
     parts = [_paragraph(words, rng, 5) for _ in range(3)]
+    if rng.random() < 0.5:
+        parts[1] += " " + words["quote"]
     parts.append(f"## {words['heading']}")
     parts.append("\n".join(f"- {item}." for item in words["items"]))
     parts += [_paragraph(words, rng, 5) for _ in range(2)]

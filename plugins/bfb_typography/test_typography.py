@@ -1,0 +1,90 @@
+"""bfb_typography gives exactly what Markdown's smarty gives, and skips text it cannot change."""
+
+from pathlib import Path
+
+import pytest
+from markdown import Markdown
+from markdown.treeprocessors import InlineProcessor
+
+import pelicanconf
+from bfb_typography import TypographyExtension
+from bfb_typography.typography import SkippingInlineProcessor
+
+ROOT = Path(__file__).resolve().parents[2]
+GERMAN = pelicanconf.MARKDOWN["extension_configs"]["bfb_typography"]
+
+# Where smarty's rules get subtle: quotes next to emphasis, links, code and HTML,
+# nested and escaped quotes, apostrophes, decades, dashes and dots in every form.
+TRICKY = [
+    'Er sagte: "Das ist *schön*." Und dann: "Noch einmal"!',
+    "\"'Zitat im Zitat' am Anfang\", sagte sie. 'Einfach' und \"'doppelt'\"",
+    '"*Betont*" und "[ein Link](https://example.org/ "Titel")" und `"Code"` und \\"escaped\\"',
+    "Das Jahr '89, die '80s, Rock 'n' Roll, it's the users' choice.",
+    "Von 10--12 Uhr -- oder --- ganz anders ---- und -- am Ende --",
+    "Warten... und noch mehr.... oder .. zwei. ...",
+    '<span title="a \'b\'">"inline HTML"</span> "danach"',
+    '"\n\nEin Absatz, der mit einem Anführungszeichen beginnt: "Ja."\n',
+    '# Überschrift mit "Zitat" {#anker}\n\n- Punkt "eins"\n- Punkt \'zwei\'\n',
+    "| Spalte \"A\" | B -- C |\n| --- | --- |\n| 'x' | y... |\n",
+    'Fußnote[^1] mit "Text".\n\n[^1]: Die "Quelle" -- gedruckt.\n',
+    '    Code "bleibt" -- wie er ist...\n\nNormaler "Text".',
+    "Kein einziges Zeichen, das geändert würde.",
+]
+
+
+def convert(text: str, typography: str, config: dict) -> str:
+    extensions = {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        typography: config,
+    }
+    return Markdown(extensions=list(extensions), extension_configs=extensions, output_format="html5").convert(
+        text
+    )
+
+
+def real_content() -> list[Path]:
+    return sorted((ROOT / "content").rglob("*.md"))
+
+
+@pytest.mark.parametrize("config", [GERMAN, {}], ids=["german-quotes", "english-quotes"])
+def test_tricky_text_comes_out_exactly_as_smarty_makes_it(config):
+    for text in TRICKY:
+        assert convert(text, "bfb_typography", config) == convert(text, "markdown.extensions.smarty", config)
+
+
+@pytest.mark.parametrize("path", real_content(), ids=lambda path: path.name)
+def test_real_content_comes_out_exactly_as_smarty_makes_it(path):
+    config = {} if path.name.endswith(".en.md") else GERMAN
+    text = path.read_text(encoding="utf-8")
+    assert convert(text, "bfb_typography", config) == convert(text, "markdown.extensions.smarty", config)
+
+
+def test_german_quotes_are_made():
+    html = convert('Das Projekt "Bürgerbus" -- seit 2016...', "bfb_typography", GERMAN)
+    assert "&bdquo;Bürgerbus&ldquo;" in html
+    assert "&ndash;" in html and "&hellip;" in html
+
+
+def test_text_without_quotes_dashes_or_dots_is_not_searched(monkeypatch):
+    """smarty's patterns run (InlineProcessor's own per-text method) only on text that needs them."""
+    searched = []
+    original = InlineProcessor._InlineProcessor__handleInline
+
+    def spy(self, data, patternIndex=0):
+        if isinstance(self, SkippingInlineProcessor):
+            searched.append(str(data))
+        return original(self, data, patternIndex)
+
+    monkeypatch.setattr(InlineProcessor, "_InlineProcessor__handleInline", spy)
+    md = Markdown(extensions=[TypographyExtension(**GERMAN)])
+    md.convert("Ein Absatz ohne Zeichen.\n\nNoch einer, *betont*.")
+    assert searched == []
+    md.reset()
+    md.convert('Ein Absatz mit "Zitat".\n\nNoch einer ohne.')
+    assert searched == ['Ein Absatz mit "Zitat".']
+
+
+def test_angled_quotes_are_refused():
+    with pytest.raises(ValueError, match="smart_angled_quotes"):
+        Markdown(extensions=[TypographyExtension(smart_angled_quotes=True)])

@@ -1,0 +1,58 @@
+"""Markdown's `smarty` typography („…“, –, …) without its cost on text that has nothing to change.
+
+Why: smarty runs a second inline pass over every paragraph, heading and list item and
+tries its 18 patterns on each piece of text, whether it holds a quote or not. That pass
+alone cost as much as the rest of the Markdown conversion together (docs/benchmark.md).
+
+What: the same extension, the same patterns in the same order, but a piece of text
+that contains none of the characters a pattern needs (a straight quote, two hyphens or
+three dots) is returned as it is, and a document without any of them skips the pass.
+No pattern can match such text, and no replacement ever adds one of those characters
+(replacements are stashed placeholders), so the output is exactly smarty's:
+test_typography.py compares both on the real content, the benchmark corpus and the
+tricky cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown.extensions.smarty import SmartyExtension
+from markdown.treeprocessors import InlineProcessor
+
+# Every smarty pattern contains one of these literally (angled quotes `<<`/`>>` are
+# switched off, see SKIPPABLE_WITH).
+NEEDED_BY_A_PATTERN = re.compile(r"""['"]|--|\.\.\.""")
+
+
+class SkippingInlineProcessor(InlineProcessor):
+    """smarty's inline pass, leaving text alone that no pattern could match."""
+
+    def run(self, tree, ancestors=None):
+        if not any(NEEDED_BY_A_PATTERN.search(text) for text in tree.itertext()):
+            return tree
+        return super().run(tree, ancestors)
+
+    # InlineProcessor calls its private `__handleInline` (name-mangled to this name)
+    # for every text and tail; overriding it is the only hook per piece of text.
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if not NEEDED_BY_A_PATTERN.search(data):
+            return data
+        return super()._InlineProcessor__handleInline(data, patternIndex)
+
+
+class TypographyExtension(SmartyExtension):
+    """SmartyExtension with SkippingInlineProcessor as its pass."""
+
+    def extendMarkdown(self, md):
+        if self.getConfig("smart_angled_quotes"):
+            raise ValueError("bfb_typography: smart_angled_quotes (<< >>) is not supported; use plain smarty")
+        super().extendMarkdown(md)
+        smarty_pass = md.treeprocessors["smarty"]
+        skipping_pass = SkippingInlineProcessor(md)
+        skipping_pass.inlinePatterns = smarty_pass.inlinePatterns
+        md.treeprocessors.register(skipping_pass, "smarty", 6)
+
+
+def makeExtension(**kwargs) -> TypographyExtension:
+    return TypographyExtension(**kwargs)
