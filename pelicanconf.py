@@ -75,6 +75,7 @@ PLUGINS = [
     "bfb_single_parse",
     "bfb_assets",
     "bfb_redirects",
+    "bfb_template_cache",
 ]
 # The hand-written Apache configuration; bfb_redirects appends the redirects and
 # writes both as .htaccess into the output (see deploy/ and README, "Veröffentlichen").
