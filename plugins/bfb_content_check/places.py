@@ -6,6 +6,9 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's parser when PyYAML has it (its wheels do): about seven times faster.
+FastestSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def known_places(data_file: Path) -> set[str] | None:
     """Return the slugs of all places, or None if there is no places file yet.
@@ -16,7 +19,7 @@ def known_places(data_file: Path) -> set[str] | None:
     if not data_file.is_file():
         return None
     try:
-        data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+        data = yaml.load(data_file.read_text(encoding="utf-8"), Loader=FastestSafeLoader)
     except yaml.YAMLError:
         return None  # nothing to compare with: the Orte plugin reports the broken file with its line
     if isinstance(data, dict):

@@ -50,3 +50,24 @@ def test_missing_file_is_a_problem_not_a_traceback(tmp_path):
 def test_unsafe_tags_are_refused(tmp_path):
     _, [problem] = load_located_yaml(write(tmp_path, "- !!python/object/apply:os.system ['true']\n"))
     assert "kein gültiges YAML" in problem.message
+
+
+def test_the_fast_parser_reads_the_real_file_exactly_like_the_python_one():
+    import yaml
+
+    from orte.loader import FastLineLoader, LineLoader
+
+    data_file = Path(__file__).resolve().parents[2] / "content" / "data" / "orte.yaml"
+    text = data_file.read_text(encoding="utf-8")
+    fast, python = yaml.load(text, Loader=FastLineLoader), yaml.load(text, Loader=LineLoader)
+    assert fast == python
+    assert len(fast) == 46
+    assert [place.key_lines for place in fast] == [place.key_lines for place in python]
+    assert fast.item_lines == python.item_lines
+
+
+def test_a_tab_is_named_in_the_message(tmp_path):
+    """Broken files are read again by the Python parser, whose message names the character."""
+    _, [problem] = load_located_yaml(write(tmp_path, "orte:\n\t- slug: a\n"))
+    assert problem.line == 2
+    assert "'\\t'" in problem.detail
