@@ -10,7 +10,7 @@ Settings: `DATE_FORMATS` (Babel patterns per language), `DEFAULT_DATE_FORMAT`,
 
 import datetime as dt
 import posixpath
-from functools import partial
+from functools import cache, partial
 from urllib.parse import urlsplit, urlunsplit
 
 from babel.dates import format_date as babel_format_date
@@ -20,6 +20,9 @@ from pelican import signals
 NBSP = "\u00a0"
 
 
+# Both language sites create an object for every file and date it; Babel is slow
+# enough that formatting each (date, language, pattern) once is worth remembering.
+@cache
 def localised_date(value: dt.date, lang: str, pattern: str) -> str:
     """Return `value` formatted for `lang`, with non-breaking spaces inside the date."""
     return babel_format_date(value, format=pattern, locale=lang).replace(" ", NBSP)

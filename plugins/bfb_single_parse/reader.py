@@ -8,12 +8,12 @@ plain Pelican build of the same files (pelican-pitfalls, "Build cost").
 
 What: with I18N_UNTRANSLATED_ARTICLES and _PAGES set to "remove", a file in another
 language that has its own site is never rendered here: only its header matters (URL,
-slug, language, status, date). For such a file this reader converts the header alone,
-through the same Meta extension and metadata processing, so those values are what the
-full parse gives. Two things differ and are never shown by this site: the body is
-empty and formatted fields (`Summary:`) stay plain text instead of HTML. It also
-keeps one Markdown instance per reader, reset between files, instead of building a
-new one for every file.
+slug, language, status, date). For such a file this reader runs only Markdown's
+preprocessors up to the Meta extension on the header, and the same metadata processing,
+so those values are what the full parse gives. Two things differ and are never shown by
+this site: the body is empty and formatted fields (`Summary:`) stay plain text instead
+of HTML. It also keeps one Markdown instance per reader, reset between files, instead
+of building a new one for every file.
 
 Safe by construction: whenever the site could show another language's body (another
 policy, no i18n_subsites, a header without `Lang:`), the file is parsed in full.
@@ -61,13 +61,26 @@ class SiteLanguageMarkdownReader(MarkdownReader):
         self._source_path = source_path
         self._md = self._reusable_markdown()
         with pelican_open(source_path) as text:
-            elsewhere = self._published_elsewhere(header_of(text))
-            content = self._md.convert(header_of(text) if elsewhere else text)
+            header = header_of(text)
+            if self._published_elsewhere(header):
+                return "", self._plain_metadata(self._header_meta(header))
+            content = self._md.convert(text)
         if not hasattr(self._md, "Meta"):
             return content, {}
-        if elsewhere:
-            return content, self._plain_metadata(self._md.Meta)
         return content, self._parse_metadata(self._md.Meta)
+
+    def _header_meta(self, header: str) -> dict:
+        """The Meta extension's fields of a header, without converting anything.
+
+        Runs Markdown's preprocessors up to and including Meta's, exactly as convert()
+        would (whitespace normalisation first), and stops there.
+        """
+        lines = header.split("\n")
+        for preprocessor in self._md.preprocessors:
+            lines = preprocessor.run(lines)
+            if isinstance(preprocessor, MetaPreprocessor):
+                break
+        return getattr(self._md, "Meta", {})
 
     def _plain_metadata(self, meta: dict) -> dict:
         """Metadata without converting formatted fields (Summary) to HTML: nobody shows them here."""

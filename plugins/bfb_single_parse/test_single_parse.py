@@ -93,3 +93,17 @@ def test_bodies_are_parsed_whenever_this_site_could_show_them(english_item, monk
     monkeypatch.setattr(single_parse, "languages_with_own_site", lambda: sites)
     content, _ = SiteLanguageMarkdownReader(settings(site, policy)).read(str(english_item))
     assert "<h2" in content
+
+
+def test_other_language_header_is_never_converted(english_item, bilingual_sites, monkeypatch):
+    """Only the preprocessors up to Meta's run: no block parsing, no inline patterns."""
+    from markdown import Markdown
+
+    def no_conversion(self, source):
+        raise AssertionError("the other language's file must not be converted")
+
+    monkeypatch.setattr(Markdown, "convert", no_conversion)
+    content, metadata = SiteLanguageMarkdownReader(settings("de")).read(str(english_item))
+    assert content == ""
+    assert metadata["slug"] == "der-buergerbus-ist-da"
+    assert metadata["title"] == 'The "community bus" is here'
