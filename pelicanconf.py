@@ -76,6 +76,7 @@ PLUGINS = [
     "bfb_assets",
     "bfb_redirects",
     "bfb_template_cache",
+    "bfb_frozen_urls",
 ]
 # The hand-written Apache configuration; bfb_redirects appends the redirects and
 # writes both as .htaccess into the output (see deploy/ and README, "Veröffentlichen").

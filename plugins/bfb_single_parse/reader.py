@@ -17,7 +17,7 @@ of building a new one for every file.
 
 Safe by construction: whenever the site could show another language's body (another
 policy, no i18n_subsites, a header without `Lang:`), the file is parsed in full.
-tests/test_single_parse.py checks that the whole site is byte-identical with and
+tests/test_speed_plugins.py checks that the whole site is byte-identical with and
 without this plugin.
 """
 
