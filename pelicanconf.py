@@ -89,6 +89,11 @@ DEFAULT_CATEGORY = "Aktuelles"
 # (we write none), and its draft writer needs one: without this, any draft crashes the build.
 DEFAULT_METADATA = {"category": DEFAULT_CATEGORY}
 DEFAULT_DATE = None  # a news item without a date is an error, never "today"
+# The date comes from the `Date:` header, which every news item must have (checked with
+# its line by bfb_content_check). The date at the start of a news file's name only sorts
+# the folder: Pelican would parse it from every file name in both language sites,
+# only for the header to replace it.
+FILENAME_METADATA = None
 DEFAULT_DATE_FORMAT = "d. MMMM y"  # Babel patterns, see plugins/bfb_locale
 DATE_FORMATS = {"de": "d. MMMM y", "en": "d MMMM y"}
 # News whose day is unknown say `Date_precision: month` and show "Juni 2022".
