@@ -93,7 +93,7 @@ DEFAULT_DATE = None  # a news item without a date is an error, never "today"
 # its line by bfb_content_check). The date at the start of a news file's name only sorts
 # the folder: Pelican would parse it from every file name in both language sites,
 # only for the header to replace it.
-FILENAME_METADATA = None
+FILENAME_METADATA = ""  # no pattern (None would make Pelican fall back to its default)
 DEFAULT_DATE_FORMAT = "d. MMMM y"  # Babel patterns, see plugins/bfb_locale
 DATE_FORMATS = {"de": "d. MMMM y", "en": "d MMMM y"}
 # News whose day is unknown say `Date_precision: month` and show "Juni 2022".
