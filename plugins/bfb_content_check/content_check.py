@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache, cached_property
 from pathlib import Path
 
 from bfb_errors import Problem, stop_build
@@ -110,6 +112,16 @@ class ContentFile:
     def expected_lang(self) -> str:
         return "en" if self.path.name.endswith(".en" + self.path.suffix) else "de"
 
+    @cached_property
+    def link_lines(self) -> list[tuple[int, str]]:
+        """body_lines(self), computed once for the image and the link check."""
+        return body_lines(self)
+
+    @cached_property
+    def link_text(self) -> str:
+        """All link lines in one string: a file without any match needs no line-by-line scan."""
+        return "\n".join(text for _, text in self.link_lines)
+
     @property
     def original_name(self) -> str:
         """The German file's name for an `.en.md` file (itself otherwise)."""
@@ -133,26 +145,47 @@ def check_content(content_dir: str | Path, settings: dict | None = None) -> list
 
 def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
     """Markdown files under ARTICLE_PATHS (news) and PAGE_PATHS (pages), minus IGNORE_FILES."""
-    ignore = settings.get("IGNORE_FILES", ["**/.*"])
+    ignored = ignore_matcher(settings.get("IGNORE_FILES", ["**/.*"]))
     found = []
     for kind, setting, default in (("news", "ARTICLE_PATHS", [""]), ("page", "PAGE_PATHS", ["pages"])):
         for folder in settings.get(setting, default):
-            for path in sorted((content_dir / folder).rglob("*")):
-                relative = path.relative_to(content_dir)
-                if path.suffix in MARKDOWN_EXTENSIONS and path.is_file() and not _ignored(relative, ignore):
+            for path in sorted((content_dir / folder).rglob("*"), key=lambda path: path.parts):
+                if path.suffix not in MARKDOWN_EXTENSIONS or not path.is_file():
+                    continue
+                if not ignored(relative_name(path, content_dir)):
                     found.append((path, kind))
     return found
 
 
-def _ignored(relative: Path, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in patterns) or any(
-        fnmatch.fnmatch(relative.as_posix(), pattern) for pattern in patterns
-    )
+def relative_name(path: Path, content_dir: Path) -> str:
+    """`path` relative to the content folder, with "/" (plain string work: thousands of files)."""
+    folder = str(content_dir).rstrip(os.sep) + os.sep
+    name = str(path)
+    if not name.startswith(folder):
+        return os.path.relpath(path, content_dir).replace(os.sep, "/")
+    return name[len(folder) :].replace(os.sep, "/")
+
+
+def ignore_matcher(patterns: list[str]):
+    """Return relative path -> True if IGNORE_FILES matches the path or any folder or file name in it."""
+    pattern = re.compile("|".join(f"(?:{fnmatch.translate(glob)})" for glob in patterns) or "(?!)")
+
+    def ignored(relative: str) -> bool:
+        return bool(pattern.match(relative)) or any(pattern.match(part) for part in relative.split("/"))
+
+    return ignored
 
 
 def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
     text = path.read_text(encoding="utf-8-sig")
-    return ContentFile(path, path.relative_to(content_dir).as_posix(), kind, parse_front_matter(text))
+    return ContentFile(path, relative_name(path, content_dir), kind, front_matter_of(text))
+
+
+# The content check and the translation check (bfb_translations) read the same files
+# in one build; a text is parsed once. Keyed by the text itself, so it never goes stale.
+@cache
+def front_matter_of(text: str) -> FrontMatter:
+    return parse_front_matter(text)
 
 
 def check_file(
@@ -490,8 +523,10 @@ def check_places(file: ContentFile, places: set[str] | None) -> list[Problem]:
 
 
 def check_images(file: ContentFile, **_) -> list[Problem]:
+    if not (MARKDOWN_IMAGE_RE.search(file.link_text) or HTML_IMG_RE.search(file.link_text)):
+        return []
     problems = []
-    for number, text in body_lines(file):
+    for number, text in file.link_lines:
         for match in MARKDOWN_IMAGE_RE.finditer(text):
             if not match.group("alt").strip():
                 problems.append(missing_alt(file, number, match.group("src")))
@@ -537,8 +572,10 @@ def drop_editor_notes(content) -> None:
 
 
 def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
+    if not LINK_RE.search(file.link_text):
+        return []
     problems = []
-    for number, text in body_lines(file):
+    for number, text in file.link_lines:
         for match in LINK_RE.finditer(text):
             what, target = match.group("what"), match.group("path")
             resolved = resolve_link(file, content_dir, target)

@@ -40,7 +40,7 @@ class FrontMatter:
 
     def value(self, key: str) -> str | None:
         found = self.fields.get(key)
-        return " ".join(part.value for part in found[:1]) if found else None
+        return found[0].value if found else None
 
     def line(self, key: str) -> int | None:
         found = self.fields.get(key)
