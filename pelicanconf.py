@@ -47,8 +47,37 @@ ARTICLE_PATHS = ["aktuelles"]
 PAGE_PATHS = ["seiten"]
 STATIC_PATHS = ["bilder", "extra/robots.txt"]
 EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
-# Data files are read by plugins, never copied or parsed as content.
-IGNORE_FILES = ["**/.*", "data", "orte"]
+# Each language site reads only its own language's files: `name.md` is German,
+# `name.en.md` English (bfb_content_check makes `Lang:` agree with the file name).
+# Otherwise every site would read every file only for i18n_subsites to drop the other
+# language's again, which made the build half as fast; bfb_language_links links the
+# translations across the sites instead.
+SUBSITE_LANGUAGES = ("en",)
+MARKDOWN_SUFFIXES = ("md", "markdown", "mkd", "mdown")
+
+
+def other_language_files(lang: str) -> list[str]:
+    """IGNORE_FILES patterns matching the Markdown files of every language but `lang`.
+
+    Pelican matches these shell patterns against file names. They cannot say "not
+    ending in .en.md", so a subsite skips every name whose stem differs from `….en` in
+    one of its last three characters, and the names too short to end in `.en`.
+    """
+    if lang == DEFAULT_LANG:
+        return [f"*.{other}.{suffix}" for other in SUBSITE_LANGUAGES for suffix in MARKDOWN_SUFFIXES]
+    ending = f".{lang}"
+    patterns = []
+    for suffix in MARKDOWN_SUFFIXES:
+        for position, character in enumerate(ending):
+            rest = ending[position + 1 :]
+            patterns += [f"*[!{character}]{rest}.{suffix}", f"{rest}.{suffix}"]
+    return patterns
+
+
+# Data files are read by plugins, never copied or parsed as content. The content checks
+# read the files of every language (bfb_content_check, bfb_translations).
+CONTENT_IGNORE_FILES = ["**/.*", "data", "orte"]
+IGNORE_FILES = [*CONTENT_IGNORE_FILES, *other_language_files(DEFAULT_LANG)]
 
 THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
@@ -214,6 +243,7 @@ def language_subsites(production: bool = False) -> dict:
     (`pelican -e SITEURL=…` included), so the two languages cannot disagree.
     """
     english = {
+        "IGNORE_FILES": [*CONTENT_IGNORE_FILES, *other_language_files("en")],
         "SITESUBTITLE": "Neighbourly help and caring communities in the Verbandsgemeinde Daun",
         "ARTICLE_URL": "news/{slug}/",
         "ARTICLE_SAVE_AS": "news/{slug}/index.html",

@@ -419,6 +419,44 @@ def test_german_only_page_is_published_without_translation(content_copy, tmp_pat
     assert built.exists("/chronik/") and not built.exists("/en/chronik/")
 
 
+def test_each_language_site_reads_only_its_own_files():
+    """Every content file is read by exactly one site: name.md by the German, name.en.md by the English."""
+    import fnmatch
+
+    import pelicanconf
+
+    sites = {"de": pelicanconf.IGNORE_FILES, "en": pelicanconf.I18N_SUBSITES["en"]["IGNORE_FILES"]}
+    names = [path.name for path in CONTENT.rglob("*.md")]
+    names += ["n.md", "en.md", "kathrein.md", "green.md", "x.n.md", "x.en.markdown", "x.markdown"]
+    for name in names:
+        readers = [
+            lang for lang, ignored in sites.items() if not any(fnmatch.fnmatch(name, p) for p in ignored)
+        ]
+        assert readers == (["en"] if re.search(r"\.en\.\w+$", name) else ["de"]), name
+
+
+def test_links_into_the_other_language_lead_to_its_page(content_copy, tmp_path):
+    """An English page may link a German-only page, and a German page an English one."""
+    chronicle = UNTRANSLATED_PAGE.format(marker="German_only: ja").replace(
+        "Nur auf Deutsch.", "Nur auf Deutsch. Siehe auch [Contact]({filename}kontakt.en.md#form)."
+    )
+    (content_copy / "seiten" / "chronik.md").write_text(chronicle, encoding="utf-8")
+    about = content_copy / "seiten" / "ueber-uns.en.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\nOur [chronicle]({filename}chronik.md) is in German only.\n",
+        encoding="utf-8",
+    )
+    for build in ("pelicanconf.py", "publishconf.py"):
+        base = "" if build == "pelicanconf.py" else PRODUCTION_URL
+        built = build_site(
+            build, tmp_path / build, {"PATH": json.dumps(str(content_copy)), "SITEURL": f'"{base}"'}
+        )
+        english = built.page("/en/ueber-uns/").find("a", string="chronicle")
+        german = built.page("/chronik/").find("a", string="Contact")
+        assert english["href"] == f"{base}/chronik/"
+        assert german["href"] == f"{base}/en/kontakt/#form"
+
+
 # --- Sitemap ---------------------------------------------------------------------------------
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

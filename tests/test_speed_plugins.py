@@ -1,9 +1,11 @@
-"""The plugins that only make the build cheaper change its cost, never its output.
+"""What only makes the build cheaper changes its cost, never its output.
 
-bfb_single_parse (each language parses only its own bodies), bfb_template_cache (each
-template compiled once) and bfb_frozen_urls (URLs computed once) are switched off
-together for the reference build; bfb_typography has its own comparison with
-Markdown's smarty (plugins/bfb_typography/test_typography.py).
+The reference build switches off together: each language site reading only its own
+files (IGNORE_FILES; the reference reads every file in both sites, as i18n_subsites
+does by default), bfb_single_parse (the other language's bodies left unparsed),
+bfb_template_cache (each template compiled once) and bfb_frozen_urls (URLs computed
+once). bfb_typography has its own comparison with Markdown's smarty
+(plugins/bfb_typography/test_typography.py).
 """
 
 import json
@@ -30,7 +32,20 @@ def test_site_is_byte_identical_without_the_speed_plugins(build, dev_site, produ
     plugins = (pelicanconf if build == "dev" else publishconf).PLUGINS
     assert set(plugins) >= SPEED_PLUGINS
     without = [name for name in plugins if name not in SPEED_PLUGINS]
-    reference = build_site(settings, tmp_path / "without", {**extra, "PLUGINS": json.dumps(without)})
+    every_file = pelicanconf.CONTENT_IGNORE_FILES
+    subsites = pelicanconf.language_subsites(production=build == "production")
+    for overrides in subsites.values():
+        overrides["IGNORE_FILES"] = every_file
+    reference = build_site(
+        settings,
+        tmp_path / "without",
+        {
+            **extra,
+            "PLUGINS": json.dumps(without),
+            "IGNORE_FILES": json.dumps(every_file),
+            "I18N_SUBSITES": json.dumps(subsites),
+        },
+    )
     ours, theirs = files_of(site), files_of(reference)
     assert sorted(ours) == sorted(theirs)
     assert [str(path) for path in ours if ours[path] != theirs[path]] == []

@@ -9,6 +9,8 @@ Settings (all optional):
   CONTENT_EXTRA_METADATA  further header fields a plugin or template uses (lowercase)
   CONTENT_SUMMARY_LENGTH  (min, max) characters of `Summary:` (default (20, 300))
   ORTE_DATA               the places file, relative to PATH (default data/orte.yaml)
+  CONTENT_IGNORE_FILES    files that are no content in any language (default: IGNORE_FILES,
+                          which in a language site also skips the other languages' files)
 """
 
 from __future__ import annotations
@@ -144,8 +146,8 @@ def check_content(content_dir: str | Path, settings: dict | None = None) -> list
 
 
 def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
-    """Markdown files under ARTICLE_PATHS (news) and PAGE_PATHS (pages), minus IGNORE_FILES."""
-    ignored = ignore_matcher(settings.get("IGNORE_FILES", ["**/.*"]))
+    """Markdown files of every language under ARTICLE_PATHS (news) and PAGE_PATHS (pages)."""
+    ignored = ignore_matcher(settings.get("CONTENT_IGNORE_FILES", settings.get("IGNORE_FILES", ["**/.*"])))
     found = []
     for kind, setting, default in (("news", "ARTICLE_PATHS", [""]), ("page", "PAGE_PATHS", ["pages"])):
         for folder in settings.get(setting, default):

@@ -13,9 +13,10 @@ file, the line and how to fix it (bfb_errors).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
+from bfb_contents import contents_of
 from bfb_errors import Problem, stop_build
 from bfb_locale.locale_format import localised_number
 from pelican import signals
@@ -34,16 +35,6 @@ def number_of_places(context: dict) -> int | None:
 FIGURES: dict[str, Callable[[dict], int | None]] = {
     "orte": number_of_places,
 }
-
-
-def contents_of(generators: Iterable) -> list[Content]:
-    """Every article and page the generators hold (published, hidden, drafts, translations)."""
-    found: dict[int, Content] = {}
-    for generator in generators:
-        for value in vars(generator).values():
-            if isinstance(value, list):
-                found.update((id(item), item) for item in value if isinstance(item, Content))
-    return list(found.values())
 
 
 def line_of(source_path: str, placeholder: str) -> int | None:

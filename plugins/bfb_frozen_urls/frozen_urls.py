@@ -16,21 +16,8 @@ tests/test_speed_plugins.py checks that the site is byte-identical with and with
 
 from __future__ import annotations
 
+from bfb_contents import contents_of
 from pelican import signals
-
-# Lists of content objects on Pelican's article and page generators.
-CONTENT_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
 
 _generators_of_this_build: list = []
 
@@ -48,10 +35,8 @@ def freeze(content) -> None:
 
 def freeze_urls(_pelican=None) -> None:
     """get_writer handler: freeze the URLs of every content object read so far."""
-    for generator in _generators_of_this_build:
-        for name in CONTENT_LISTS:
-            for content in getattr(generator, name, None) or ():
-                freeze(content)
+    for content in contents_of(_generators_of_this_build):
+        freeze(content)
 
 
 def forget_generators(_pelican=None) -> None:

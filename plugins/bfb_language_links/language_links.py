@@ -21,12 +21,19 @@ Settings: `COUNTERPART_PATHS`, a list of dicts {lang: path prefix}, most specifi
 
 from __future__ import annotations
 
+import fnmatch
+import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
+from bfb_content_check.content_check import content_files, relative_name
+from bfb_contents import contents_of
 from bfb_locale.locale_format import clean_url
 from jinja2 import pass_context
 from pelican import signals
+from pelican.contents import Content
 
 # Template variables that hold the content object being written.
 CONTENT_VARIABLES = ("article", "page", "place")
@@ -46,13 +53,113 @@ def site_url(siteurl: str, path: str) -> str:
     return clean_url(f"{siteurl}/{path}")
 
 
+# Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py),
+# so a translation is not among a site's content objects. Every site's articles and pages
+# are recorded here instead, by what makes two of them translations of each other for
+# Pelican (process_translations): the same kind, status and translation id (the Slug),
+# in another language. Every site has been read before any page is written
+# (i18n_subsites runs the subsites from the main site's get_writer signal).
+_NATIVE_CONTENT: dict[tuple, object] = {}
+
+
+def translation_key(content, lang: str) -> tuple | None:
+    """What `content`'s version in `lang` shares with it; None: Pelican pairs no translations."""
+    kind = type(content).__name__
+    id_names = content.settings.get(f"{kind.upper()}_TRANSLATION_ID")
+    if not id_names:
+        return None
+    id_names = (id_names,) if isinstance(id_names, str) else tuple(id_names)
+    values = tuple(getattr(content, name, None) for name in id_names)
+    return (kind, getattr(content, "status", "published"), values, lang)
+
+
+# The same objects by source file, for `{filename}` links into another language.
+_NATIVE_BY_SOURCE: dict[str, object] = {}
+
+
+def record_native_content(generators) -> None:
+    """all_generators_finalized handler: remember this site's articles and pages."""
+    for content in contents_of(generators):
+        _NATIVE_BY_SOURCE[content.source_path] = content
+        key = translation_key(content, content.lang)
+        if key is not None:
+            _NATIVE_CONTENT[key] = content
+
+
+def forget_native_content(pelican) -> None:
+    """initialized handler of the main site: a build starts with no content recorded."""
+    if not is_subsite(pelican.settings):
+        _NATIVE_CONTENT.clear()
+        _NATIVE_BY_SOURCE.clear()
+        _SITES_WITH_LINK_TARGETS.clear()
+
+
+class OtherLanguageContent:
+    """A `{filename}` link target that another language's site publishes.
+
+    This site does not read that file (IGNORE_FILES), so Pelican would not find it. The
+    link leads to where the file's own site publishes it, relative to this site – the
+    address i18n_subsites gave such links when every site read every file. An English
+    page linking a German-only page (`{filename}/seiten/chronik.md`) so leads to the
+    German page. Asked for its URL only while pages are written, when every site has
+    been read.
+    """
+
+    def __init__(self, source_path: str, site_lang: str) -> None:
+        self.source_path = source_path
+        self.site_lang = site_lang
+
+    @property
+    def url(self) -> str:
+        from pelican.plugins.i18n_subsites.i18n_subsites import relpath_to_site
+
+        native = _NATIVE_BY_SOURCE[self.source_path]
+        return posixpath.join(relpath_to_site(self.site_lang, native.lang), native.url)
+
+
+_SITES_WITH_LINK_TARGETS: list[dict] = []
+
+
+def add_other_language_link_targets(generator) -> None:
+    """generator_init handler: make this site's `{filename}` links find the other languages' files."""
+    context, settings = generator.context, generator.settings
+    if any(context is done for done in _SITES_WITH_LINK_TARGETS) or "CONTENT_IGNORE_FILES" not in settings:
+        return
+    _SITES_WITH_LINK_TARGETS.append(context)
+    if not settings["IGNORE_FILES"]:
+        return
+    content_dir = Path(settings["PATH"]).resolve()
+    ignored_here = re.compile("|".join(fnmatch.translate(pattern) for pattern in settings["IGNORE_FILES"]))
+    for path, _kind in content_files(content_dir, settings):
+        if ignored_here.match(path.name):
+            relative = relative_name(path, content_dir)
+            context["generated_content"].setdefault(
+                relative, OtherLanguageContent(str(path), settings["DEFAULT_LANG"])
+            )
+
+
+def translations_of(content, languages) -> dict[str, object]:
+    """{lang: the translation of `content` in that language's site}, for the other languages."""
+    found = {}
+    for lang in languages:
+        key = translation_key(content, lang) if lang != content.lang else None
+        if key is not None and key in _NATIVE_CONTENT:
+            found[lang] = _NATIVE_CONTENT[key]
+    return found
+
+
 def content_counterparts(
     content, siteurl: str, lang_siteurls: Mapping[str, str], every_language: bool = False
 ) -> dict[str, Counterpart]:
     """Return the counterparts of an article, page or place in every language."""
     found = {content.lang: site_url(siteurl, content.url)}
+    # Places (plugins/orte) carry their translations; so would articles and pages if a
+    # site read every language's files (i18n_subsites then links them relatively).
     for translation in getattr(content, "translations", []):
         found[translation.lang] = site_url(siteurl, translation.url)
+    if isinstance(content, Content):
+        for lang, translation in translations_of(content, lang_siteurls).items():
+            found.setdefault(lang, site_url(lang_siteurls[lang], translation.url))
     counterparts = {}
     for lang, base in lang_siteurls.items():
         if lang in found:
@@ -154,6 +261,9 @@ def derive_language_settings(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(derive_language_settings)
+    signals.initialized.connect(forget_native_content)
+    signals.all_generators_finalized.connect(record_native_content)
+    signals.generator_init.connect(add_other_language_link_targets)
     signals.generator_init.connect(add_globals)
     signals.article_generator_finalized.connect(keep_shared_files_in_main_site)
     signals.page_generator_finalized.connect(keep_shared_files_in_main_site)

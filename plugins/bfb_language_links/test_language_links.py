@@ -1,7 +1,13 @@
 """counterparts() for every kind of page, with the context i18n_subsites gives a template."""
 
+from datetime import datetime
 from types import SimpleNamespace
 
+import pytest
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
+from bfb_language_links import language_links
 from bfb_language_links.language_links import counterparts, derive_language_settings
 
 TABLE = [
@@ -93,3 +99,54 @@ def test_language_settings_follow_the_final_siteurl():
     derive_language_settings(SimpleNamespace(settings=settings))
     assert settings["FEED_DOMAIN"] == "https://example.test"
     assert subsites["en"]["SITEURL"] == subsites["en"]["FEED_DOMAIN"] == "https://example.test/en"
+
+
+# --- Translations across sites that read only their own language's files ----------------
+
+
+def pelican_article(lang: str, slug: str, status: str = "published") -> Article:
+    settings = dict(DEFAULT_CONFIG, DEFAULT_LANG=lang)
+    settings["ARTICLE_URL"] = "aktuelles/{slug}/" if lang == "de" else "news/{slug}/"
+    metadata = {"title": slug, "slug": slug, "lang": lang, "status": status, "date": datetime(2016, 7, 1)}
+    return Article("<p>Text</p>", metadata=metadata, settings=settings, source_path=f"/c/{slug}.{lang}.md")
+
+
+@pytest.fixture
+def recorded():
+    """Each site's articles as record_native_content sees them, forgotten afterwards."""
+    language_links.forget_native_content(SimpleNamespace(settings={"DEFAULT_LANG": "de"}))
+    yield language_links.record_native_content
+    language_links.forget_native_content(SimpleNamespace(settings={"DEFAULT_LANG": "de"}))
+
+
+def test_translation_from_the_other_site_is_found_by_kind_status_and_slug(recorded):
+    german, english = pelican_article("de", "bus"), pelican_article("en", "bus")
+    recorded([SimpleNamespace(articles=[german])])
+    recorded([SimpleNamespace(articles=[english], drafts=[pelican_article("en", "entwurf", "draft")])])
+    assert urls(counterparts(context("de", article=german))) == {
+        "de": ("https://example.test/aktuelles/bus/", True),
+        "en": ("https://example.test/en/news/bus/", True),
+    }
+    assert urls(counterparts(context("en", article=english)))["de"] == (
+        "https://example.test/aktuelles/bus/",
+        True,
+    )
+
+
+def test_a_draft_translation_is_no_counterpart_of_a_published_text(recorded):
+    german = pelican_article("de", "entwurf")
+    recorded([SimpleNamespace(articles=[german])])
+    recorded([SimpleNamespace(drafts=[pelican_article("en", "entwurf", "draft")])])
+    assert urls(counterparts(context("de", article=german)))["en"] == ("https://example.test/en/", False)
+
+
+def test_links_into_the_other_language_lead_to_its_own_site(recorded, monkeypatch):
+    from pelican.plugins.i18n_subsites import i18n_subsites
+
+    monkeypatch.setattr(
+        i18n_subsites, "_SITE_DB", {"de": "https://example.test", "en": "https://example.test/en"}
+    )
+    german = pelican_article("de", "chronik")
+    recorded([SimpleNamespace(pages=[german])])
+    target = language_links.OtherLanguageContent(german.source_path, site_lang="en")
+    assert target.url == "../aktuelles/chronik/"  # joined to the English SITEURL by Pelican

@@ -1,19 +1,19 @@
 """A Markdown reader that parses a file's body only in the site that publishes it.
 
-Why: i18n_subsites builds the English site as a second Pelican run, and each run
-reads every source file, German and English, because it must know the other
-language's pages to link translations. Parsing the Markdown bodies is most of the
-build's time, so the bilingual site parsed every body twice and cost 1.5–1.7× a
-plain Pelican build of the same files (pelican-pitfalls, "Build cost").
+Why: i18n_subsites builds the English site as a second Pelican run. If a site reads a
+file of another language, it needs only its header (URL, slug, language, status, date)
+to link the translation; parsing its body would be wasted. Each site now reads only
+its own language's files (IGNORE_FILES, pelicanconf.py), so this is the safety net for
+a site that still reads every file (another IGNORE_FILES, pelican-pitfalls "Build cost").
+Its everyday effect: one Markdown instance per reader, reset between files, instead
+of a new one for every file.
 
 What: with I18N_UNTRANSLATED_ARTICLES and _PAGES set to "remove", a file in another
-language that has its own site is never rendered here: only its header matters (URL,
-slug, language, status, date). For such a file this reader runs only Markdown's
-preprocessors up to the Meta extension on the header, and the same metadata processing,
-so those values are what the full parse gives. Two things differ and are never shown by
-this site: the body is empty and formatted fields (`Summary:`) stay plain text instead
-of HTML. It also keeps one Markdown instance per reader, reset between files, instead
-of building a new one for every file.
+language that has its own site is never rendered here. For such a file this reader
+runs only Markdown's preprocessors up to the Meta extension on the header, and the same
+metadata processing, so those values are what the full parse gives. Two things differ
+and are never shown by this site: the body is empty and formatted fields (`Summary:`)
+stay plain text instead of HTML.
 
 Safe by construction: whenever the site could show another language's body (another
 policy, no i18n_subsites, a header without `Lang:`), the file is parsed in full.

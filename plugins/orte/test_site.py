@@ -119,8 +119,10 @@ def test_yaml_syntax_error_stops_the_build(tmp_path):
 
 def test_unknown_place_in_news_and_body_file_are_reported_with_data_problems(tmp_path):
     content = tiny_content(tmp_path)
-    english_news = content / "aktuelles" / "2024-05-01-testmeldung.en.md"
-    english_news.write_text(english_news.read_text().replace("Orte: ueberdorf", "Orte: uberdorf"))
+    # Each language site reads only its own files, and the German one runs first: the
+    # German news item carries the mistake (bfb_content_check finds it in every language).
+    news = content / "aktuelles" / "2024-05-01-testmeldung.md"
+    news.write_text(news.read_text().replace("Orte: ueberdorf", "Orte: uberdorf"))
     (content / "orte" / "nirgendwo.md").write_text("Text.\n")
     (content / "orte" / "zettingen.md").write_text("Lang: en\n\nText.\n")
     data = content / "data" / "orte.yaml"
@@ -129,7 +131,7 @@ def test_unknown_place_in_news_and_body_file_are_reported_with_data_problems(tmp
     assert site.returncode == 1
     assert "4 Probleme gefunden" in site.stderr
     assert "content/orte/zettingen.md:1: Die Datei ist nach ihrem Namen deutsch" in site.stderr
-    assert "content/aktuelles/2024-05-01-testmeldung.en.md:6: „Orte:“ nennt „uberdorf“" in site.stderr
+    assert "content/aktuelles/2024-05-01-testmeldung.md:6: „Orte:“ nennt „uberdorf“" in site.stderr
     assert "Meinten Sie „ueberdorf“?" in site.stderr
     assert "content/orte/nirgendwo.md: Zu dieser Datei gibt es keinen Ort „nirgendwo“." in site.stderr
     assert "Unbekannter Wert „jugendtreff“" in site.stderr
