@@ -98,6 +98,8 @@ def redirects_of(content, siteurl: str) -> tuple[list[Redirect], list[Problem]]:
     declared = getattr(content, "redirect_from", None) or ""
     if isinstance(declared, str):
         declared = declared.split(",")
+    if not any(item.strip() for item in declared):
+        return [], []
     new = site_path(siteurl, content.url)
     redirects, problems = [], []
     for value in (item for item in declared if item.strip()):
@@ -137,11 +139,12 @@ def collect(generators) -> None:
         _COLLECTED.root = Path(settings["OUTPUT_PATH"]).resolve()
         _COLLECTED.redirects = {}
     contents = [*context.get("articles", []), *context.get("pages", []), *context.get("hidden_pages", [])]
-    existing = {site_path(settings["SITEURL"], content.url).rstrip("/") for content in contents}
-    problems = []
+    problems, existing = [], None
     for content in contents:
         redirects, mistakes = redirects_of(content, settings["SITEURL"])
         problems += mistakes
+        if redirects and existing is None:  # the site's addresses, needed only by a redirect
+            existing = {site_path(settings["SITEURL"], item.url).rstrip("/") for item in contents}
         for redirect in redirects:
             problems += _conflicts(redirect, existing)
             _COLLECTED.redirects.setdefault(redirect.old.rstrip("/"), redirect)
