@@ -11,7 +11,8 @@ style, whitespace and delimiter options) is the same, and only for the same sour
 text, so the compiled code is what that environment would have compiled itself.
 Nothing is written to disk: every build (and every live-reload rebuild) is its own
 process and starts empty. Templates are also not checked for changes on every use
-(`auto_reload`): none can change while one build runs.
+(`auto_reload`): none can change while one build runs, and their theme texts are
+compiled in as constants (constant_texts.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from pelican import signals
+
+from .constant_texts import ConstantTexts
 
 # Environment options that change the compiled code of a template.
 COMPILE_OPTIONS = (
@@ -43,7 +46,9 @@ COMPILE_OPTIONS = (
 
 def compile_configuration(environment: Environment) -> tuple:
     options = tuple(repr(getattr(environment, name, None)) for name in COMPILE_OPTIONS)
-    return (*options, tuple(sorted(environment.extensions)))
+    # ConstantTexts compiles the site language's texts into the code.
+    language = getattr(environment, "texts_language", None)
+    return (*options, tuple(sorted(environment.extensions)), language)
 
 
 class SharedBytecodeCache(BytecodeCache):
@@ -73,9 +78,14 @@ SHARED_CACHE = SharedBytecodeCache()
 
 
 def share_compiled_templates(generator) -> None:
-    """generator_init handler: use the shared cache; templates do not change during a build."""
+    """generator_init handler: use the shared cache; templates do not change during a build.
+
+    Also compile the theme texts in (constant_texts.py), recording the site's language.
+    """
     generator.env.bytecode_cache = SHARED_CACHE
     generator.env.auto_reload = False
+    generator.env.add_extension(ConstantTexts)
+    generator.env.extend(texts_language=generator.settings["DEFAULT_LANG"])
 
 
 def register() -> None:
