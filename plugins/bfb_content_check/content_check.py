@@ -132,7 +132,9 @@ class ContentFile:
         return name[: -len(suffix)] + self.path.suffix if name.endswith(suffix) else name
 
 
-def check_content(content_dir: str | Path, settings: dict | None = None) -> list[Problem]:
+def check_content(
+    content_dir: str | Path, settings: dict | None = None, keep_files_for_this_build: bool = False
+) -> list[Problem]:
     """Return every problem in the content folder's Markdown files (empty: all good)."""
     content_dir = Path(content_dir).resolve()
     settings = settings or {}
@@ -142,6 +144,8 @@ def check_content(content_dir: str | Path, settings: dict | None = None) -> list
     for file in files:
         problems += check_file(file, content_dir, settings, places)
     problems += check_translations(files)
+    if keep_files_for_this_build and not problems:  # a failed check stops the build here
+        _FILES_OF_THIS_BUILD[str(content_dir)] = files
     return problems
 
 
@@ -670,6 +674,15 @@ def check_on_initialization(pelican) -> None:
     settings = pelican.settings
     if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
         return  # a language subsite: the main site has checked all languages already
-    problems = check_content(settings["PATH"], settings)
+    problems = check_content(settings["PATH"], settings, keep_files_for_this_build=True)
     if problems:
         stop_build(problems)
+
+
+# Files the content check read when this build started, for the translation check that
+# runs right after it on the same signal (bfb_translations); taken once, then gone.
+_FILES_OF_THIS_BUILD: dict[str, list[ContentFile]] = {}
+
+
+def files_read_for_this_build(content_dir: str | Path) -> list[ContentFile] | None:
+    return _FILES_OF_THIS_BUILD.pop(str(Path(content_dir).resolve()), None)

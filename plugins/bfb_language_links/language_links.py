@@ -22,13 +22,13 @@ Settings: `COUNTERPART_PATHS`, a list of dicts {lang: path prefix}, most specifi
 from __future__ import annotations
 
 import fnmatch
+import os
 import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from bfb_content_check.content_check import content_files, relative_name
+from bfb_content_check.content_check import MARKDOWN_EXTENSIONS, ignore_matcher
 from bfb_contents import contents_of
 from bfb_locale.locale_format import clean_url
 from jinja2 import pass_context
@@ -91,7 +91,6 @@ def forget_native_content(pelican) -> None:
     if not is_subsite(pelican.settings):
         _NATIVE_CONTENT.clear()
         _NATIVE_BY_SOURCE.clear()
-        _SITES_WITH_LINK_TARGETS.clear()
 
 
 class OtherLanguageContent:
@@ -117,25 +116,50 @@ class OtherLanguageContent:
         return posixpath.join(relpath_to_site(self.site_lang, native.lang), native.url)
 
 
-_SITES_WITH_LINK_TARGETS: list[dict] = []
+class ContentOfEveryLanguage(dict):
+    """A site's `generated_content` that also finds the files another language's site publishes.
+
+    Pelican finds a `{filename}` link's target with `.get(relative path)`; a Markdown file
+    of the content folders that this site skips by IGNORE_FILES is answered with an
+    OtherLanguageContent. Looked up on demand, so no folder is walked for it.
+    """
+
+    def __init__(self, known: dict, settings: dict) -> None:
+        super().__init__(known)
+        self.settings = settings
+        self.skipped_here = re.compile("|".join(fnmatch.translate(glob) for glob in settings["IGNORE_FILES"]))
+        self.no_content = ignore_matcher(settings["CONTENT_IGNORE_FILES"])
+        self.folders = [
+            folder.strip("/") for name in ("ARTICLE_PATHS", "PAGE_PATHS") for folder in settings[name]
+        ]
+
+    def get(self, relative, default=None):
+        if relative in self:
+            return self[relative]
+        if not self._published_by_another_language(relative):
+            return default
+        source_path = os.path.abspath(os.path.join(self.settings["PATH"], relative))
+        self[relative] = OtherLanguageContent(source_path, self.settings["DEFAULT_LANG"])
+        return self[relative]
+
+    def _published_by_another_language(self, relative: str) -> bool:
+        name = posixpath.basename(relative)
+        return (
+            posixpath.splitext(name)[1] in MARKDOWN_EXTENSIONS
+            and bool(self.skipped_here.match(name))
+            and not self.no_content(relative)
+            and any(folder == "" or relative.startswith(folder + "/") for folder in self.folders)
+            and os.path.isfile(os.path.join(self.settings["PATH"], relative))
+        )
 
 
-def add_other_language_link_targets(generator) -> None:
-    """generator_init handler: make this site's `{filename}` links find the other languages' files."""
+def find_other_language_link_targets(generator) -> None:
+    """generator_init handler: let this site's `{filename}` links find the other languages' files."""
     context, settings = generator.context, generator.settings
-    if any(context is done for done in _SITES_WITH_LINK_TARGETS) or "CONTENT_IGNORE_FILES" not in settings:
+    if "CONTENT_IGNORE_FILES" not in settings or not settings["IGNORE_FILES"]:
         return
-    _SITES_WITH_LINK_TARGETS.append(context)
-    if not settings["IGNORE_FILES"]:
-        return
-    content_dir = Path(settings["PATH"]).resolve()
-    ignored_here = re.compile("|".join(fnmatch.translate(pattern) for pattern in settings["IGNORE_FILES"]))
-    for path, _kind in content_files(content_dir, settings):
-        if ignored_here.match(path.name):
-            relative = relative_name(path, content_dir)
-            context["generated_content"].setdefault(
-                relative, OtherLanguageContent(str(path), settings["DEFAULT_LANG"])
-            )
+    if not isinstance(context["generated_content"], ContentOfEveryLanguage):
+        context["generated_content"] = ContentOfEveryLanguage(context["generated_content"], settings)
 
 
 def translations_of(content, languages) -> dict[str, object]:
@@ -263,7 +287,7 @@ def register() -> None:
     signals.initialized.connect(derive_language_settings)
     signals.initialized.connect(forget_native_content)
     signals.all_generators_finalized.connect(record_native_content)
-    signals.generator_init.connect(add_other_language_link_targets)
+    signals.generator_init.connect(find_other_language_link_targets)
     signals.generator_init.connect(add_globals)
     signals.article_generator_finalized.connect(keep_shared_files_in_main_site)
     signals.page_generator_finalized.connect(keep_shared_files_in_main_site)

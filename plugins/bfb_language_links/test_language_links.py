@@ -150,3 +150,26 @@ def test_links_into_the_other_language_lead_to_its_own_site(recorded, monkeypatc
     recorded([SimpleNamespace(pages=[german])])
     target = language_links.OtherLanguageContent(german.source_path, site_lang="en")
     assert target.url == "../aktuelles/chronik/"  # joined to the English SITEURL by Pelican
+
+
+def test_only_content_files_of_another_language_are_found_as_link_targets(tmp_path):
+    for name in ("seiten/kontakt.md", "seiten/kontakt.en.md", "orte/ort.en.md", "seiten/bild.en.png"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Lang: en\n", encoding="utf-8")
+    settings = {
+        "PATH": str(tmp_path),
+        "DEFAULT_LANG": "de",
+        "ARTICLE_PATHS": ["aktuelles"],
+        "PAGE_PATHS": ["seiten"],
+        "CONTENT_IGNORE_FILES": ["**/.*", "orte"],
+        "IGNORE_FILES": ["**/.*", "orte", "*.en.md"],
+    }
+    own = object()
+    found = language_links.ContentOfEveryLanguage({"seiten/kontakt.md": own}, settings)
+    assert found.get("seiten/kontakt.md") is own
+    target = found.get("seiten/kontakt.en.md")
+    assert isinstance(target, language_links.OtherLanguageContent)
+    assert target.source_path == str(tmp_path / "seiten" / "kontakt.en.md")
+    assert found.get("seiten/fehlt.en.md") is None  # no such file: Pelican reports the broken link
+    assert found.get("orte/ort.en.md") is None  # no content (read by plugins/orte)
+    assert found.get("seiten/bild.en.png") is None

@@ -66,13 +66,16 @@ def translation_path(file: ContentFile) -> Path:
     return file.path.with_name(file.path.stem + ".en" + file.path.suffix)
 
 
-def untranslated_report(content_dir: str | Path, settings: dict | None = None) -> list[Untranslated]:
+def untranslated_report(
+    content_dir: str | Path, settings: dict | None = None, files: list[ContentFile] | None = None
+) -> list[Untranslated]:
     """Return every German news item and page of `content_dir` without a usable English translation.
 
     Usable: the `.en.md` file exists and, if the German text is published, is not a draft
     (a draft translation of a published text does not appear on the English site).
+    `files`: the content files, if already read (by the content check of this build).
     """
-    files = read_files(content_dir, settings)
+    files = read_files(content_dir, settings) if files is None else files
     by_path = {file.path: file for file in files}
     found = []
     for file in files:
@@ -160,11 +163,14 @@ def missing_translation_problems(items: list[Untranslated]) -> list[Problem]:
     ]
 
 
-def translation_problems(content_dir: str | Path, settings: dict) -> list[Problem]:
+def translation_problems(
+    content_dir: str | Path, settings: dict, files: list[ContentFile] | None = None
+) -> list[Problem]:
     """Return the translation problems that stop this build (see module docstring)."""
-    problems = marker_problems(read_files(content_dir, settings))
+    files = read_files(content_dir, settings) if files is None else files
+    problems = marker_problems(files)
     if settings.get("TRANSLATIONS_REQUIRED"):
-        problems += missing_translation_problems(untranslated_report(content_dir, settings))
+        problems += missing_translation_problems(untranslated_report(content_dir, settings, files))
     return problems
 
 

@@ -91,3 +91,23 @@ def test_draft_translation_of_a_published_text_counts_as_missing(tmp_path):
     (problem,) = translation_problems(tmp_path, {**SETTINGS, "TRANSLATIONS_REQUIRED": True})
     assert "Status: draft" in problem.fix
     assert "noch Entwurf" in format_report([item])
+
+
+def test_the_build_check_uses_the_files_the_content_check_just_read(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from bfb_content_check import content_check
+
+    from bfb_translations import coverage, plugin
+
+    write(tmp_path, {"seiten/kontakt.md": page("kontakt"), "seiten/kontakt.en.md": page("kontakt", "en")})
+    settings = {**SETTINGS, "PATH": str(tmp_path), "DEFAULT_LANG": "de", "TRANSLATIONS_REQUIRED": True}
+    build = SimpleNamespace(settings=settings)
+    content_check.check_on_initialization(build)
+
+    def read_again(*_args, **_kwargs):
+        raise AssertionError("the files were read once already")
+
+    monkeypatch.setattr(coverage, "read_files", read_again)
+    plugin.check_on_initialization(build)  # no problem, no second read
+    assert content_check.files_read_for_this_build(tmp_path) is None  # taken once, then gone
