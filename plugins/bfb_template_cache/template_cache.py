@@ -11,8 +11,8 @@ style, whitespace and delimiter options) is the same, and only for the same sour
 text, so the compiled code is what that environment would have compiled itself.
 Nothing is written to disk: every build (and every live-reload rebuild) is its own
 process and starts empty. Templates are also not checked for changes on every use
-(`auto_reload`): none can change while one build runs, and their theme texts are
-compiled in as constants (constant_texts.py).
+(`auto_reload`): none can change while one build runs. Their theme texts are
+translated once per language (theme_texts.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from pelican import signals
 
-from .constant_texts import ConstantTexts
+from .theme_texts import ThemeTexts
 
 # Environment options that change the compiled code of a template.
 COMPILE_OPTIONS = (
@@ -46,9 +46,7 @@ COMPILE_OPTIONS = (
 
 def compile_configuration(environment: Environment) -> tuple:
     options = tuple(repr(getattr(environment, name, None)) for name in COMPILE_OPTIONS)
-    # ConstantTexts compiles the site language's texts into the code.
-    language = getattr(environment, "texts_language", None)
-    return (*options, tuple(sorted(environment.extensions)), language)
+    return (*options, tuple(sorted(environment.extensions)))
 
 
 class SharedBytecodeCache(BytecodeCache):
@@ -80,12 +78,11 @@ SHARED_CACHE = SharedBytecodeCache()
 def share_compiled_templates(generator) -> None:
     """generator_init handler: use the shared cache; templates do not change during a build.
 
-    Also compile the theme texts in (constant_texts.py), recording the site's language.
+    Also translate each theme text once (theme_texts.py).
     """
     generator.env.bytecode_cache = SHARED_CACHE
     generator.env.auto_reload = False
-    generator.env.add_extension(ConstantTexts)
-    generator.env.extend(texts_language=generator.settings["DEFAULT_LANG"])
+    generator.env.add_extension(ThemeTexts)
 
 
 def register() -> None:

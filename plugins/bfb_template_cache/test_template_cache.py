@@ -56,58 +56,68 @@ def test_changed_source_is_compiled_again(compiled):
 
 
 def test_generators_get_the_shared_cache_and_no_reload_checks():
-    first, second = (SimpleNamespace(env=Environment(), settings={"DEFAULT_LANG": "de"}) for _ in range(2))
+    first, second = (SimpleNamespace(env=Environment()) for _ in range(2))
     share_compiled_templates(first)
     share_compiled_templates(second)
     assert first.env.bytecode_cache is second.env.bytecode_cache is not None
     assert first.env.auto_reload is False
 
 
-# --- Theme texts compiled in (constant_texts.py) ---------------------------------------
+# --- Theme texts translated once (theme_texts.py) ---------------------------------------
 
 
 class English:
-    """A catalogue with two entries, like theme/translations/en."""
+    """A catalogue with two entries, like theme/translations/en; counts what it is asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
 
     def gettext(self, text: str) -> str:
+        self.asked.append(text)
         return {"Start": "Home", "Suche": "Search"}.get(text, text)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return singular if n == 1 else plural
 
 
-def texts_environment(source: str, cache: SharedBytecodeCache | None = None) -> Environment:
+def texts_environment(source: str, catalogue=None, cache: SharedBytecodeCache | None = None) -> Environment:
     env = Environment(loader=DictLoader({"page.html": source}), extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(English(), newstyle=True)
-    share_compiled_templates(SimpleNamespace(env=env, settings={"DEFAULT_LANG": "en"}))
+    if catalogue is None:
+        env.install_null_translations(newstyle=True)
+    else:
+        env.install_gettext_translations(catalogue, newstyle=True)
+    share_compiled_templates(SimpleNamespace(env=env))
     if cache is not None:
         env.bytecode_cache = cache
     return env
 
 
-def test_plain_texts_are_translated_when_compiling_and_render_the_same(monkeypatch):
+def test_plain_texts_are_asked_once_and_render_the_same():
+    english = English()
     source = "{{ _('Start') }} | {{ (_('Suche'), 1)[0] }} | {{ _('Übrig') }} | {{ _('%(n)s Orte', n=46) }}"
-    env = texts_environment(source)
-    code = env.compile(env.loader.get_source(env, "page.html")[0], "page.html", raw=True)
-    assert "Home" in code and "Search" in code and "Übrig" in code
-    assert code.count("context.call(") == 1  # only the call with an argument is left to render time
-    assert env.get_template("page.html").render() == "Home | Search | Übrig | 46 Orte"
+    template = texts_environment(source, english).get_template("page.html")
+    assert template.render() == "Home | Search | Übrig | 46 Orte"
+    assert template.render() == "Home | Search | Übrig | 46 Orte"
+    # Each plain text once; the call with an argument on every render, as before.
+    assert english.asked == ["Start", "Suche", "Übrig", "%(n)s Orte", "%(n)s Orte"]
 
 
 def test_calls_that_are_not_plain_texts_stay_calls():
-    source = "{{ x._('Start') }} {{ _('100 %') if never else '' }} {{ 'Start'|_ if never else '' }}"
-    env = texts_environment(source)
+    source = "{{ x._('Start') }} {{ 'Start'|_ if never else '' }} {{ _('Start', 1) if never else '' }}"
+    env = texts_environment(source, English())
     code = env.compile(source, "page.html", raw=True)
-    assert "Home" not in code  # an attribute call and a filter are not the gettext alias
-    assert "100 %" in code  # "100 %" % {} fails: the call stays and would fail when rendered
+    assert "bfb_theme_texts" not in code
 
 
-def test_each_language_gets_its_own_compiled_texts():
+def test_a_text_that_cannot_be_formatted_fails_as_before():
+    with pytest.raises(ValueError):  # "100 %" % {} – as newstyle gettext does at render time
+        texts_environment("{{ _('100 %') }}", English()).get_template("page.html").render()
+
+
+def test_languages_share_the_compiled_template_but_not_the_texts(compiled):
     cache = SharedBytecodeCache()
-    english = texts_environment("{{ _('Start') }}", cache)
-    german = Environment(loader=DictLoader({"page.html": "{{ _('Start') }}"}), extensions=["jinja2.ext.i18n"])
-    german.install_null_translations(newstyle=True)
-    share_compiled_templates(SimpleNamespace(env=german, settings={"DEFAULT_LANG": "de"}))
-    german.bytecode_cache = cache
+    english = texts_environment("{{ _('Start') }}", English(), cache)
+    german = texts_environment("{{ _('Start') }}", None, cache)
     assert english.get_template("page.html").render() == "Home"
     assert german.get_template("page.html").render() == "Start"
+    assert compiled == ["page.html"]

@@ -1,0 +1,70 @@
+"""Each theme text is translated once per language, not on every page.
+
+Why: a page of the theme shows about 25 texts through `{{ _('…') }}`, and each is a
+call through Jinja's gettext machinery (alias, context call, catalogue, formatting)
+while the page is written – for every one of thousands of pages, with the same result.
+
+What: a Jinja extension compiles `_('Text')` – a plain string and nothing else in the
+call – as `bfb_theme_texts['Text']`. That global (one per environment, so per
+language) asks `_` once per text, exactly as the template would have asked, and
+remembers the answer. Calls with arguments (`_('… %(site)s', site=SITENAME)`) and
+attribute or filter calls stay as they are. The compiled code is the same in every
+language, so the shared bytecode cache still compiles each template once.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
+from jinja2.runtime import new_context
+
+TEXTS = "bfb_theme_texts"
+
+
+class TranslatedTexts(dict):
+    """Theme text -> what `_(text)` gives in this environment, asked once per text."""
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__()
+        self.environment = environment
+
+    def __missing__(self, text: str):
+        # The same call a template makes for `_('…')`: resolve `_` and call it in a context.
+        context = new_context(self.environment, None, {}, globals=self.environment.globals)
+        translated = context.call(context.resolve("_"), text)
+        self[text] = translated
+        return translated
+
+
+class ThemeTexts(Extension):
+    """Compile `_('Text')` as a lookup in the environment's TranslatedTexts."""
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.globals[TEXTS] = TranslatedTexts(environment)
+
+    def filter_stream(self, stream: TokenStream):
+        tokens = list(stream)
+        index = 0
+        while index < len(tokens):
+            call = tokens[index : index + 4]
+            if self._plain_text_call(tokens, index):
+                line = call[0].lineno
+                yield Token(line, "name", TEXTS)
+                yield Token(line, "lbracket", "[")
+                yield call[2]
+                yield Token(line, "rbracket", "]")
+                index += 4
+            else:
+                yield tokens[index]
+                index += 1
+
+    @staticmethod
+    def _plain_text_call(tokens: list[Token], index: int) -> bool:
+        call = tokens[index : index + 4]
+        return (
+            [token.type for token in call] == ["name", "lparen", "string", "rparen"]
+            and call[0].value == "_"
+            and not (index > 0 and tokens[index - 1].type in ("dot", "pipe"))
+        )
