@@ -128,24 +128,27 @@ def corpus_comparison(work: Path, sizes: list[int], repeat: int) -> list[dict]:
 def ablation_times(corpus: Path, output: Path, repeat: int) -> dict[str, float]:
     """CPU seconds of our build without each group of plugins."""
     times = {}
-    for label, plugins in ablations().items():
-        extra = {**NO_CACHE, "PLUGINS": json.dumps(plugins)}
+    for label, overrides in ablations().items():
+        extra = {**NO_CACHE, **overrides}
         times[label] = min(
             pelican(corpus, ROOT / "pelicanconf.py", fresh(output), extra) for _ in range(repeat)
         )
     return times
 
 
-def ablations() -> dict[str, list[str]]:
-    """Our plugin list without one group of plugins: what that group costs."""
+def ablations() -> dict[str, dict[str, str]]:
+    """`pelican -e` overrides for our build without one group of measures: what that group costs."""
     import pelicanconf
+    from sitetools.speedups import settings_without_speedups
 
-    plugins = list(pelicanconf.PLUGINS)
-    groups = {
-        "bfb_single_parse (each site parses every body)": {"bfb_single_parse"},
-        "the editor checks (bfb_content_check, bfb_translations)": {"bfb_content_check", "bfb_translations"},
+    checks = {"bfb_content_check", "bfb_translations"}
+    return {
+        "the speed-ups (every site reads every file; bfb_single_parse, bfb_template_cache, "
+        "bfb_frozen_urls off)": settings_without_speedups(),
+        "the editor checks (bfb_content_check, bfb_translations)": {
+            "PLUGINS": json.dumps([name for name in pelicanconf.PLUGINS if name not in checks])
+        },
     }
-    return {label: [name for name in plugins if name not in group] for label, group in groups.items()}
 
 
 def markdown_cost(corpus_size: int = 300) -> dict[str, float]:
@@ -158,13 +161,18 @@ def markdown_cost(corpus_size: int = 300) -> dict[str, float]:
         write_corpus(Path(folder), corpus_size)
         documents = [file.read_text(encoding="utf-8") for file in Path(folder).rglob("*.md")]
     ours = dict(pelicanconf.MARKDOWN["extension_configs"])
+    without_typography = {k: v for k, v in ours.items() if k != "bfb_typography"}
     configurations = {
         "vanilla (codehilite, extra, meta)": {
             "markdown.extensions.codehilite": {"css_class": "highlight"},
             "markdown.extensions.extra": {},
         },
-        "ours (extra, toc, smarty, meta)": ours,
-        "ours without smarty": {k: v for k, v in ours.items() if not k.endswith("smarty")},
+        "ours (extra, toc, bfb_typography, meta)": ours,
+        "ours with Markdown's smarty instead": {
+            **without_typography,
+            "markdown.extensions.smarty": ours["bfb_typography"],
+        },
+        "ours without typography": without_typography,
     }
     result = {}
     for label, extension_configs in configurations.items():
@@ -231,14 +239,20 @@ def report(real: dict, rows: list[dict], markdown: dict, weights: list[dict], as
         )
     if len(rows) > 1:
         small, large = rows[0], rows[-1]
+        marginal = {}
         for name in ("ours", "vanilla"):
-            marginal = (large[name] - small[name]) / (large["size"] - small["size"])
+            marginal[name] = (large[name] - small[name]) / (large["size"] - small["size"])
             print(
                 f"growth {small['size']}→{large['size']} ({name}): ×{large[name] / small[name]:.2f} time "
                 f"for ×{large['size'] / small['size']:.0f} files; "
-                f"{1000 * marginal:.2f} ms per extra file vs {1000 * small[name] / small['size']:.2f} "
+                f"{1000 * marginal[name]:.2f} ms per extra file vs {1000 * small[name] / small['size']:.2f} "
                 f"ms per file at {small['size']}"
             )
+        print(
+            f"per page (CPU of one more news file, {small['size']}→{large['size']}): "
+            f"ours {1000 * marginal['ours']:.2f} ms, vanilla {1000 * marginal['vanilla']:.2f} ms, "
+            f"ratio {marginal['ours'] / marginal['vanilla']:.2f}"
+        )
     for row in rows:
         for label, seconds in row.get("without", {}).items():
             print(

@@ -8,15 +8,12 @@ once). bfb_typography has its own comparison with Markdown's smarty
 (plugins/bfb_typography/test_typography.py).
 """
 
-import json
-
 import pytest
 from conftest import PRODUCTION_URL, build_site
 
 import pelicanconf
 import publishconf
-
-SPEED_PLUGINS = {"bfb_single_parse", "bfb_template_cache", "bfb_frozen_urls"}
+from sitetools.speedups import SPEED_PLUGINS, settings_without_speedups
 
 
 def files_of(site) -> dict:
@@ -29,23 +26,9 @@ def test_site_is_byte_identical_without_the_speed_plugins(build, dev_site, produ
         "dev": ("pelicanconf.py", dev_site, {}),
         "production": ("publishconf.py", production_site, {"SITEURL": f'"{PRODUCTION_URL}"'}),
     }[build]
-    plugins = (pelicanconf if build == "dev" else publishconf).PLUGINS
-    assert set(plugins) >= SPEED_PLUGINS
-    without = [name for name in plugins if name not in SPEED_PLUGINS]
-    every_file = pelicanconf.CONTENT_IGNORE_FILES
-    subsites = pelicanconf.language_subsites(production=build == "production")
-    for overrides in subsites.values():
-        overrides["IGNORE_FILES"] = every_file
-    reference = build_site(
-        settings,
-        tmp_path / "without",
-        {
-            **extra,
-            "PLUGINS": json.dumps(without),
-            "IGNORE_FILES": json.dumps(every_file),
-            "I18N_SUBSITES": json.dumps(subsites),
-        },
-    )
+    assert set((pelicanconf if build == "dev" else publishconf).PLUGINS) >= set(SPEED_PLUGINS)
+    plain = settings_without_speedups(production=build == "production")
+    reference = build_site(settings, tmp_path / "without", {**extra, **plain})
     ours, theirs = files_of(site), files_of(reference)
     assert sorted(ours) == sorted(theirs)
     assert [str(path) for path in ours if ours[path] != theirs[path]] == []

@@ -1,0 +1,36 @@
+"""What only makes the build cheaper, listed once.
+
+For the test that proves it changes nothing in the output (tests/test_speed_plugins.py)
+and for the benchmark that measures what it saves (benchmarks/build_cost.py).
+bfb_typography is not listed: it replaces Markdown's smarty and is compared with it
+by its own test (plugins/bfb_typography/test_typography.py).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pelicanconf
+import publishconf
+
+# Each language parses only its own bodies; templates compiled once and their texts
+# translated once per language; URLs computed once.
+SPEED_PLUGINS = ("bfb_single_parse", "bfb_template_cache", "bfb_frozen_urls")
+
+
+def settings_without_speedups(production: bool = False) -> dict[str, str]:
+    """`pelican -e` overrides for the same site built the plain way.
+
+    Without the speed plugins, and every language site reading every content file
+    (i18n_subsites' default), instead of only its own language's files.
+    """
+    plugins = (publishconf if production else pelicanconf).PLUGINS
+    every_file = pelicanconf.CONTENT_IGNORE_FILES
+    subsites = pelicanconf.language_subsites(production=production)
+    for overrides in subsites.values():
+        overrides["IGNORE_FILES"] = every_file
+    return {
+        "PLUGINS": json.dumps([name for name in plugins if name not in SPEED_PLUGINS]),
+        "IGNORE_FILES": json.dumps(every_file),
+        "I18N_SUBSITES": json.dumps(subsites),
+    }
