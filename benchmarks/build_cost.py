@@ -255,9 +255,11 @@ def report(real: dict, rows: list[dict], markdown: dict, weights: list[dict], as
         )
     for row in rows:
         for label, seconds in row.get("without", {}).items():
+            change = row["ours"] - seconds
+            effect = f"costs {change:.2f} s" if change >= 0 else f"saves {-change:.2f} s"
             print(
                 f"{row['size']} files without {label}: {seconds:.2f} CPU s, "
-                f"ratio {seconds / row['vanilla']:.2f} (that group costs {row['ours'] - seconds:+.2f} s)"
+                f"ratio {seconds / row['vanilla']:.2f} (that group {effect})"
             )
     print("\n== Markdown alone, CPU ms per news file (a new Markdown instance per file, like Pelican) ==")
     for label, milliseconds in markdown.items():
