@@ -11,7 +11,8 @@ Figures:
    settings) on the same corpus: the real content plus N synthetic news files in two
    languages (benchmarks/corpus.py; vanilla reads the news only), and the growth from
    the smallest to the largest N;
-3. bytes per page type (HTML + CSS + JS it loads, raw and gzip) of the production build.
+3. bytes per page type (HTML + CSS + JS it loads, raw and gzip) of the production build
+   with its search index, as published.
 
 Every build is a separate `pelican` process, like `invoke build`. Times are the CPU
 seconds (user + system) of that process, the best of --repeat runs: unlike wall-clock
@@ -39,7 +40,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 from corpus import write_corpus  # noqa: E402
 from page_types import PAGE_TYPES  # noqa: E402
 
-from sitetools.build import CONTENT, compile_catalogues  # noqa: E402
+from sitetools.build import CONTENT, build_production, compile_catalogues  # noqa: E402
 
 NO_CACHE = {"CACHE_CONTENT": "false", "LOAD_CONTENT_CACHE": "false"}
 VANILLA_SETTINGS = """\
@@ -189,7 +190,8 @@ def markdown_cost(corpus_size: int = 300) -> dict[str, float]:
 def page_weights(work: Path) -> list[dict]:
     """HTML + the CSS and JS it loads, raw and gzip (level 6, like common web servers)."""
     output = work / "production"
-    pelican(CONTENT, ROOT / "publishconf.py", output, {**NO_CACHE, "SITEURL": '""'})
+    # As published: publishconf.py and the search index (the search page loads Pagefind).
+    build_production(output, {**NO_CACHE, "SITEURL": '"https://example.test"'}, quiet=True)
     rows = []
     for page_type in PAGE_TYPES:
         paths = page_type.locate(output)
