@@ -10,6 +10,11 @@ Jinja globals for the page being written:
   alternates and the sitemap (a start page standing in for a missing translation
   is not an alternate).
 
+Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py), so
+translations are found across the sites: every site's articles and pages are recorded
+when read, and a `{filename}` link to another language's file leads to that language's
+page (ContentOfEveryLanguage).
+
 It also derives each language's `SITEURL` and `FEED_DOMAIN` from the main `SITEURL`
 after every override (`pelican -e SITEURL=…`, the SITEURL environment variable of
 publishconf.py), so the subsite and the feeds can never point at another host; and it
@@ -21,10 +26,8 @@ Settings: `COUNTERPART_PATHS`, a list of dicts {lang: path prefix}, most specifi
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import posixpath
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -127,7 +130,7 @@ class ContentOfEveryLanguage(dict):
     def __init__(self, known: dict, settings: dict) -> None:
         super().__init__(known)
         self.settings = settings
-        self.skipped_here = re.compile("|".join(fnmatch.translate(glob) for glob in settings["IGNORE_FILES"]))
+        self.skipped_here = ignore_matcher(settings["IGNORE_FILES"])
         self.no_content = ignore_matcher(settings["CONTENT_IGNORE_FILES"])
         self.folders = [
             folder.strip("/") for name in ("ARTICLE_PATHS", "PAGE_PATHS") for folder in settings[name]
@@ -146,7 +149,7 @@ class ContentOfEveryLanguage(dict):
         name = posixpath.basename(relative)
         return (
             posixpath.splitext(name)[1] in MARKDOWN_EXTENSIONS
-            and bool(self.skipped_here.match(name))
+            and self.skipped_here(name)
             and not self.no_content(relative)
             and any(folder == "" or relative.startswith(folder + "/") for folder in self.folders)
             and os.path.isfile(os.path.join(self.settings["PATH"], relative))
@@ -156,7 +159,7 @@ class ContentOfEveryLanguage(dict):
 def find_other_language_link_targets(generator) -> None:
     """generator_init handler: let this site's `{filename}` links find the other languages' files."""
     context, settings = generator.context, generator.settings
-    if "CONTENT_IGNORE_FILES" not in settings or not settings["IGNORE_FILES"]:
+    if "CONTENT_IGNORE_FILES" not in settings:
         return
     if not isinstance(context["generated_content"], ContentOfEveryLanguage):
         context["generated_content"] = ContentOfEveryLanguage(context["generated_content"], settings)
