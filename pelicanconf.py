@@ -50,8 +50,8 @@ EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
 # Each language site reads only its own language's files: `name.md` is German,
 # `name.en.md` English (bfb_content_check makes `Lang:` agree with the file name).
 # Otherwise every site would read every file only for i18n_subsites to drop the other
-# language's again, which made the build half as fast; bfb_language_links links the
-# translations across the sites instead.
+# language's again (about a seventh of a build's time, docs/benchmark.md);
+# bfb_language_links links the translations across the sites instead.
 SUBSITE_LANGUAGES = ("en",)
 MARKDOWN_SUFFIXES = ("md", "markdown", "mkd", "mdown")
 
