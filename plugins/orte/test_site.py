@@ -15,24 +15,78 @@ def test_place_page_shows_facts_measures_body_and_news(tiny_site):
     page = tiny_site.page("/orte/ueberdorf/")
     assert page.h1.get_text() == "Überdorf"
     assert "1.100" in page.select_one(".place__facts").get_text()
-    assert "31.\u00a0Dezember\u00a02021" in page.select_one(".place__date").get_text()
-    assert page.select_one(".place__stage").get_text() == "Sorgende Gemeinschaft"
+    assert "31.\u00a0Dezember\u00a02021" in page.select_one(".place__facts").get_text()
+    assert page.select_one(".place__stage").get_text() == "Stand: Sorgende Gemeinschaft"
+    assert (
+        page.select_one(".place__stage-source").get_text() == "festgestellt von: Mitgliederversammlung, 2026"
+    )
     assert [h.get_text() for h in page.select(".place__measure-title")] == [
-        "Dorfwerkstatt Überdorf",  # newest first
+        "Dorfwerkstatt Überdorf",  # newest first, undated last
         "Spielgruppe für Jung und Alt",
+        "Bücherzelle am Dorfplatz",
     ]
     assert page.select_one(".place__text strong").get_text() == "mitten"
     assert page.select_one(".news-list a")["href"] == "/aktuelles/testmeldung/"
     assert page.select_one(".place__invitation a")["href"] == "/kontakt/"
 
 
-def test_english_place_page_uses_english_labels_and_body(tiny_site):
+def test_every_measure_shows_its_date_as_precise_as_known_and_links_its_sources(tiny_site):
+    page = tiny_site.page("/orte/altstadt/")
+    metas = [meta.get_text(" ", strip=True) for meta in page.select(".place__measure-meta")]
+    assert metas == ["Jugendforum, 7.\u00a0März\u00a02023", "Zukunftskonferenz, 2019"]
+    assert page.select_one(".place__measure-meta time")["datetime"] == "2023-03-07"
+    first = page.select_one(".place__measure")
+    links = first.select(".place__sources a")
+    assert [link["href"] for link in links] == [
+        "https://altstadt.example/jugendforum",
+        "https://anzeiger.example/jugend?teil=1&seite=2",
+    ]
+    assert links[0].get_text() == "Stadt Altstadt: Jugendforum"
+    assert "(8.\u00a0März\u00a02023)" in first.select_one(".place__sources").get_text()
+    inferred = tiny_site.page("/orte/nordteil/").select_one(".place__measure-meta").get_text()
+    assert inferred == "Dorfwerkstatt, um\u00a02024"
+    undated = tiny_site.page("/orte/ueberdorf/").select(".place__measure-meta")[-1].get_text()
+    assert undated == "sonstige Maßnahme, ohne Datum"
+
+
+def test_unknown_status_is_said_to_be_unknown_never_a_stage(tiny_site):
+    for path, expected in (
+        ("/orte/udenheim/", "Stand: noch nicht erfasst"),
+        ("/en/orte/udenheim/", "Status: not yet recorded"),
+    ):
+        page = tiny_site.page(path)
+        assert page.select_one(".place__stage").get_text() == expected
+        assert page.select_one(".place__stage-source") is None
+
+
+def test_place_without_measures_says_nothing_is_recorded_not_that_nothing_happened(tiny_site):
+    text = tiny_site.page("/orte/zettingen/").select_one("#massnahmen").parent.get_text(" ", strip=True)
+    assert "noch keine Schritte mit Quelle erfasst" in text
+    assert "nicht, dass dort nichts geschieht" in text
+
+
+def test_english_place_page_uses_english_labels_texts_and_body(tiny_site):
     page = tiny_site.page("/en/orte/ueberdorf/")
-    assert page.select_one(".place__stage").get_text() == "caring community"
+    assert page.select_one(".place__stage").get_text() == "Status: caring community"
     assert "1,100" in page.select_one(".place__facts").get_text()
     assert page.select_one(".place__text strong").get_text() == "middle"
     assert page.select_one(".place__measure-meta").get_text() == "Village workshop, 2020"
+    assert page.select_one(".place__measure-title").get_text() == "Village workshop in Überdorf"
+    assert page.select_one(".place__measure-title span").get("lang") is None
     assert page.select_one(".news-list a")["href"] == "/en/news/testmeldung/"
+    altstadt = tiny_site.page("/en/orte/altstadt/")
+    assert altstadt.select_one(".place__measure-meta").get_text() == "Youth forum, 7\u00a0March\u00a02023"
+    # The same sources as on the German page; their titles are German and marked so.
+    assert altstadt.select_one(".place__sources a")["href"] == "https://altstadt.example/jugendforum"
+    assert altstadt.select_one(".place__sources cite")["lang"] == "de"
+
+
+def test_untranslated_measure_is_shown_in_german_and_marked_as_german(tiny_site):
+    page = tiny_site.page("/en/orte/nordteil/")
+    title = page.select_one(".place__measure-title span")
+    assert title.get_text() == "Dorfwerkstatt: Ideen sammeln"
+    assert title["lang"] == "de"
+    assert page.select_one(".place__measure-meta").get_text() == "Village workshop, around\u00a02024"
 
 
 def test_place_pages_link_to_their_translation(tiny_site):
@@ -83,11 +137,40 @@ def test_overview_map_links_every_place_with_coordinates(tiny_site):
 def test_overview_figures_come_from_the_data(tiny_site):
     page = tiny_site.page("/en/orte/")
     rows = {row["data-key"]: row.td.get_text() for row in page.select(".chart__table tbody tr")}
-    assert rows["noch-nicht-begonnen"] == "3"
+    assert rows["auf-dem-weg"] == "1"
     assert rows["dorfwerkstatt"] == "2"
-    assert rows["seniorenbeauftragte"] == "0"
+    assert "seniorenbeauftragte" not in rows  # no documented step of a type is not "0"
+    assert rows["2023"] == "1" and rows["2024"] == "1"  # "around 2024" counts to 2024
+    assert rows["ohne-datum"] == "1"
     assert "6 places" in page.select_one(".places__intro").get_text()
     assert page.select("svg.chart__svg rect.chart__bar")  # the chart draws bars for non-zero counts
+    assert "for 3 places; for 3 places it is not yet recorded" in page.get_text(" ", strip=True)
+
+
+def test_overview_lists_each_place_with_its_latest_step(tiny_site):
+    rows = {
+        row.th.a.get_text(): row.td.get_text(" ", strip=True)
+        for row in tiny_site.page("/orte/").select(".places__table tbody tr")
+    }
+    assert rows["Altstadt"] == "Jugendforum im Rathaus (7.\u00a0März\u00a02023)"
+    assert rows["Überdorf"] == "Dorfwerkstatt Überdorf (2020)"
+    assert rows["Udenheim"] == "noch nichts erfasst"
+
+
+def test_overview_lists_places_with_nothing_recorded_and_invites_to_tell(tiny_site):
+    for path, invitation, contact in (
+        ("/orte/", "Sie wissen mehr über Ihren Ort? Schreiben Sie uns", "/kontakt/"),
+        ("/en/orte/", "Do you know more about your village? Write to us", "/en/kontakt/"),
+    ):
+        section = tiny_site.page(path).select_one(".places__invitation")
+        assert [a.get_text() for a in section.select(".places__list a")] == [
+            "Südteil",
+            "Udenheim",
+            "Zettingen",
+        ]
+        link = section.select_one(".place__contact-link")
+        assert link.get_text() == invitation
+        assert link["href"] == contact
 
 
 def failed_build(tmp_path: Path, data: str | None = None) -> str:
@@ -102,11 +185,11 @@ def failed_build(tmp_path: Path, data: str | None = None) -> str:
 
 def test_bad_data_stops_the_build_with_every_problem_and_writes_nothing(tmp_path):
     data = (FIXTURES / "orte.yaml").read_text(encoding="utf-8")
-    data = data.replace("status: auf-dem-weg", "status: fertig").replace("lat: 50.11", "lat: 51.11")
+    data = data.replace("stage: auf-dem-weg", "stage: fertig").replace("lat: 50.11", "lat: 51.11")
     errors = failed_build(tmp_path, data)
     assert "2 Probleme gefunden" in errors
-    assert "content/data/orte.yaml:9: Unbekannter Wert „fertig“ für „status“." in errors
-    assert "Betrifft: Altstadt, Feld „status“" in errors
+    assert "content/data/orte.yaml:11: Unbekannter Wert „fertig“ für „stage“." in errors
+    assert "Betrifft: Altstadt, Stand, Feld „stage“" in errors
     assert "außerhalb der Verbandsgemeinde Daun" in errors
 
 
