@@ -50,7 +50,7 @@ MEASURE_TYPES = vocabulary(
     Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representative"),
     Term("zukunftskonferenz", "Zukunftskonferenz", "Future conference"),
     Term("dorfwerkstatt", "Dorfwerkstatt", "Village workshop"),
-    Term("sonstiges", "sonstige Maßnahme", "Other measure"),
+    Term("sonstiges", "sonstiger Schritt", "Other step"),
 )
 
 KINDS = vocabulary(

@@ -46,7 +46,7 @@ def test_every_measure_shows_its_date_as_precise_as_known_and_links_its_sources(
     inferred = tiny_site.page("/orte/nordteil/").select_one(".place__measure-meta").get_text()
     assert inferred == "Dorfwerkstatt, um\u00a02024"
     undated = tiny_site.page("/orte/ueberdorf/").select(".place__measure-meta")[-1].get_text()
-    assert undated == "sonstige Maßnahme, ohne Datum"
+    assert undated == "sonstiger Schritt, ohne Datum"
 
 
 def test_unknown_status_is_said_to_be_unknown_never_a_stage(tiny_site):
