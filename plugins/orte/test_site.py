@@ -1,8 +1,12 @@
 """The plugin inside a real Pelican build of a tiny site with invented places (see conftest.py)."""
 
+import re
 from pathlib import Path
 
-from orte.conftest import FIXTURES, build_tiny_site, tiny_content
+import pytest
+from bs4 import Comment
+
+from orte.conftest import FIXTURES, TinySite, build_tiny_site, tiny_content
 
 
 def test_one_page_per_place_in_both_languages(tiny_site):
@@ -219,3 +223,108 @@ def test_unknown_place_in_news_and_body_file_are_reported_with_data_problems(tmp
     assert "content/orte/nirgendwo.md: Zu dieser Datei gibt es keinen Ort „nirgendwo“." in site.stderr
     assert "Unbekannter Wert „jugendtreff“" in site.stderr
     assert "Traceback" not in site.stderr
+
+
+# --- Everything from the data file is escaped for where it ends up --------------------------
+
+HOSTILE_NAME = 'Über<script>alert("x")</script>dorf & "Söhne"'
+HOSTILE_TITLE = "<b>Fett</b> & 'Spiel' <!-- Kommentar -->"
+HOSTILE_PUBLISHER = '<img src=x onerror="alert(1)">Anzeiger'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> TinySite:
+    """The tiny site with markup and quotes in a name, a title, a source and a contact."""
+    data = (FIXTURES / "orte.yaml").read_text(encoding="utf-8")
+    data = data.replace("- name: Überdorf", f"- name: '{HOSTILE_NAME}'")
+    data = data.replace("title: Spielgruppe für Jung und Alt", f'title: "{HOSTILE_TITLE}"')
+    data = data.replace("publisher: Gemeinde Überdorf", f"publisher: '{HOSTILE_PUBLISHER}'", 1)
+    data = data.replace("role: Stadtverwaltung", "role: 'Stadt\"verwaltung <i>'")
+    folder = tmp_path_factory.mktemp("orte-hostile")
+    tiny_content(folder, data)
+    site = build_tiny_site(folder)
+    assert site.returncode == 0, site.stderr
+    return site
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/orte/", "/orte/ueberdorf/", "/orte/altstadt/", "/en/orte/ueberdorf/", "/aktuelles/testmeldung/"],
+)
+def test_markup_in_the_data_never_becomes_markup_in_a_page(hostile_site, path):
+    page = hostile_site.page(path)
+    assert page.select("main script, main b, main img, main i") == []
+    assert not page.find_all(string=lambda text: isinstance(text, Comment) and "Kommentar" in text)
+
+
+def test_data_text_arrives_as_written_in_text_attributes_svg_and_meta(hostile_site):
+    page = hostile_site.page("/orte/ueberdorf/")
+    assert page.h1.get_text() == HOSTILE_NAME
+    assert page.title.get_text().startswith(HOSTILE_NAME)
+    assert page.find("meta", attrs={"name": "description"})["content"].startswith(HOSTILE_NAME)
+    assert page.select_one(".breadcrumbs [aria-current]").get_text() == HOSTILE_NAME
+    assert HOSTILE_TITLE in [h.get_text() for h in page.select(".place__measure-title")]
+    assert f"{HOSTILE_PUBLISHER}: Spielen verbindet" in [
+        a.get_text() for a in page.select(".place__sources a")
+    ]
+    assert page.select_one("svg title").get_text() == f"Lage von {HOSTILE_NAME} in der Verbandsgemeinde Daun"
+    overview = hostile_site.page("/orte/")
+    labels = [link["aria-label"] for link in overview.select("svg a.map__link")]
+    assert any(label.startswith(HOSTILE_NAME) for label in labels)
+    assert HOSTILE_NAME in [a.get_text() for a in overview.select(".places__table a")]
+    contact = hostile_site.page("/orte/altstadt/").select_one(".place__facts").get_text()
+    assert 'Stadt"verwaltung <i>' in contact
+    news = hostile_site.page("/aktuelles/testmeldung/")
+    assert HOSTILE_NAME in [a.get_text() for a in news.select(".places-in-article a")]
+
+
+# --- What the overview says with complete and with incomplete data -------------------------
+
+
+def with_statuses(data: str, recorded: bool) -> str:
+    """The fixture data with no recorded status at all, or with one recorded for every place."""
+    data = re.sub(r"  status:\n(    .*\n)+", "", data)
+    if not recorded:
+        return data
+    status = "  status:\n    stage: erste-schritte\n    decided_by: Vorstand\n    date: 2026-11\n"
+    return re.sub(r"(?m)^(  kind: .*\n)", lambda match: match.group(1) + status, data)
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["no-status-recorded", "every-status-recorded"])
+def status_site(request, tmp_path_factory) -> tuple[bool, TinySite]:
+    data = with_statuses((FIXTURES / "orte.yaml").read_text(encoding="utf-8"), recorded=request.param)
+    folder = tmp_path_factory.mktemp("orte-status")
+    tiny_content(folder, data)
+    site = build_tiny_site(folder)
+    assert site.returncode == 0, site.stderr
+    return request.param, site
+
+
+def test_overview_says_how_many_statuses_are_recorded_and_never_counts_unknown_as_zero(status_site):
+    recorded, site = status_site
+    text = site.page("/orte/").select_one("main").get_text(" ", strip=True)
+    assert not re.search(r"\b0 Sorgende Gemeinschaft", text)
+    assert "noch nicht begonnen" not in text
+    if recorded:
+        assert "Stand festgestellt: 6 von 6 Orten; noch nicht erfasst: 0." in text
+        rows = {
+            row["data-key"]: row.td.get_text()
+            for row in site.page("/orte/").select("#stand-titel ~ table tr[data-key]")
+        }
+        assert rows == {"erste-schritte": "6"}
+        assert all(
+            row.select("td")[-1].get_text() == "erste Schritte"
+            for row in site.page("/orte/").select(".places__table tbody tr")
+        )
+    else:
+        assert "hat der Verein noch nicht erfasst" in text
+        assert "Stand festgestellt: 0 von 6 Orten; noch nicht erfasst: 6." in text
+        assert site.page("/orte/").select_one("#stand-titel") is None  # no chart of stages nobody recorded
+        assert "Stand" not in [th.get_text() for th in site.page("/orte/").select(".places__table thead th")]
+
+
+def test_place_pages_show_a_stage_only_where_one_is_recorded(status_site):
+    recorded, site = status_site
+    for slug in ("altstadt", "udenheim"):
+        stage = site.page(f"/orte/{slug}/").select_one(".place__stage").get_text()
+        assert stage == ("Stand: erste Schritte" if recorded else "Stand: noch nicht erfasst")
