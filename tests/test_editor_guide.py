@@ -4,6 +4,7 @@ Conventions in the guide:
   ```markdown title="content/…md"          a complete file: written into a copy of content/ and built
   ```markdown title="…" fehler             a file with a mistake: the next ```text block is the message
   ```yaml title="content/data/orte.yaml" ort="<slug>"   new values for one place, merged into the file
+  ```yaml title="content/data/orte.yaml" fehler         a place with a mistake; ```text as above
   ```sh                                    `invoke …` lines: the task and its options must exist
 """
 
@@ -21,6 +22,9 @@ import yaml
 from bfb_content_check import check_content
 from bfb_slugs import german_slugify
 from invoke import Collection
+from orte.loader import load_located_yaml
+from orte.model import STAGES
+from orte.validation import validate_places
 from PIL import Image
 
 import tasks
@@ -62,12 +66,13 @@ def guide_examples() -> list[Example]:
 EXAMPLES = guide_examples()
 FILES = [e for e in EXAMPLES if e.lang == "markdown" and "fehler" not in e.attributes]
 PLACES = [e for e in EXAMPLES if e.lang == "yaml" and "ort" in e.attributes]
+MISTAKES = [e for e in EXAMPLES if "fehler" in e.attributes]
 COMMANDS = [line.split("#")[0].strip() for e in EXAMPLES if e.lang == "sh" for line in e.text.splitlines()]
 
 
 def test_the_guide_has_examples_of_each_kind():
-    assert len(FILES) >= 5 and PLACES and len(COMMANDS) >= 7
-    assert any("fehler" in e.attributes for e in EXAMPLES)
+    assert len(FILES) >= 5 and len(PLACES) >= 3 and len(COMMANDS) >= 7
+    assert {e.lang for e in MISTAKES} == {"markdown", "yaml"}
 
 
 def front(example: Example) -> dict[str, str]:
@@ -123,25 +128,41 @@ def test_every_example_file_is_published(guide_site, example):
         assert image is not None and image["srcset"] and image["loading"] == "lazy"
 
 
-def test_the_place_example_shows_on_the_place_page(guide_site):
-    if not (CONTENT / "data" / "orte.yaml").exists():
-        pytest.skip("the places file is not in this branch yet")
-    for example in PLACES:
-        (new,) = yaml.safe_load(example.text)
-        page = guide_site.page(f"/orte/{example.attributes['ort']}/").get_text()
-        assert all(measure["title"] in page for measure in new["measures"])
+@pytest.mark.parametrize("example", PLACES, ids=lambda e: e.attributes["ort"])
+def test_the_place_example_shows_on_the_place_page(guide_site, example):
+    (new,) = yaml.safe_load(example.text)
+    page = guide_site.page(f"/orte/{example.attributes['ort']}/")
+    english = guide_site.page(f"/en/orte/{example.attributes['ort']}/")
+    steps = page.select(".place__measure")
+    for measure in new.get("measures", []):
+        (step,) = [step for step in steps if step.h3.get_text() == measure["title"]]
+        sources = measure["source"] if isinstance(measure["source"], list) else [measure["source"]]
+        assert [a["href"] for a in step.select(".place__sources a")] == [source["url"] for source in sources]
+        assert measure["title_en"] in [h.get_text() for h in english.select(".place__measure-title")]
+    if "status" in new:
+        stage = STAGES[new["status"]["stage"]]
+        assert page.select_one(".place__stage").get_text() == f"Stand: {stage.de}"
+        assert new["status"]["decided_by"] in page.select_one(".place__stage-source").get_text()
+        assert english.select_one(".place__stage").get_text() == f"Status: {stage.en}"
 
 
-def test_the_error_example_gives_the_message_shown(tmp_path):
-    (example,) = [e for e in EXAMPLES if "fehler" in e.attributes]
+@pytest.mark.parametrize("example", MISTAKES, ids=lambda e: e.lang)
+def test_the_error_example_gives_the_message_shown(tmp_path, example):
     shown = EXAMPLES[EXAMPLES.index(example) + 1]
     assert shown.lang == "text"
     relative = Path(example.attributes["title"])
     destination = tmp_path / relative
     destination.parent.mkdir(parents=True)
     destination.write_text(example.text, encoding="utf-8")
-    problems = check_content(tmp_path / "content", {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]})
+    if example.lang == "yaml":
+        data, problems = load_located_yaml(destination)
+        problems = problems or validate_places(data, destination)[1]
+    else:
+        problems = check_content(
+            tmp_path / "content", {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
+        )
     rendered = "\n".join(dataclasses.replace(p, file=relative).render() for p in problems)
+    assert problems
     for line in shown.text.strip().splitlines():
         assert line in rendered
 
