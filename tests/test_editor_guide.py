@@ -15,6 +15,7 @@ import json
 import re
 import shlex
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,23 @@ def test_invoke_new_creates_what_the_guide_says(command, tmp_path):
         promised = f"content/aktuelles/<heutiges Datum>-{slug}.md"
     if not title.startswith("Titel der"):  # the guide names the file its example creates
         assert promised in GUIDE.read_text(encoding="utf-8")
+
+
+def readme_place_snippets() -> list[str]:
+    """The YAML snippets of the README's section "Orte pflegen"."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Orte pflegen", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```\n(.*?)\n\s*```", section, flags=re.DOTALL)
+    return [textwrap.indent(textwrap.dedent(block), "  ") + "\n" for block in blocks]
+
+
+def test_the_readme_place_snippets_are_valid_data(tmp_path):
+    snippets = readme_place_snippets()
+    assert len(snippets) == 2  # a step with its source, a recorded status
+    place = "- name: Beispielort\n  slug: beispielort\n  kind: Ortsgemeinde\n"
+    data_file = tmp_path / "orte.yaml"
+    data_file.write_text(place + "".join(snippets), encoding="utf-8")
+    data, problems = load_located_yaml(data_file)
+    (record,), problems = validate_places(data, data_file)
+    assert problems == []
+    assert record.measures[0].sources and record.status.decided_by
