@@ -12,6 +12,7 @@ only comments) is named as such, not as "no list of places".
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -137,13 +138,18 @@ def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
         return None, [_syntax_problem(path, error)]
 
 
+# A line with "&" or "*" before any "#": the only lines that can hold an anchor or alias.
+POSSIBLE_ANCHOR = re.compile(r"^[^#\n]*[&*]", re.MULTILINE)
+
+
 def _anchors_and_aliases(path: Path, text: str) -> list[Problem]:
     """Return a Problem for every anchor (`&name`) and alias (`*name`) in the text.
 
     Only the parser's events are looked at (libyaml when available), so an alias bomb costs
-    no more than its own text. Without "&" or "*" in the text there is nothing to look for.
+    no more than its own text. Without "&" or "*" before a comment there is nothing to look for
+    (the file's own instructions mention both in comments; they need no second reading).
     """
-    if "&" not in text and "*" not in text:
+    if not POSSIBLE_ANCHOR.search(text):
         return []
     problems, lines = [], set()
     for event in yaml.parse(text, Loader=FastLineLoader):
