@@ -128,6 +128,22 @@ class _Checker:
                     f"unknown key {key!r}",
                 )
 
+    def nested(
+        self, key: str, subject: str, allowed: tuple[str, ...], message: str, fix: str
+    ) -> _Checker | None:
+        """A checker for the mapping under `key` (keys checked); None if it is absent or no mapping."""
+        value = self.mapping.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, LocatedMap):
+            self.problem(
+                key, message.format(value=value), fix, f"{key} must be a mapping of {', '.join(allowed)}"
+            )
+            return None
+        inner = _Checker(self.path, value, f"{self.subject}, {subject}", self.problems)
+        inner.check_keys(allowed)
+        return inner
+
     def required(self, key: str):
         value = self.mapping.get(key)
         if value is None or value == "":
@@ -362,22 +378,18 @@ def _read_population(check: _Checker) -> dict:
 
 def _read_status(check: _Checker) -> RecordedStatus | None:
     """A recorded status needs its stage, who decided it and when; no status means unknown."""
-    value = check.mapping.get("status")
-    if value is None:
-        return None
-    if not isinstance(value, LocatedMap):
-        check.problem(
-            "status",
-            f"Ein Stand („{value}“) braucht die Angabe, wer ihn festgestellt hat und wann.",
-            "Den Stand so eintragen (eingerückt unter „status:“): „stage: erste-schritte“, "
-            "„decided_by: Vorstand“ und „date: 2026-11“. Ist der Stand nicht festgestellt, "
-            "die Zeile „status:“ löschen – dann zeigt die Website „Stand: noch nicht erfasst“.",
-            "status must be a mapping with stage, decided_by and date",
-        )
-        return None
-    inner = _Checker(check.path, value, f"{check.subject}, Stand", check.problems)
     before = len(check.problems)
-    inner.check_keys(STATUS_FIELDS)
+    inner = check.nested(
+        "status",
+        "Stand",
+        STATUS_FIELDS,
+        "Ein Stand („{value}“) braucht die Angabe, wer ihn festgestellt hat und wann.",
+        "Den Stand so eintragen (eingerückt unter „status:“): „stage: erste-schritte“, "
+        "„decided_by: Vorstand“ und „date: 2026-11“. Ist der Stand nicht festgestellt, "
+        "die Zeile „status:“ löschen – dann zeigt die Website „Stand: noch nicht erfasst“.",
+    )
+    if inner is None:
+        return None
     stage = inner.choice("stage", STAGES)
     decided_by = inner.text("decided_by", required=True)
     date = inner.date("date", required=True)
@@ -503,23 +515,19 @@ def _read_sources(check: _Checker) -> tuple[Source, ...]:
 
 
 def _read_contact(check: _Checker) -> Contact | None:
-    value = check.mapping.get("contact")
-    if value is None:
-        return None
-    if not isinstance(value, LocatedMap):
-        check.problem(
-            "contact",
-            "„contact“ muss die Felder „role“ und „address“ oder „link“ haben.",
-            "Die Felder eingerückt unter „contact:“ schreiben, wie in der Anleitung oben in der Datei.",
-            "contact must be a mapping",
-        )
-        return None
-    inner = _Checker(check.path, value, f"{check.subject}, Kontakt", check.problems)
     before = len(check.problems)
-    inner.check_keys(CONTACT_FIELDS)
+    inner = check.nested(
+        "contact",
+        "Kontakt",
+        CONTACT_FIELDS,
+        "„contact“ muss die Felder „role“ und „address“ oder „link“ haben.",
+        "Die Felder eingerückt unter „contact:“ schreiben, wie in der Anleitung oben in der Datei.",
+    )
+    if inner is None:
+        return None
     role = inner.text("role", required=True)
     address, link = inner.text("address"), inner.link("link")
-    if not (address or link) and "link" not in value:
+    if not (address or link) and "link" not in inner.mapping:
         inner.problem(
             None,
             "Beim Kontakt fehlt, wie man ihn erreicht.",
