@@ -29,6 +29,7 @@ from .validation import (
     parse_place_list,
     suggestion,
     validate_places,
+    written_slugs,
 )
 
 DEFAULT_SETTINGS = {
@@ -94,6 +95,7 @@ class PlacesGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         self.places: list[Place] = []
+        self.written_slugs: set[str] | None = None
         super().__init__(*args, **kwargs)
         # The context is a copy of the settings made before any generator exists: fill both.
         for key, value in DEFAULT_SETTINGS.items():
@@ -105,10 +107,13 @@ class PlacesGenerator(Generator):
     def generate_context(self) -> None:
         lang = self.settings["DEFAULT_LANG"]
         records, problems = self.read_records()
-        known = {record.slug for record in records}
-        bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known)
-        problems += body_problems
-        problems += check_place_references(self.context.get(REFERENCES_KEY, {}), known)
+        # Slugs as written, also of places with a mistake: a news item naming such a place is
+        # not a second problem. Without readable data there is nothing to compare with.
+        known = self.written_slugs
+        bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known or set())
+        if known is not None:
+            problems += body_problems
+            problems += check_place_references(self.context.get(REFERENCES_KEY, {}), known)
         if problems:
             stop_build(problems)
         self.places = build_places(records, lang, bodies, self)
@@ -127,8 +132,10 @@ class PlacesGenerator(Generator):
         )
 
     def read_records(self) -> tuple[list[PlaceRecord], list[Problem]]:
+        """The valid places and every problem; sets `written_slugs` (None if the file is unreadable)."""
         path = Path(self.path) / self.settings["ORTE_DATA"]
         data, problems = load_located_yaml(path)
+        self.written_slugs = written_slugs(data)
         if problems:
             return [], problems
         return validate_places(data, path)

@@ -328,3 +328,51 @@ def test_place_pages_show_a_stage_only_where_one_is_recorded(status_site):
     for slug in ("altstadt", "udenheim"):
         stage = site.page(f"/orte/{slug}/").select_one(".place__stage").get_text()
         assert stage == ("Stand: erste Schritte" if recorded else "Stand: noch nicht erfasst")
+
+
+def fixture_without_source_of_the_bookshelf(data: str) -> str:
+    return data.replace(
+        "      source:\n        publisher: Gemeinde Überdorf\n        title: Neues vom Dorfplatz\n"
+        "        url: https://ueberdorf.example/dorfplatz\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            fixture_without_source_of_the_bookshelf,
+            [
+                "1 Problem gefunden",
+                "content/data/orte.yaml:98: Die Maßnahme hat keine Quelle („source“).",
+                "Betrifft: Überdorf, Maßnahme 3",
+                "So beheben: Unter der Maßnahme eintragen, wo sie öffentlich nachzulesen ist:",
+            ],
+        ),
+        (lambda data: "", ["content/data/orte.yaml: Die Datei ist leer", "git checkout"]),
+        (
+            lambda data: data.replace("- name: Altstadt", "- name: &stadt Altstadt").replace(
+                "part_of: Altstadt", "part_of: *stadt", 1
+            ),
+            [
+                "2 Probleme gefunden",
+                "content/data/orte.yaml:3: Hier steht ein YAML-Verweis („&stadt“)",
+                "orte.yaml:46:",
+            ],
+        ),
+        (
+            lambda data: data.replace("  kind: Stadt\n", "  kind: Stadt\n  part_of: Nordteil\n"),
+            ["„part_of“ bildet einen Kreis: Altstadt → Nordteil → Altstadt"],
+        ),
+        (
+            lambda data: data.replace("url: https://anzeiger.example/zukunft", "url: javascript:alert(1)"),
+            ["„javascript:alert(1)“ ist keine erlaubte Internetadresse."],
+        ),
+    ],
+    ids=["missing-source", "empty-file", "alias", "part-of-cycle", "javascript-link"],
+)
+def test_refused_data_stops_the_build_with_a_german_message(tmp_path, change, expected):
+    errors = failed_build(tmp_path, change((FIXTURES / "orte.yaml").read_text(encoding="utf-8")))
+    for line in expected:
+        assert line in errors

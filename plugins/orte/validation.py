@@ -628,6 +628,13 @@ def _parent_slug(draft: dict, by_name: dict, by_slug: dict, path: Path, problems
     return parent["slug"]
 
 
+def written_slugs(data: object) -> set[str] | None:
+    """The slugs written in the data, valid or not; None if the data is no list of places."""
+    if not isinstance(data, list):
+        return None
+    return {item["slug"] for item in data if isinstance(item, dict) and isinstance(item.get("slug"), str)}
+
+
 def parse_place_list(value: object) -> tuple[str, ...]:
     """Return the slugs of an `Orte:` metadata value ("gillenfeld, mehren" or a list)."""
     items = value if isinstance(value, list | tuple) else str(value).split(",")
