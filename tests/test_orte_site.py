@@ -82,12 +82,6 @@ def test_figures_match_the_data(dev_site, records, path):
     assert len(charts) == expected_charts and all(chart.title.get_text() for chart in charts)
 
 
-STAGE_WORDS = {
-    "de": ("noch nicht begonnen", "erste Schritte", "auf dem Weg", "Sorgende Gemeinschaft"),
-    "en": ("not yet started", "first steps", "on the way", "caring community"),
-}
-
-
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_a_place_shows_a_stage_only_if_the_data_records_it(dev_site, records, prefix):
     lang = "en" if prefix else "de"
