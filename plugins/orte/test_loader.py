@@ -115,3 +115,12 @@ def test_an_ampersand_or_star_inside_text_is_no_alias(tmp_path):
     data, problems = load_located_yaml(write(tmp_path, text))
     assert problems == []
     assert data[0]["name"] == "Jung & Alt"
+
+
+def test_a_file_saved_as_latin_1_is_named_as_such(tmp_path):
+    path = tmp_path / "orte.yaml"
+    path.write_bytes("- name: Üdersdorf\n".encode("latin-1"))
+    data, [problem] = load_located_yaml(path)
+    assert data is None
+    assert "nicht in UTF-8 gespeichert" in problem.message
+    assert "UTF-8" in problem.fix
