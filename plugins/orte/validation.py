@@ -398,12 +398,14 @@ def _read_status(check: _Checker) -> RecordedStatus | None:
     return RecordedStatus(stage=stage, decided_by=decided_by, date=date)
 
 
-def _items(check: _Checker, key: str, what: str, fix: str) -> list[tuple[LocatedMap | None, int, int]]:
-    """Return (mapping or None, line, number) for each item of the list (or single mapping) `key`."""
+def _items(
+    check: _Checker, key: str, what: str, fix: str, single: bool = False
+) -> list[tuple[LocatedMap | None, int, int]]:
+    """(mapping or None, line, number) for each item of the list `key`; a lone mapping if `single`."""
     value = check.mapping.get(key)
     if value is None:
         return []
-    if isinstance(value, LocatedMap):
+    if isinstance(value, LocatedMap) and single:
         return [(value, value.line, 1)]
     if not isinstance(value, LocatedList):
         check.problem(key, f"„{key}“ muss {what} sein.", fix, f"{key} must be a list or mapping")
@@ -415,14 +417,6 @@ def _items(check: _Checker, key: str, what: str, fix: str) -> list[tuple[Located
 
 
 def _read_measures(check: _Checker) -> tuple[Measure, ...]:
-    if isinstance(check.mapping.get("measures"), LocatedMap):
-        check.problem(
-            "measures",
-            "„measures“ muss eine Liste sein.",
-            "Jede Maßnahme in einer eigenen Zeile mit „- type: …“ beginnen (oder „measures: []“ für keine).",
-            "measures must be a list",
-        )
-        return ()
     items = _items(
         check,
         "measures",
@@ -485,7 +479,7 @@ def _read_sources(check: _Checker) -> tuple[Source, ...]:
         )
         return ()
     sources = []
-    items = _items(check, "source", "eine Quelle mit eingerückten Feldern", SOURCE_EXAMPLE)
+    items = _items(check, "source", "eine Quelle mit eingerückten Feldern", SOURCE_EXAMPLE, single=True)
     for item, line, number in items:
         subject = f"{check.subject}, Quelle {number}" if len(items) > 1 else f"{check.subject}, Quelle"
         if item is None:
