@@ -1,0 +1,192 @@
+"""SFTP targets (`sftp://user@host[:port]/path`): webspace without shell or rsync, via paramiko.
+
+Authentication by SSH key only: the file from `--key`/`PUBLISH_KEY`, else the SSH
+agent and the usual ~/.ssh keys. The server's host key must already be in
+~/.ssh/known_hosts; an unknown or changed key is refused with an explanation, never
+accepted silently. Files go up under a temporary name and are renamed into place
+(`posix-rename`, which OpenSSH offers: the old file is replaced in one step).
+"""
+
+from __future__ import annotations
+
+import base64
+import errno
+import hashlib
+import io
+import socket
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path, PurePosixPath
+
+import paramiko
+
+from sitetools.transfer import PublishError, parents_deepest_first, temporary_name
+
+KNOWN_HOSTS = "~/.ssh/known_hosts"
+
+
+def fingerprint(key: paramiko.PKey) -> str:
+    """The SHA256 fingerprint as `ssh` and `ssh-keyscan | ssh-keygen -lf -` show it."""
+    digest = hashlib.sha256(key.asbytes()).digest()
+    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
+
+
+class UnknownHost(PublishError):
+    pass
+
+
+class RefuseUnknownHost(paramiko.MissingHostKeyPolicy):
+    """Never trust a host key on first sight: say how to check and trust it."""
+
+    def missing_host_key(self, client, hostname, key):
+        host, port = hostname, 22
+        if hostname.startswith("["):
+            host, _, port_text = hostname[1:].partition("]:")
+            port = int(port_text)
+        port_option = f"-p {port} " if port != 22 else ""
+        raise UnknownHost(
+            f"Der Server {hostname} ist diesem Rechner unbekannt (sein Schlüssel steht nicht in "
+            f"{KNOWN_HOSTS}). Aus Sicherheitsgründen wird nichts übertragen.\n"
+            f"Fingerabdruck des Servers: {key.get_name()} {fingerprint(key)}\n"
+            "So beheben: den Fingerabdruck mit dem vergleichen, den der Hoster nennt (Kundenmenü "
+            "oder Support). Stimmt er, den Server einmal bestätigen:\n"
+            f"    ssh-keyscan {port_option}{host} >> ~/.ssh/known_hosts\n"
+            f"(oder einmal `sftp {port_option.replace('-p', '-P')}BENUTZER@{host}` aufrufen und "
+            "mit „yes“ bestätigen). Danach `invoke publish` noch einmal starten."
+        )
+
+
+def connect_error(target, error: Exception) -> PublishError:
+    where = f"{target.host}:{target.port or 22}"
+    if isinstance(error, UnknownHost):
+        return error
+    if isinstance(error, paramiko.BadHostKeyException):
+        return PublishError(
+            f"Der Server {where} meldet sich mit einem ANDEREN Schlüssel als in {KNOWN_HOSTS} "
+            f"gespeichert ({fingerprint(error.key)}). Das kann ein Umzug beim Hoster sein – oder "
+            "jemand gibt sich als Ihr Server aus. Nichts übertragen.\n"
+            "So beheben: beim Hoster nachfragen, ob sich der Schlüssel geändert hat; wenn ja, "
+            f"den alten Eintrag mit `ssh-keygen -R {target.host}` löschen und den neuen bestätigen."
+        )
+    if isinstance(error, paramiko.PasswordRequiredException):
+        return PublishError(
+            "Der SSH-Schlüssel ist mit einer Passphrase geschützt. So beheben: den Schlüssel "
+            "dem SSH-Agenten geben (`ssh-add ~/.ssh/bfb_publish`) und noch einmal veröffentlichen."
+        )
+    if isinstance(error, paramiko.AuthenticationException):
+        return PublishError(
+            f"Anmeldung bei {where} als „{target.user}“ abgelehnt: der Server kennt diesen "
+            "SSH-Schlüssel nicht.\nSo beheben: den richtigen Schlüssel mit `--key` oder "
+            "PUBLISH_KEY angeben, oder den öffentlichen Schlüssel (.pub) im Kundenmenü des "
+            "Hosters hinterlegen."
+        )
+    if isinstance(error, FileNotFoundError):
+        return PublishError(f"Die SSH-Schlüsseldatei {target.identity} gibt es nicht (--key, PUBLISH_KEY).")
+    if isinstance(error, OSError | socket.gaierror):
+        return PublishError(
+            f"Keine Verbindung zu {where}: {error}.\nSo beheben: Servername und Port prüfen "
+            "(steht im Kundenmenü des Hosters); ist die Internetverbindung da?"
+        )
+    return PublishError(f"SFTP-Verbindung zu {where} fehlgeschlagen: {error}")
+
+
+@contextmanager
+def open_sftp(target) -> Iterator[paramiko.SFTPClient]:
+    client = paramiko.SSHClient()
+    with suppress(FileNotFoundError):  # no known hosts yet: the policy below refuses and explains
+        client.load_host_keys(str(Path(target.known_hosts or KNOWN_HOSTS).expanduser()))
+    client.set_missing_host_key_policy(RefuseUnknownHost())
+    try:
+        client.connect(
+            target.host,
+            port=target.port or 22,
+            username=target.user,
+            key_filename=str(Path(target.identity).expanduser()) if target.identity else None,
+            look_for_keys=not target.identity,
+            allow_agent=True,
+            timeout=30,
+        )
+        sftp = client.open_sftp()
+    except (paramiko.SSHException, OSError) as error:
+        client.close()
+        raise connect_error(target, error) from None
+    try:
+        yield sftp
+    finally:
+        client.close()
+
+
+class SftpFolder:
+    """The target folder on an SFTP server (see sitetools/transfer.py for what is done with it)."""
+
+    def __init__(self, sftp: paramiko.SFTPClient, root: str, label: str):
+        self.sftp = sftp
+        self.root = root
+        self.label = label
+        self.known_folders: set[str] = set()
+
+    def describe(self) -> str:
+        return self.label
+
+    def path(self, relative: str) -> str:
+        return f"{self.root.rstrip('/')}/{relative}"
+
+    def read(self, name: str) -> bytes | None:
+        buffer = io.BytesIO()
+        try:
+            self.sftp.getfo(self.path(name), buffer)
+        except FileNotFoundError:
+            return None
+        return buffer.getvalue()
+
+    def ensure_folder(self, path: str) -> None:
+        """Create a folder and its missing parents (like `mkdir -p`)."""
+        if path in self.known_folders or path in ("/", ".", ""):
+            return
+        try:
+            self.sftp.stat(path)
+        except FileNotFoundError:
+            self.ensure_folder(str(PurePosixPath(path).parent))
+            self.sftp.mkdir(path, 0o755)
+        self.known_folders.add(path)
+
+    def prepare(self) -> None:
+        self.ensure_folder(self.root)
+
+    def put(self, relative: str, source: io.BufferedIOBase) -> None:
+        self.ensure_folder(str(PurePosixPath(self.path(relative)).parent))
+        temporary = self.path(temporary_name(relative))
+        self.sftp.putfo(source, temporary, confirm=True)
+        self.sftp.chmod(temporary, 0o644)
+        self.sftp.posix_rename(temporary, self.path(relative))
+
+    def write(self, name: str, data: bytes) -> None:
+        self.put(name, io.BytesIO(data))
+
+    def upload(self, files: dict[str, Path], order: list[str]) -> None:
+        for relative in order:
+            with files[relative].open("rb") as source:
+                self.put(relative, source)
+
+    def delete(self, paths: Iterable[str]) -> None:
+        paths = list(paths)
+        for relative in paths:
+            with suppress(FileNotFoundError):
+                self.sftp.remove(self.path(relative))
+        for folder in parents_deepest_first(paths):
+            with suppress(OSError):  # not empty: something else (perhaps the hoster's) is still in it
+                self.sftp.rmdir(self.path(folder))
+
+
+def sftp_error(target, error: OSError) -> PublishError:
+    """An error during the transfer, in German, with the file it concerns."""
+    reason = {
+        errno.EACCES: "keine Schreibrechte",
+        errno.ENOENT: "Ordner nicht gefunden",
+    }.get(error.errno, str(error))
+    return PublishError(
+        f"SFTP-Übertragung nach {target.describe()} abgebrochen ({reason}: {error.filename or ''}).\n"
+        "Die bisher übertragenen Dateien sind vollständig; alle Seiten funktionieren weiter. "
+        "So beheben: Pfad und Rechte im Kundenmenü des Hosters prüfen, dann noch einmal "
+        "`invoke publish` – das vervollständigt die Übertragung."
+    )
