@@ -178,7 +178,7 @@ def publish(c, target=None, dry_run=False, mode=None, port=None, key=None, extra
 
 @task(help={k: v for k, v in PUBLISH_HELP.items() if k != "extra_settings"})
 def rollback(c, target=None, mode=None, port=None, key=None):
-    """Switch the live site back to the previous release (mode "releases")."""
+    """Switch the live site back to the release that was live before it (mode "releases")."""
     from sitetools.publish import PublishError
     from sitetools.publish import rollback as roll_back
 

@@ -55,7 +55,7 @@ from sitetools.transfer import (
     site_files,
     sync,
 )
-from sitetools.transfer_git import DEFAULT_BRANCH, is_git_repository
+from sitetools.transfer_git import DEFAULT_BRANCH, is_bare_repository
 
 __all__ = ["PublishError", "Target", "publish", "rollback", "target_from_config"]
 
@@ -101,7 +101,7 @@ class Target:
         if (
             hash_sign
             or repository.rstrip("/").endswith(".git")
-            or (local.is_dir() and is_git_repository(local))
+            or (local.is_dir() and is_bare_repository(local))
         ):
             repository = str(local.resolve()) if local.exists() else repository
             return cls(path=repository, scheme="git", branch=branch or DEFAULT_BRANCH, **options)
@@ -155,10 +155,12 @@ class Target:
 
     def describe(self) -> str:
         if self.scheme == "git":
-            return f"{self.path}#{self.branch}"
+            # An HTTPS URL may carry an access token: never print it.
+            return re.sub(r"//([^/@:]+):[^/@]+@", r"//\1:***@", f"{self.path}#{self.branch}")
         if self.scheme in URL_SCHEMES:
             port = f":{self.port}" if self.port else ""
-            return f"{self.scheme}://{self.user}@{self.host}{port}/{self.path.lstrip('/')}"
+            path = "" if self.path == "." else self.path.lstrip("/")
+            return f"{self.scheme}://{self.user}@{self.host}{port}/{path}"
         return f"{self.host}:{self.root}" if self.host else self.root
 
     @property

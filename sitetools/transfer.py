@@ -23,6 +23,7 @@ work tree of a git "pages" branch. Every such target gets the same treatment:
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -30,7 +31,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 MANIFEST = ".bfb-manifest.json"
 MANIFEST_FORMAT = "bfb-manifest/1"
@@ -195,42 +196,106 @@ def temporary_name(relative: str) -> str:
     return str(path.with_name(f".{path.name}{UPLOAD_SUFFIX}"))
 
 
-class LocalFolder:
-    """A folder on this machine (a mounted web folder, or the work tree of a git clone)."""
+class FolderBase:
+    """What SFTP, FTP and local folders share: paths below the root, folders created once,
+    every upload under a temporary name and then renamed into place.
 
-    def __init__(self, root: Path):
+    A subclass supplies `read` and the five small operations below (each on a full path).
+    """
+
+    def __init__(self, root: str, label: str | None = None):
         self.root = root
+        self.label = label or root
+        self.known_folders: set[str] = set()
 
     def describe(self) -> str:
-        return str(self.root)
+        return self.label
 
-    def read(self, name: str) -> bytes | None:
-        try:
-            return (self.root / name).read_bytes()
-        except FileNotFoundError:
-            return None
+    def path(self, relative: str) -> str:
+        return f"{self.root.rstrip('/')}/{relative}"
+
+    def ensure_folder(self, path: str) -> None:
+        """Create a folder and its missing parents (like `mkdir -p`), each once per publish."""
+        if path in self.known_folders or path in ("/", ".", ""):
+            return
+        self.ensure_folder(str(PurePosixPath(path).parent))
+        self.make_folder(path)
+        self.known_folders.add(path)
 
     def prepare(self) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.ensure_folder(self.root)
+
+    def put(self, relative: str, source: BinaryIO) -> None:
+        final = self.path(relative)
+        self.ensure_folder(str(PurePosixPath(final).parent))
+        temporary = self.path(temporary_name(relative))
+        self.store(temporary, source)
+        self.replace(temporary, final)
 
     def write(self, name: str, data: bytes) -> None:
-        temporary = self.root / temporary_name(name)
-        temporary.write_bytes(data)
-        os.replace(temporary, self.root / name)
+        self.put(name, io.BytesIO(data))
 
     def upload(self, files: dict[str, Path], order: list[str]) -> None:
         for relative in order:
-            destination = self.root / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.root / temporary_name(relative)
-            shutil.copyfile(files[relative], temporary)
-            temporary.chmod(0o644)
-            os.replace(temporary, destination)
+            with files[relative].open("rb") as source:
+                self.put(relative, source)
 
     def delete(self, paths: Iterable[str]) -> None:
         paths = list(paths)
         for relative in paths:
-            (self.root / relative).unlink(missing_ok=True)
+            self.remove_file(self.path(relative))
         for folder in parents_deepest_first(paths):
-            with suppress(OSError):  # not empty: something else (perhaps the hoster's) is still in it
-                (self.root / folder).rmdir()
+            self.remove_empty_folder(self.path(folder))
+
+    # --- supplied by each kind of folder ---
+
+    def make_folder(self, path: str) -> None:
+        """Create one folder whose parent exists; an existing folder is fine."""
+        raise NotImplementedError
+
+    def store(self, path: str, source: BinaryIO) -> None:
+        """Write a new file (readable by the web server) from `source`."""
+        raise NotImplementedError
+
+    def replace(self, temporary: str, final: str) -> None:
+        """Rename `temporary` to `final`, replacing a file there (in one step where possible)."""
+        raise NotImplementedError
+
+    def remove_file(self, path: str) -> None:
+        """Delete a file; one that is gone already is fine."""
+        raise NotImplementedError
+
+    def remove_empty_folder(self, path: str) -> None:
+        """Delete a folder if it is empty; otherwise (the hoster's files are in it) leave it."""
+        raise NotImplementedError
+
+
+class LocalFolder(FolderBase):
+    """A folder on this machine (a mounted web folder, or the work tree of a git clone)."""
+
+    def __init__(self, root: Path):
+        super().__init__(str(root))
+
+    def read(self, name: str) -> bytes | None:
+        try:
+            return Path(self.path(name)).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def make_folder(self, path: str) -> None:
+        Path(path).mkdir(exist_ok=True)
+
+    def store(self, path: str, source: BinaryIO) -> None:
+        with open(path, "wb") as target:
+            shutil.copyfileobj(source, target)
+        os.chmod(path, 0o644)
+
+    def replace(self, temporary: str, final: str) -> None:
+        os.replace(temporary, final)
+
+    def remove_file(self, path: str) -> None:
+        Path(path).unlink(missing_ok=True)
+
+    def remove_empty_folder(self, path: str) -> None:
+        with suppress(OSError):
+            Path(path).rmdir()

@@ -12,11 +12,11 @@ from __future__ import annotations
 import ftplib
 import io
 import ssl
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
-from sitetools.transfer import PublishError, parents_deepest_first, temporary_name
+from sitetools.transfer import FolderBase, PublishError
 
 PLAIN_FTP_WARNING = (
     "Achtung: ftp:// überträgt Passwort und Dateien unverschlüsselt – wer mithört, kann die "
@@ -83,20 +83,12 @@ def is_missing(error: ftplib.Error) -> bool:
     return str(error).startswith("550")
 
 
-class FtpFolder:
+class FtpFolder(FolderBase):
     """The target folder on an FTP(S) server (see sitetools/transfer.py for what is done with it)."""
 
     def __init__(self, ftp: ftplib.FTP, root: str, label: str):
+        super().__init__(root, label)
         self.ftp = ftp
-        self.root = root
-        self.label = label
-        self.known_folders: set[str] = set()
-
-    def describe(self) -> str:
-        return self.label
-
-    def path(self, relative: str) -> str:
-        return f"{self.root.rstrip('/')}/{relative}"
 
     def read(self, name: str) -> bytes | None:
         buffer = io.BytesIO()
@@ -108,24 +100,16 @@ class FtpFolder:
             raise
         return buffer.getvalue()
 
-    def ensure_folder(self, path: str) -> None:
-        """Create a folder and its missing parents; FTP has no portable "exists", so MKD and see."""
-        if path in self.known_folders or path in ("/", ".", ""):
-            return
-        self.ensure_folder(str(PurePosixPath(path).parent))
-        # Exists already; if it does not, the upload into it fails with the reason.
+    def make_folder(self, path: str) -> None:
+        # FTP has no portable "exists": MKD and see. If it failed for another reason than
+        # "exists", the upload into the folder fails next, with the server's reason.
         with suppress(ftplib.error_perm):
             self.ftp.mkd(path)
-        self.known_folders.add(path)
 
-    def prepare(self) -> None:
-        self.ensure_folder(self.root)
+    def store(self, path: str, source: BinaryIO) -> None:
+        self.ftp.storbinary(f"STOR {path}", source)
 
-    def put(self, relative: str, source: io.BufferedIOBase) -> None:
-        final = self.path(relative)
-        self.ensure_folder(str(PurePosixPath(final).parent))
-        temporary = self.path(temporary_name(relative))
-        self.ftp.storbinary(f"STOR {temporary}", source)
+    def replace(self, temporary: str, final: str) -> None:
         try:
             self.ftp.rename(temporary, final)
         except ftplib.error_perm:
@@ -133,25 +117,16 @@ class FtpFolder:
             self.ftp.delete(final)
             self.ftp.rename(temporary, final)
 
-    def write(self, name: str, data: bytes) -> None:
-        self.put(name, io.BytesIO(data))
+    def remove_file(self, path: str) -> None:
+        try:
+            self.ftp.delete(path)
+        except ftplib.error_perm as error:
+            if not is_missing(error):
+                raise
 
-    def upload(self, files: dict[str, Path], order: list[str]) -> None:
-        for relative in order:
-            with files[relative].open("rb") as source:
-                self.put(relative, source)
-
-    def delete(self, paths: Iterable[str]) -> None:
-        paths = list(paths)
-        for relative in paths:
-            try:
-                self.ftp.delete(self.path(relative))
-            except ftplib.error_perm as error:
-                if not is_missing(error):
-                    raise
-        for folder in parents_deepest_first(paths):
-            with suppress(ftplib.error_perm):  # not empty: something else (the hoster's?) is in it
-                self.ftp.rmd(self.path(folder))
+    def remove_empty_folder(self, path: str) -> None:
+        with suppress(ftplib.error_perm):
+            self.ftp.rmd(path)
 
 
 def ftp_error(target, error: Exception) -> PublishError:

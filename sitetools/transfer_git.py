@@ -34,9 +34,13 @@ def git(*arguments: str, cwd: Path | None = None, env: dict | None = None) -> st
     return result.stdout
 
 
-def is_git_repository(path: Path) -> bool:
-    """A bare repository (HEAD, objects/, refs/) or a work tree with .git."""
-    return (path / ".git").exists() or all((path / name).exists() for name in ("HEAD", "objects", "refs"))
+def is_bare_repository(path: Path) -> bool:
+    """A bare repository (HEAD, objects/, refs/): a folder that is surely no web folder.
+
+    A work tree is a target only when named with `#branch`, so that a web folder that
+    happens to be under git is never mistaken for a pages repository.
+    """
+    return all((path / name).exists() for name in ("HEAD", "objects", "refs"))
 
 
 def source_description() -> str:

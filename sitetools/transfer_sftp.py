@@ -14,13 +14,14 @@ import errno
 import hashlib
 import io
 import socket
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+from typing import BinaryIO
 
 import paramiko
 
-from sitetools.transfer import PublishError, parents_deepest_first, temporary_name
+from sitetools.transfer import FolderBase, PublishError
 
 KNOWN_HOSTS = "~/.ssh/known_hosts"
 
@@ -116,20 +117,12 @@ def open_sftp(target) -> Iterator[paramiko.SFTPClient]:
         client.close()
 
 
-class SftpFolder:
+class SftpFolder(FolderBase):
     """The target folder on an SFTP server (see sitetools/transfer.py for what is done with it)."""
 
     def __init__(self, sftp: paramiko.SFTPClient, root: str, label: str):
+        super().__init__(root, label)
         self.sftp = sftp
-        self.root = root
-        self.label = label
-        self.known_folders: set[str] = set()
-
-    def describe(self) -> str:
-        return self.label
-
-    def path(self, relative: str) -> str:
-        return f"{self.root.rstrip('/')}/{relative}"
 
     def read(self, name: str) -> bytes | None:
         buffer = io.BytesIO()
@@ -139,43 +132,31 @@ class SftpFolder:
             return None
         return buffer.getvalue()
 
-    def ensure_folder(self, path: str) -> None:
-        """Create a folder and its missing parents (like `mkdir -p`)."""
-        if path in self.known_folders or path in ("/", ".", ""):
-            return
+    def make_folder(self, path: str) -> None:
         try:
             self.sftp.stat(path)
         except FileNotFoundError:
-            self.ensure_folder(str(PurePosixPath(path).parent))
             self.sftp.mkdir(path, 0o755)
-        self.known_folders.add(path)
 
-    def prepare(self) -> None:
-        self.ensure_folder(self.root)
+    def store(self, path: str, source: BinaryIO) -> None:
+        self.sftp.putfo(source, path, confirm=True)
+        self.sftp.chmod(path, 0o644)
 
-    def put(self, relative: str, source: io.BufferedIOBase) -> None:
-        self.ensure_folder(str(PurePosixPath(self.path(relative)).parent))
-        temporary = self.path(temporary_name(relative))
-        self.sftp.putfo(source, temporary, confirm=True)
-        self.sftp.chmod(temporary, 0o644)
-        self.sftp.posix_rename(temporary, self.path(relative))
+    def replace(self, temporary: str, final: str) -> None:
+        try:
+            self.sftp.posix_rename(temporary, final)  # OpenSSH: replaces in one step
+        except OSError:
+            # A server without the posix-rename extension: remove the old file first (a short gap).
+            self.remove_file(final)
+            self.sftp.rename(temporary, final)
 
-    def write(self, name: str, data: bytes) -> None:
-        self.put(name, io.BytesIO(data))
+    def remove_file(self, path: str) -> None:
+        with suppress(FileNotFoundError):
+            self.sftp.remove(path)
 
-    def upload(self, files: dict[str, Path], order: list[str]) -> None:
-        for relative in order:
-            with files[relative].open("rb") as source:
-                self.put(relative, source)
-
-    def delete(self, paths: Iterable[str]) -> None:
-        paths = list(paths)
-        for relative in paths:
-            with suppress(FileNotFoundError):
-                self.sftp.remove(self.path(relative))
-        for folder in parents_deepest_first(paths):
-            with suppress(OSError):  # not empty: something else (perhaps the hoster's) is still in it
-                self.sftp.rmdir(self.path(folder))
+    def remove_empty_folder(self, path: str) -> None:
+        with suppress(OSError):
+            self.sftp.rmdir(path)
 
 
 def sftp_error(target, error: OSError) -> PublishError:

@@ -116,10 +116,12 @@ class FtpServer:
     home: Path
     received: list[str]  # every file stored, relative to `home`, in order
     certificate: Path | None  # FTPS: the self-signed certificate the client must trust
-    server: object
+    stop_event: object
+    thread: object
 
     def stop(self) -> None:
-        self.server.close_all()
+        self.stop_event.set()
+        self.thread.join(timeout=10)
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
@@ -188,5 +190,14 @@ def start_ftp_server(folder: Path, tls: bool) -> FtpServer:
     # Its own event loop: pyftpdlib's default one is shared by every server in the process.
     server = FTPServer(("127.0.0.1", 0), Handler, ioloop=IOLoop())
     port = server.socket.getsockname()[1]
-    threading.Thread(target=server.serve_forever, kwargs={"handle_exit": False}, daemon=True).start()
-    return FtpServer(port, "verein", "richtig-geheim", home, received, certificate, server)
+    stop = threading.Event()
+
+    def serve() -> None:
+        # Short rounds of the event loop, so that the server closes in its own thread.
+        while not stop.is_set():
+            server.serve_forever(timeout=0.1, blocking=False, handle_exit=False)
+        server.close_all()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return FtpServer(port, "verein", "richtig-geheim", home, received, certificate, stop, thread)

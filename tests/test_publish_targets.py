@@ -573,7 +573,7 @@ def test_wrong_ssh_key_and_untrusted_certificate_end_with_german_messages(sftp_s
         publish(tmp_path, untrusted)
 
 
-def test_plain_ftp_prints_a_warning(ftp_server, tmp_path):
+def test_plain_ftp_warns_and_a_wrong_password_stops_before_building(ftp_server):
     result = invoke(
         "publish",
         "--target",
@@ -581,4 +581,19 @@ def test_plain_ftp_prints_a_warning(ftp_server, tmp_path):
         "--dry-run",
         env={"PUBLISH_PASSWORD": "falsch"},
     )
-    assert "unverschlüsselt" in result.stdout and "Traceback" not in result.stderr
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "unverschlüsselt" in output and "Benutzername oder Passwort falsch" in output
+    assert "Baue die Website" not in output
+
+
+def test_the_sftp_server_offers_no_shell(sftp_server):
+    """The SFTP tests are honest: that server runs no command, so no rsync either."""
+    command = ["ssh", "-p", str(sftp_server.port), "-i", str(sftp_server.key), *sftp_server.ssh_options()]
+    result = subprocess.run(
+        [*command, f"{sftp_server.user}@127.0.0.1", "echo shell-da"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert "shell-da" not in result.stdout
