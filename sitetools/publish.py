@@ -15,9 +15,10 @@ folder behind and the old site in place. The previous releases stay for
 `invoke rollback`.
 
 `inplace` – for a document root that must be a plain folder: new and changed files
-are put in place (rsync `--delay-updates`: all at the end of the transfer), and only
-files that an earlier publish put there are deleted (the manifest of
-sitetools/transfer.py); the hoster's files stay. No rollback.
+are put in place (over SSH with rsync `--delay-updates`, all at the end of the
+transfer; locally file by file, each renamed into place), and only files that an
+earlier publish put there are deleted (the manifest of sitetools/transfer.py); the
+hoster's files stay. No rollback.
 
 A target is a local folder or `user@host:/path/` reached over SSH with rsync (both
 modes), or – always updated like `inplace` – `sftp://`, `ftp://`/`ftps://`

@@ -13,7 +13,8 @@ work tree of a git "pages" branch. Every such target gets the same treatment:
   `stats/`, `cgi-bin/`, `.htpasswd`, `.well-known/` and anything else stay.
 - Order: assets (CSS, images, search fragments) first, then pages, feeds and the
   search entry that point at them, then the server configuration (redirects point at
-  pages), deletions last. Readers never get a page whose stylesheet is missing.
+  pages), deletions last. Readers never get a page whose stylesheet is missing. (Only
+  an old file standing where a new folder must go, or the reverse, is deleted first.)
 - Before the first upload the manifest is rewritten to also list every file about
   to be uploaded, marked "state unknown". An interrupted transfer thus leaves the
   old pages working (nothing was deleted yet), and the next publish uploads every
@@ -176,12 +177,26 @@ def sync(files: dict[str, Path], folder: Folder, dry_run: bool = False) -> Plan:
     if dry_run or (not plan.uploads and not plan.deleted and published == wanted):
         return plan
     folder.prepare()
+    in_the_way = blocking_deletions(plan)
     if plan.uploads:
         folder.write(MANIFEST, manifest_bytes({**published, **dict.fromkeys(plan.uploads)}))
+        folder.delete(in_the_way)
         folder.upload(files, plan.uploads)
-    folder.delete(plan.deleted)
+    folder.delete(path for path in plan.deleted if path not in in_the_way)
     folder.write(MANIFEST, manifest_bytes(wanted))
     return plan
+
+
+def blocking_deletions(plan: Plan) -> set[str]:
+    """Old files that stand where a new file needs a folder, or inside a folder that becomes
+    a file: these go first (the one page concerned is briefly missing; nothing else is)."""
+    uploads = set(plan.uploads)
+    folders_needed = {str(parent) for path in uploads for parent in PurePosixPath(path).parents}
+    return {
+        path
+        for path in plan.deleted
+        if path in folders_needed or any(str(parent) in uploads for parent in PurePosixPath(path).parents)
+    }
 
 
 def parents_deepest_first(paths: Iterable[str]) -> list[str]:

@@ -26,11 +26,25 @@ AUTHOR = re.compile(r"^\s*(?P<name>[^<>]+?)\s*<(?P<email>[^<>\s]+@[^<>\s]+)>\s*$
 SOURCE = Path(__file__).resolve().parent.parent  # the repository the site is built from
 
 
+# What to do when a git step fails, by step.
+GIT_FIXES = {
+    "ls-remote": "Adresse des Repositorys prüfen; bei SSH: ist der Schlüssel beim Pages-Host "
+    "hinterlegt (`ssh -T git@codeberg.org` zeigt es)?",
+    "clone": "Adresse und Zugang prüfen (wie oben), dann noch einmal `invoke publish`.",
+    "push": "Hat gerade jemand anderes veröffentlicht? Dann einfach noch einmal `invoke publish`. "
+    "Sonst: Schreibrechte auf das Repository prüfen (Schlüssel, Zugriffstoken).",
+}
+
+
 def git(*arguments: str, cwd: Path | None = None, env: dict | None = None) -> str:
     command = ["git", "-c", "core.autocrlf=false", "-c", "commit.gpgsign=false", *arguments]
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise PublishError(f"git {arguments[0]} fehlgeschlagen:\n{result.stderr.strip()}")
+        fix = GIT_FIXES.get(arguments[0])
+        raise PublishError(
+            f"git {arguments[0]} fehlgeschlagen:\n{result.stderr.strip()}"
+            + (f"\nSo beheben: {fix}" if fix else "")
+        )
     return result.stdout
 
 

@@ -74,7 +74,8 @@ def connect_error(target, error: Exception) -> PublishError:
             "Der SSH-Schlüssel ist mit einer Passphrase geschützt. So beheben: den Schlüssel "
             "dem SSH-Agenten geben (`ssh-add ~/.ssh/bfb_publish`) und noch einmal veröffentlichen."
         )
-    if isinstance(error, paramiko.AuthenticationException):
+    no_key = isinstance(error, paramiko.SSHException) and "authentication methods" in str(error)
+    if isinstance(error, paramiko.AuthenticationException) or no_key:
         return PublishError(
             f"Anmeldung bei {where} als „{target.user}“ abgelehnt: der Server kennt diesen "
             "SSH-Schlüssel nicht.\nSo beheben: den richtigen Schlüssel mit `--key` oder "

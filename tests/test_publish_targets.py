@@ -418,6 +418,18 @@ def test_interrupted_transfer_leaves_working_pages_and_the_next_publish_complete
     assert without_manifest(tree(webroot)) == {**tree(builds.second), **HOSTER_FILES}
 
 
+def test_a_file_that_becomes_a_folder_and_a_folder_that_becomes_a_file(tmp_path):
+    first, second, webroot = tmp_path / "first", tmp_path / "second", tmp_path / "web"
+    for site, files in ((first, ("seite", "ordner/index.html")), (second, ("seite/index.html", "ordner"))):
+        for relative in files:
+            (site / relative).parent.mkdir(parents=True, exist_ok=True)
+            (site / relative).write_text(f"{site.name}: {relative}")
+    sync(site_files(first), LocalFolder(webroot))
+    plan = sync(site_files(second), LocalFolder(webroot))
+    assert set(plan.deleted) == {"seite", "ordner/index.html"}
+    assert without_manifest(tree(webroot)) == tree(second)
+
+
 def test_a_manifest_naming_files_outside_the_target_is_refused(builds, tmp_path):
     webroot = tmp_path / "web"
     webroot.mkdir()
