@@ -69,7 +69,6 @@ INCOMING_PREFIX = ".incoming-"
 RELEASE_NAME = re.compile(r"^\d{8}-\d{6}-\d{6}$")
 REMOTE = re.compile(r"^(?:(?P<user>[^@/:\s]+)@)?(?P<host>[^@/:\s]+):(?P<path>.+)$")
 URL_SCHEMES = ("sftp", "ftp", "ftps")
-DEFAULT_PORTS = {"sftp": 22, "ftp": 21, "ftps": 21}
 
 
 @dataclass(frozen=True)
@@ -106,6 +105,12 @@ class Target:
         ):
             repository = str(local.resolve()) if local.exists() else repository
             return cls(path=repository, scheme="git", branch=branch or DEFAULT_BRANCH, **options)
+        if "://" in destination:
+            raise PublishError(
+                f"Unbekannte Art von Ziel: „{destination}“. Möglich sind sftp://, ftps://, ftp://, "
+                "benutzer@server:/pfad/, ein lokaler Ordner oder ein git-Repository (Adresse endet "
+                "auf .git, anderer Zweig mit #zweig) – siehe README, „Welches Hosting haben Sie?“."
+            )
         match = REMOTE.match(destination)
         if match and not Path(destination).exists():
             user = match["user"]

@@ -109,6 +109,7 @@ def open_sftp(target) -> Iterator[paramiko.SFTPClient]:
             timeout=30,
         )
         sftp = client.open_sftp()
+        sftp.get_channel().settimeout(120)  # a dead connection ends with an error, not a hang
     except (paramiko.SSHException, OSError) as error:
         client.close()
         raise connect_error(target, error) from None

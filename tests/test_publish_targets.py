@@ -504,6 +504,8 @@ def test_targets_are_recognised_by_their_form():
     assert (git.scheme, git.path, git.branch) == ("git", "git@codeberg.org:buergerverein/pages.git", "main")
     assert Target.parse("https://codeberg.org/verein/seite.git").branch == "pages"
     assert Target.parse("web@example.org:/srv/site/").scheme == "rsync"
+    with pytest.raises(PublishError, match="Unbekannte Art von Ziel"):
+        Target.parse("https://codeberg.org/verein/seite")
     with pytest.raises(PublishError, match="Passwort gehört nicht ins Ziel"):
         Target.parse("ftp://verein:geheim@ftp.example.org/html")
     with pytest.raises(PublishError, match="releases"):
