@@ -116,6 +116,7 @@ class FtpServer:
     home: Path
     received: list[str]  # every file stored, relative to `home`, in order
     certificate: Path | None  # FTPS: the self-signed certificate the client must trust
+    interrupt_after: list[int]  # set to [n]: the server drops the connection after n more files
     stop_event: object
     thread: object
 
@@ -173,12 +174,18 @@ def start_ftp_server(folder: Path, tls: bool) -> FtpServer:
     home = folder / "home"
     home.mkdir(parents=True)
     received: list[str] = []
+    interrupt_after: list[int] = []
     authorizer = DummyAuthorizer()
     authorizer.add_user("verein", "richtig-geheim", str(home), perm="elradfmwMT")
 
     class Handler(TLS_FTPHandler if tls else FTPHandler):
         def on_file_received(self, file):
             received.append(Path(file).relative_to(home).as_posix())
+            if interrupt_after:
+                interrupt_after[0] -= 1
+                if interrupt_after[0] <= 0:
+                    interrupt_after.clear()
+                    self.close()  # like a broken line: no reply, the connection is gone
 
     Handler.authorizer = authorizer
     Handler.auth_failed_timeout = 0.1  # pyftpdlib waits 3 s after a wrong password
@@ -200,4 +207,6 @@ def start_ftp_server(folder: Path, tls: bool) -> FtpServer:
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    return FtpServer(port, "verein", "richtig-geheim", home, received, certificate, stop, thread)
+    return FtpServer(
+        port, "verein", "richtig-geheim", home, received, certificate, interrupt_after, stop, thread
+    )

@@ -418,6 +418,21 @@ def test_interrupted_transfer_leaves_working_pages_and_the_next_publish_complete
     assert without_manifest(tree(webroot)) == {**tree(builds.second), **HOSTER_FILES}
 
 
+def test_a_broken_ftp_connection_leaves_every_old_file_and_the_next_publish_completes(
+    ftp_server, builds, tmp_path
+):
+    place = ftp_place(ftp_server, tmp_path, "ftp")
+    publish(builds.first, place.target)
+    ftp_server.interrupt_after[:] = [5]  # the manifest update and four of the new files
+    with pytest.raises(PublishError, match=r"(?s)abgebrochen.*alle Seiten funktionieren weiter"):
+        publish(builds.second, place.target)
+    served = place.files()
+    assert set(tree(builds.first)) <= set(served)  # nothing deleted: every page finds its files
+    assert any(path.endswith(".bfb-upload") for path in served)  # the file on its way when it broke
+    publish(builds.second, place.target)
+    assert without_manifest(place.files()) == expected_files(place, builds.second)
+
+
 def test_a_file_that_becomes_a_folder_and_a_folder_that_becomes_a_file(tmp_path):
     first, second, webroot = tmp_path / "first", tmp_path / "second", tmp_path / "web"
     for site, files in ((first, ("seite", "ordner/index.html")), (second, ("seite/index.html", "ordner"))):
