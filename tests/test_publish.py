@@ -168,6 +168,9 @@ def test_inplace_mode_deletes_only_what_an_earlier_publish_put_there(site, tmp_p
     publish(site, target)
     assert not (webroot / "robots.txt").exists() and not (webroot / "feeds").exists()
     assert {k: v for k, v in tree(webroot).items() if k != MANIFEST} == {**tree(site), **hosters}
+    for plain_folder in (target, Target.parse("sftp://verein@webspace.example.org/html")):
+        with pytest.raises(PublishError, match="nur im Modus „releases“"):
+            rollback(plain_folder)
     with pytest.raises(PublishError, match="releases"):
         rollback(target)
 
