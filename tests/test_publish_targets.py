@@ -37,6 +37,15 @@ PAGES_EXTRAS = {".nojekyll"}  # what a git pages target adds to the site
 INCOMPLETE_ASSOCIATION = {"ASSOCIATION": json.dumps({"name": "Bürger für Bürger e.V.", "email": None})}
 
 
+@pytest.fixture(autouse=True)
+def git_identity(tmp_path, monkeypatch):
+    """A git configuration of the tests' own: nothing depends on the machine's ~/.gitconfig."""
+    config = tmp_path / "gitconfig"
+    config.write_text("[user]\n\tname = Redaktion Test\n\temail = redaktion@example.org\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    monkeypatch.delenv("PUBLISH_GIT_AUTHOR", raising=False)
+
+
 # --- the two builds -----------------------------------------------------------------------
 
 
@@ -500,6 +509,7 @@ def test_git_target_creates_the_branch_in_an_empty_repository(builds, tmp_path):
         ["git", "-C", str(bare), "ls-tree", "-r", "--name-only", "pages"], capture_output=True, text=True
     ).stdout.split()
     assert set(listing) == set(site_files(builds.first)) | PAGES_EXTRAS | {MANIFEST}
+    assert git_log(bare, "-1").startswith("Redaktion Test <redaktion@example.org>\n")  # from git config
 
 
 # --- reading the target -----------------------------------------------------------------------------
