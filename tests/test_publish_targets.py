@@ -28,6 +28,9 @@ from sitetools.pipeline import check_and_publish
 from sitetools.publish import PublishError, Target, publish, target_from_config
 from sitetools.transfer import MANIFEST, LocalFolder, file_checksum, site_files, sync, upload_rank
 
+# pyftpdlib (the test FTP server) still uses asyncore/asynchat; on Python 3.12+ from pyasyncore.
+pytestmark = pytest.mark.filterwarnings("ignore:The asyn(core|chat) module is deprecated:DeprecationWarning")
+
 HOSTER_FILES = {
     ".well-known/security.txt": b"Contact: mailto:webmaster@example.org\n",
     "stats/index.html": b"<p>Besucherstatistik des Hosters</p>\n",
