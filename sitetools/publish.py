@@ -457,6 +457,9 @@ def preflight(target: Target) -> None:
 
         git("ls-remote", "--heads", target.path)
         return
+    if target.host:
+        ssh_preflight(target)
+        return
     if not target.host:
         existing = Path(target.root)
         while not existing.exists():
@@ -466,6 +469,31 @@ def preflight(target: Target) -> None:
         if not os.access(existing, os.W_OK | os.X_OK):
             code = errno.EROFS if is_read_only(existing) else errno.EACCES
             raise local_error(target, OSError(code, os.strerror(code), str(existing)))
+
+
+def ssh_preflight(target: Target) -> None:
+    """Log in once over SSH: an unknown host key or a refused key is explained in German."""
+    from sitetools.transfer_sftp import KNOWN_HOSTS, how_to_trust, key_refused
+
+    result = subprocess.run([*target.ssh_command(), target.host, "true"], capture_output=True, text=True)
+    if result.returncode == 0:
+        return
+    user, _, host = target.host.rpartition("@")
+    port = target.port or 22
+    if "Host key verification failed" in result.stderr:
+        port_option = f"-p {port} " if port != 22 else ""
+        raise PublishError(
+            f"Der Server {host} ist diesem Rechner unbekannt oder meldet sich mit einem anderen "
+            f"Schlüssel als in {KNOWN_HOSTS} gespeichert. Aus Sicherheitsgründen wird nichts "
+            f"übertragen.\nFingerabdruck anzeigen: ssh-keyscan {port_option}{host} | ssh-keygen -lf -\n"
+            + how_to_trust(host, port)
+        )
+    if "Permission denied" in result.stderr:
+        raise key_refused(f"{host}:{port}", user or "(Ihr Benutzername)")
+    raise PublishError(
+        f"Keine SSH-Verbindung zu {target.host}: {result.stderr.strip()}\n"
+        "So beheben: Servername und Port prüfen; ist die Internetverbindung da?"
+    )
 
 
 def is_read_only(folder: Path) -> bool:

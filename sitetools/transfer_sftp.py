@@ -36,6 +36,26 @@ class UnknownHost(PublishError):
     pass
 
 
+def how_to_trust(host: str, port: int) -> str:
+    """How a maintainer checks a server's host key and adds it to known_hosts (SSH and SFTP)."""
+    port_option = f"-p {port} " if port != 22 else ""
+    return (
+        "So beheben: den Fingerabdruck mit dem vergleichen, den der Hoster nennt (Kundenmenü "
+        "oder Support). Stimmt er, den Server einmal bestätigen:\n"
+        f"    ssh-keyscan {port_option}{host} >> ~/.ssh/known_hosts\n"
+        f"(oder einmal `ssh {port_option}BENUTZER@{host}` aufrufen und mit „yes“ bestätigen). "
+        "Danach `invoke publish` noch einmal starten."
+    )
+
+
+def key_refused(where: str, user: str) -> PublishError:
+    return PublishError(
+        f"Anmeldung bei {where} als „{user}“ abgelehnt: der Server kennt diesen SSH-Schlüssel "
+        "nicht.\nSo beheben: den richtigen Schlüssel mit `--key` oder PUBLISH_KEY angeben, oder "
+        "den öffentlichen Schlüssel (.pub) beim Hoster hinterlegen (Kundenmenü oder ssh-copy-id)."
+    )
+
+
 class RefuseUnknownHost(paramiko.MissingHostKeyPolicy):
     """Never trust a host key on first sight: say how to check and trust it."""
 
@@ -44,16 +64,10 @@ class RefuseUnknownHost(paramiko.MissingHostKeyPolicy):
         if hostname.startswith("["):
             host, _, port_text = hostname[1:].partition("]:")
             port = int(port_text)
-        port_option = f"-p {port} " if port != 22 else ""
         raise UnknownHost(
             f"Der Server {hostname} ist diesem Rechner unbekannt (sein Schlüssel steht nicht in "
             f"{KNOWN_HOSTS}). Aus Sicherheitsgründen wird nichts übertragen.\n"
-            f"Fingerabdruck des Servers: {key.get_name()} {fingerprint(key)}\n"
-            "So beheben: den Fingerabdruck mit dem vergleichen, den der Hoster nennt (Kundenmenü "
-            "oder Support). Stimmt er, den Server einmal bestätigen:\n"
-            f"    ssh-keyscan {port_option}{host} >> ~/.ssh/known_hosts\n"
-            f"(oder einmal `sftp {port_option.replace('-p', '-P')}BENUTZER@{host}` aufrufen und "
-            "mit „yes“ bestätigen). Danach `invoke publish` noch einmal starten."
+            f"Fingerabdruck des Servers: {key.get_name()} {fingerprint(key)}\n" + how_to_trust(host, port)
         )
 
 
@@ -76,12 +90,7 @@ def connect_error(target, error: Exception) -> PublishError:
         )
     no_key = isinstance(error, paramiko.SSHException) and "authentication methods" in str(error)
     if isinstance(error, paramiko.AuthenticationException) or no_key:
-        return PublishError(
-            f"Anmeldung bei {where} als „{target.user}“ abgelehnt: der Server kennt diesen "
-            "SSH-Schlüssel nicht.\nSo beheben: den richtigen Schlüssel mit `--key` oder "
-            "PUBLISH_KEY angeben, oder den öffentlichen Schlüssel (.pub) im Kundenmenü des "
-            "Hosters hinterlegen."
-        )
+        return key_refused(where, target.user)
     if isinstance(error, FileNotFoundError):
         return PublishError(f"Die SSH-Schlüsseldatei {target.identity} gibt es nicht (--key, PUBLISH_KEY).")
     if isinstance(error, OSError | socket.gaierror):

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -258,6 +259,27 @@ def test_ssh_publish_with_a_wrong_key_fails_clearly(ssh_server, site, tmp_path):
     )
     with pytest.raises(PublishError, match="fehlgeschlagen"):
         publish(site, target)
+    assert not (tmp_path / "remote").exists()
+
+
+def test_ssh_target_with_an_unknown_host_key_or_a_wrong_key_is_refused_before_building(ssh_server, tmp_path):
+    empty_known_hosts = tmp_path / "known_hosts"
+    empty_known_hosts.write_text("")
+    strict = Target.parse(
+        f"{ssh_server.user}@127.0.0.1:{tmp_path / 'remote'}/",
+        port=ssh_server.port,
+        identity=str(ssh_server.key),
+        ssh_options=("-o", "StrictHostKeyChecking=yes", "-o", f"UserKnownHostsFile={empty_known_hosts}"),
+    )
+    with pytest.raises(PublishError, match="unbekannt") as refused:
+        check_and_publish(strict, extra={})
+    assert f"ssh-keyscan -p {ssh_server.port} 127.0.0.1" in str(refused.value)
+    wrong_key = tmp_path / "wrong"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(wrong_key)], check=True)
+    with pytest.raises(PublishError, match="kennt diesen SSH-Schlüssel nicht"):
+        check_and_publish(
+            replace(strict, identity=str(wrong_key), ssh_options=ssh_server.ssh_options()), extra={}
+        )
     assert not (tmp_path / "remote").exists()
 
 
