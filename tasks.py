@@ -172,6 +172,12 @@ def publish(c, target=None, dry_run=False, mode=None, port=None, key=None, extra
             f"Veröffentlichung fehlgeschlagen (die Seiten auf dem Server funktionieren weiter):\n{error}",
             code=1,
         ) from None
+    except KeyboardInterrupt:
+        raise Exit(
+            "Abgebrochen. Die Seiten auf dem Server funktionieren weiter; die nächste "
+            "`invoke publish` macht eine angefangene Übertragung fertig.",
+            code=130,
+        ) from None
     if not ok:
         raise Exit(code=1)
 
