@@ -94,6 +94,7 @@ PLUGINS = [
     "bfb_slugs",
     "bfb_locale",
     "bfb_language_links",
+    "bfb_source_files",  # before every plugin that reads a content file
     "bfb_content_check",
     "bfb_translations",
     "bfb_sitemap",
