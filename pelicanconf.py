@@ -105,6 +105,7 @@ PLUGINS = [
     "bfb_single_parse",
     "bfb_assets",
     "bfb_redirects",
+    "bfb_output_owners",
     "bfb_template_cache",
     "bfb_frozen_urls",
 ]

@@ -16,6 +16,9 @@ Editors put a photo (JPEG, PNG or WebP, any size) into `content/bilder/` and wri
   (at most IMAGE_MAX_WIDTH wide) and one variant per width in IMAGE_WIDTHS, each rotated
   upright and saved without any EXIF, XMP or comment (the colour profile is kept).
 
+Every copy claims its output path (bfb_output_owners): a photo named like another's
+variant (`foto-480w.jpg` beside `foto.jpg`) stops the build naming both.
+
 Resized files are cached in CACHE_PATH/bilder, keyed by the photo's bytes, so a rebuild
 costs a copy. Alt text is required by the content check (bfb_content_check).
 
@@ -37,6 +40,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from bfb_errors import Problem, stop_build
+from bfb_output_owners import claim, file_owner
 from pelican import signals
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -79,6 +83,9 @@ class BuildState:
     output: Path = Path()
     cache: Path = Path()
     jobs: dict[str, Job] = field(default_factory=dict)
+    # Two photos whose copies would have the same name (`foto.jpg`'s variant `foto-480w.jpg`
+    # and a photo really named so): reported once all photos are known.
+    conflicts: list[Problem] = field(default_factory=list)
 
 
 STATE = BuildState()
@@ -99,6 +106,7 @@ def remember_main_site(pelican) -> None:
     STATE.output = Path(pelican.output_path).resolve()
     STATE.cache = Path(settings.get("CACHE_PATH", ".cache")).resolve() / "bilder"
     STATE.jobs = {}
+    STATE.conflicts = []
 
 
 def setting(name: str, default):
@@ -132,6 +140,9 @@ def url_for(relative: str) -> str:
 
 def add_job(source: Path, output: str, width: int) -> None:
     STATE.jobs.setdefault(output, Job(source, output, width))
+    conflict = claim(STATE.output / output, file_owner(source))
+    if conflict:
+        STATE.conflicts.append(conflict)
 
 
 def register_photo(source: Path, relative: str) -> list[tuple[str, int, int]]:
@@ -218,6 +229,8 @@ def keep_originals_private(generator) -> None:
             static.override_url = posixpath.join("..", static.url)
     generator.staticfiles = kept
     generator.context["staticfiles"] = kept
+    if STATE.conflicts:
+        stop_build(STATE.conflicts)
 
 
 def published_file_problems(content_dir: str | Path, settings: dict) -> list[Problem]:
