@@ -100,6 +100,7 @@ PLUGINS = [
     "bfb_sitemap",
     "bfb_teasers",
     "bfb_images",
+    "bfb_tables",
     "orte",
     "bfb_figures",
     "bfb_single_parse",

@@ -30,7 +30,7 @@ def _build(settings: Path, output: Path) -> None:
         ) from None
     except KeyboardInterrupt:
         raise Exit(INTERRUPTED, code=130) from None
-    print(f"Fertig: {output.relative_to(ROOT)}/")
+    print(f"Fertig: {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}/")
 
 
 @task
