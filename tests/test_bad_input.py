@@ -165,7 +165,7 @@ CASES = {
     "env-file": (file_in_bilder(".env"), ["bilder/.env: „.env“ ist kein Foto im Format JPEG, PNG oder WebP"]),
     "ds-store": (
         file_in_bilder(".DS_Store"),
-        ["„.DS_Store“ ist kein Foto", "Die Datei aus dem Ordner löschen"],
+        ["„.DS_Store“ ist kein Foto", "macOS legt diese Datei selbst an: einfach löschen"],
     ),
     "csv": (file_in_bilder("Mitgliederliste.csv"), ["„Mitgliederliste.csv“ ist kein Foto"]),
     "javascript": (file_in_bilder("skript.js", b"alert(1)"), ["„skript.js“ ist kein Foto"]),
@@ -388,3 +388,58 @@ def test_ctrl_c_during_a_build_ends_quietly_and_keeps_the_previous_output(good_o
     assert "Traceback" not in stdout + stderr and "KeyboardInterrupt" not in stdout + stderr
     assert snapshot(output) == before
     assert not leftover_folders(tmp_path)
+
+
+# --- raw HTML that the Content-Security-Policy does not stop -----------------------------------
+
+RAW_HTML = """Text mit rohem HTML.
+
+<meta http-equiv="refresh" content="0; url=https://anderswo.example/">
+
+<form action="https://anderswo.example/sammeln" method="post"><button>Senden</button></form>
+
+[Klick]( javascript:alert(1) ) und <a href="JavaScript:alert(2)">noch einer</a>
+
+<script src="/bilder/skript.js"></script>
+"""
+
+
+def test_invoke_check_flags_html_that_csp_lets_through(content_copy, tmp_path):
+    from sitetools.checks import CheckInput, html_that_csp_lets_through
+
+    write_news(content_copy, body=RAW_HTML)
+    extra = {"PATH": json.dumps(str(content_copy)), "SITEURL": '"https://example.test"'}
+    site = build_site("publishconf.py", tmp_path / "site", extra)
+    problems = html_that_csp_lets_through(CheckInput({"SITEURL": "https://example.test"}, site.root))
+    messages = [problem.render() for problem in problems]
+    assert all(problem.file == "/aktuelles/testmeldung/" for problem in problems), messages
+    text = "\n".join(messages)
+    assert "leitet Leser automatisch zu „https://anderswo.example/“" in text
+    assert "Ein Formular schickt die Eingaben der Leser an „https://anderswo.example/sammeln“" in text
+    assert text.count("„javascript:“-Verweis") == 2
+    assert "lädt das Skript „/bilder/skript.js“" in text
+    assert "So beheben:" in text
+
+
+def test_html_check_passes_own_redirects_and_theme_scripts(tmp_path):
+    from sitetools.checks import CheckInput, html_that_csp_lets_through
+
+    page = tmp_path / "alt" / "index.html"
+    page.parent.mkdir()
+    page.write_text(
+        '<meta http-equiv="refresh" content="0; url=https://example.test/neu/">'
+        '<script src="https://example.test/theme/js/x.js"></script>'
+        '<script src="/pagefind/pagefind-ui.js"></script>'
+        '<a href="/javascript-kurs/">Kurs</a>',
+        encoding="utf-8",
+    )
+    assert html_that_csp_lets_through(CheckInput({"SITEURL": "https://example.test"}, tmp_path)) == []
+
+
+def test_link_inside_the_content_folder_is_allowed(content_copy, tmp_path):
+    (content_copy / "bilder").mkdir()
+    photo_with_gps(content_copy / "bilder/original.jpg")
+    (content_copy / "bilder/gleiches-foto.jpg").symlink_to("original.jpg")
+    write_news(content_copy, body="![Ein Foto]({static}/bilder/gleiches-foto.jpg)")
+    site = build_site("pelicanconf.py", tmp_path / "site", {"PATH": json.dumps(str(content_copy))})
+    assert (site.root / "bilder/gleiches-foto.jpg").is_file()

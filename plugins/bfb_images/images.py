@@ -54,6 +54,12 @@ CONVERT_HINTS = {
     ".heif": "Das Foto als JPEG speichern (am Handy: „Kompatibel“ statt „Hohe Effizienz“).",
     ".svg": "Die Grafik als PNG speichern (SVG-Dateien können Skripte enthalten).",
 }
+# Files the operating system puts into folders by itself.
+SYSTEM_FILES = {
+    ".ds_store": "macOS legt diese Datei selbst an: einfach löschen (sie enthält nur Ordner-Einstellungen).",
+    "thumbs.db": "Windows legt diese Datei selbst an: einfach löschen (sie enthält nur Vorschaubilder).",
+    "desktop.ini": "Windows legt diese Datei selbst an: einfach löschen.",
+}
 DEFAULT_MAX_PIXELS = 120_000_000
 # Bump when the processing changes, so cached variants are made again.
 PROCESSING_VERSION = "1"
@@ -254,6 +260,7 @@ def photo_problem(path: Path, settings: dict) -> Problem | None:
             f"„{path.name}“ ist kein Foto im Format JPEG, PNG oder WebP – aus diesem Ordner wird nur das "
             "veröffentlicht.",
             CONVERT_HINTS.get(suffix)
+            or SYSTEM_FILES.get(path.name.lower())
             or "Die Datei aus dem Ordner löschen (sie gehört nicht auf die Website; Listen, Passwörter "
             "und Programme schon gar nicht). Ein Dokument zum Herunterladen mit dem Betreuer der "
             "Website klären.",
