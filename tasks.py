@@ -150,6 +150,8 @@ def check(c, folder=None, extra_settings=None):
                 ok = build_and_check(site, extra)
     except BuildFailed as error:
         raise Exit(f"Build fehlgeschlagen / build failed: {error}", code=1) from None
+    except KeyboardInterrupt:
+        raise Exit("Abgebrochen (Strg+C).", code=130) from None
     if not ok:
         raise Exit(code=1)
 
