@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from bfb_contents import is_main_site
 from bfb_errors import Problem, stop_build
 from bfb_output_owners import claim, file_owner
 from pelican import signals
@@ -95,10 +96,6 @@ class BuildState:
 
 
 STATE = BuildState()
-
-
-def is_main_site(settings: dict) -> bool:
-    return settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {})
 
 
 def remember_main_site(pelican) -> None:

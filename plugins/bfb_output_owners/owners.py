@@ -23,7 +23,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from bfb_contents import contents_of
+from bfb_contents import contents_of, is_main_site
 from bfb_errors import Problem, stop_build
 from bfb_errors.problems import display_path
 from pelican import signals
@@ -48,10 +48,6 @@ class Owner:
 
 OWNERS: dict[str, Owner] = {}
 SITE: list[str] = [""]  # the main site's output folder, for addresses in messages
-
-
-def is_main_site(settings: dict) -> bool:
-    return settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {})
 
 
 def start_register(pelican) -> None:

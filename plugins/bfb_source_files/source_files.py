@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from bfb_contents import is_main_site
 from bfb_errors import Problem, stop_build
 
 # Text the build reads itself; the data file (orte.yaml) is checked by the places plugin.
@@ -85,7 +86,7 @@ def encoding_problems(path: Path) -> list[Problem]:
 def check_sources_on_initialization(pelican) -> None:
     """Stop the build before anything is read if a source is unsafe or unreadable."""
     settings = pelican.settings
-    if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
+    if not is_main_site(settings):
         return  # a language subsite reads the same folder, checked by the main site
     problems = source_problems(settings["PATH"])
     if problems:
