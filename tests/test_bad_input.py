@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, PngImagePlugin
 
 from sitetools.build import ROOT, BuildFailed, build_into, leftover_folders
 from sitetools.newcontent import MAX_SLUG_LENGTH, new_content
@@ -284,24 +284,51 @@ def test_news_dated_later_is_announced_with_its_day_and_kept_back(content_copy, 
     assert not site.exists("/aktuelles/testmeldung/")
 
 
-def test_webp_photo_is_published_without_gps_exif_or_xmp(content_copy, tmp_path):
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">GPSLatitude 50,12N</x:xmpmeta>'
+
+
+@pytest.mark.parametrize(("suffix", "file_format"), [(".jpg", "JPEG"), (".png", "PNG"), (".webp", "WEBP")])
+def test_every_photo_format_is_published_without_gps_exif_or_xmp(suffix, file_format, content_copy, tmp_path):
     (content_copy / "bilder").mkdir()
-    photo = content_copy / "bilder/ausflug.webp"
+    photo = content_copy / f"bilder/ausflug{suffix}"
     exif = Image.Exif()
+    exif[0x010F] = "Testkamera"
     exif[ExifTags.IFD.GPSInfo] = GPS
-    Image.new("RGB", (1000, 700), (10, 120, 60)).save(
-        photo, "WEBP", exif=exif.tobytes(), xmp=b"<x:xmpmeta>GPS 50.0 6.8</x:xmpmeta>"
-    )
+    metadata = {"exif": exif.tobytes(), "xmp": XMP}
+    if file_format == "PNG":  # PNG carries XMP in an iTXt chunk
+        metadata["pnginfo"] = PngImagePlugin.PngInfo()
+        metadata["pnginfo"].add_itxt("XML:com.adobe.xmp", XMP.decode())
+    Image.new("RGB", (1000, 700), (10, 120, 60)).save(photo, file_format, **metadata)
     with Image.open(photo) as original:  # the test photo really carries what must go
         assert original.getexif().get_ifd(ExifTags.IFD.GPSInfo)
-    write_news(content_copy, body="![Ein Ausflug]({static}/bilder/ausflug.webp)")
+        assert b"GPSLatitude" in photo.read_bytes()
+    write_news(content_copy, body=f"![Ein Ausflug]({{static}}/bilder/ausflug{suffix})")
     site = build_site("pelicanconf.py", tmp_path / "site", {"PATH": json.dumps(str(content_copy))})
-    published = sorted((site.root / "bilder").glob("ausflug*.webp"))
-    assert [file.name for file in published] == ["ausflug-480w.webp", "ausflug-800w.webp", "ausflug.webp"]
+    published = sorted((site.root / "bilder").glob(f"ausflug*{suffix}"))
+    assert [file.name for file in published] == [
+        f"ausflug-480w{suffix}",
+        f"ausflug-800w{suffix}",
+        f"ausflug{suffix}",
+    ]
     for file in published:
-        assert b"GPS" not in file.read_bytes() and b"xmpmeta" not in file.read_bytes()
+        data = file.read_bytes()
+        assert b"Testkamera" not in data and b"GPSLatitude" not in data and b"xmpmeta" not in data
         with Image.open(file) as copy:
+            assert copy.format == file_format
             assert not copy.getexif() and "xmp" not in copy.info and "exif" not in copy.info
+
+
+def test_a_photo_of_a_hundred_megapixels_is_published_without_alarm(content_copy, tmp_path, capfd):
+    """Above Pillow's warning threshold (89 MP), below IMAGE_MAX_PIXELS: a 108-MP phone's kind of photo."""
+    (content_copy / "bilder").mkdir()
+    Image.new("1", (11000, 9000)).save(content_copy / "bilder/gross.png")
+    write_news(content_copy, body="![Ein großes Bild]({static}/bilder/gross.png)")
+    extra = {"PATH": json.dumps(str(content_copy)), "CACHE_CONTENT": "false", "LOAD_CONTENT_CACHE": "false"}
+    build_into(DEV, tmp_path / "site", extra)  # not quiet: Pelican's output reaches the terminal
+    terminal = capfd.readouterr()
+    assert "decompression bomb" not in (terminal.out + terminal.err).lower()
+    with Image.open(tmp_path / "site/bilder/gross.png") as copy:
+        assert copy.width == 1600
 
 
 def test_invoke_new_with_a_very_long_title_shortens_the_address_not_the_title(tmp_path):

@@ -35,6 +35,8 @@ import posixpath
 import re
 import shutil
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -116,9 +118,19 @@ def setting(name: str, default):
     return STATE.settings.get(name, default)
 
 
+@contextmanager
+def open_photo(source: Path) -> Iterator[Image.Image]:
+    """Image.open without Pillow's warning for photos above 89 megapixels ("decompression bomb"),
+    which would alarm editors: our own limit, IMAGE_MAX_PIXELS, was checked before the build."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with Image.open(source) as image:
+            yield image
+
+
 def oriented_size(source: Path) -> tuple[int, int]:
     """Width and height of the photo as it is meant to be seen (EXIF rotation applied)."""
-    with Image.open(source) as image:
+    with open_photo(source) as image:
         width, height = image.size
         if image.getexif().get(ORIENTATION) in ROTATED:
             width, height = height, width
@@ -265,10 +277,8 @@ def photo_problem(path: Path, settings: dict) -> Problem | None:
         )
     limit = settings.get("IMAGE_MAX_PIXELS", DEFAULT_MAX_PIXELS)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                width, height = image.size
+        with open_photo(path) as image:
+            width, height = image.size
     except UnidentifiedImageError:
         return Problem(
             path,
@@ -349,7 +359,7 @@ def cached_copy(job: Job) -> Path:
 
 def save_clean_copy(source: Path, target: Path, width: int) -> None:
     """Write `source` upright, at most `width` wide, with no metadata but its colour profile."""
-    with Image.open(source) as original:
+    with open_photo(source) as original:
         icc_profile = original.info.get("icc_profile")
         image = ImageOps.exif_transpose(original)
         if image.mode == "P":
