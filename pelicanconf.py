@@ -100,7 +100,6 @@ PLUGINS = [
     "bfb_sitemap",
     "bfb_teasers",
     "bfb_images",
-    "bfb_tables",
     "orte",
     "bfb_figures",
     "bfb_single_parse",
@@ -141,6 +140,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
+        # Each table in its own scrollable, focusable region (plugins/bfb_tables).
+        "bfb_tables": {"label": "Tabelle"},
         # Markdown's smarty (German quotes „…“, – and …), skipping text without
         # straight quotes, "--" or "..." (plugins/bfb_typography; same output, faster).
         "bfb_typography": {
@@ -269,6 +270,7 @@ def language_subsites(production: bool = False) -> dict:
             "extension_configs": {
                 **MARKDOWN["extension_configs"],
                 "bfb_typography": {},  # English quotes “…”
+                "bfb_tables": {"label": "Table"},
             },
         },
     }

@@ -110,16 +110,21 @@ def fill_in_figures(generators: list) -> None:
 
 def placeholders_in(content: Content) -> set[tuple[str, str]]:
     """{(placeholder, figure name)} used in the text or the summary of `content`."""
-    texts = [content._content or "", content.metadata.get("summary") or ""]
-    return {(match.group(0), match.group(1)) for text in texts for match in PLACEHOLDER.finditer(text)}
+    return {
+        (match.group(0), match.group(1)) for text in texts_of(content) for match in PLACEHOLDER.finditer(text)
+    }
+
+
+def texts_of(content: Content) -> list[str]:
+    """The text and the summary of `content`, where placeholders may stand."""
+    return [content._content or "", content.metadata.get("summary") or ""]
 
 
 def misspelt_in(content: Content) -> set[str]:
     """Placeholder look-alikes in the text or summary that PLACEHOLDER does not match."""
-    texts = [content._content or "", content.metadata.get("summary") or ""]
     return {
         match.group(0)
-        for text in texts
+        for text in texts_of(content)
         for match in LOOKS_LIKE_PLACEHOLDER.finditer(text)
         if not PLACEHOLDER.fullmatch(match.group(0))
     }

@@ -1,5 +1,8 @@
-"""Wide tables in texts scroll inside their own labelled region, never the whole page."""
+"""Wide tables in texts scroll inside their own labelled region, never the whole page.
 
-from .tables import register, wrap_tables
+A Markdown extension, not a Pelican plugin: pelicanconf.py names it in MARKDOWN.
+"""
 
-__all__ = ["register", "wrap_tables"]
+from .tables import TableRegionExtension, makeExtension
+
+__all__ = ["TableRegionExtension", "makeExtension"]

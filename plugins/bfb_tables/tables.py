@@ -1,48 +1,50 @@
-"""Wrap every `<table>` of a news item or page in a scrollable, focusable, labelled region.
+"""Wrap every Markdown table in a scrollable, focusable, labelled region.
 
 A table wider than a 360 px phone would make the whole page scroll sideways. Inside
 `<div class="table-wrap">` (overflow-x: auto in site.css) only the table scrolls. The
-wrapper is a `role="region"` with `tabindex="0"` and an `aria-label` (the table's caption,
-else "Tabelle"/"Table"), so keyboard users can scroll it and screen readers name it
-(WCAG 2.1.1; axe's rule "scrollable-region-focusable").
+wrapper is a `role="region"` with `tabindex="0"` and an `aria-label` (config `label`:
+"Tabelle", the English site sets "Table"), so keyboard users can scroll it and screen
+readers name it (WCAG 2.1.1; axe's rule "scrollable-region-focusable").
 
-Runs on `content_object_init`. Settings: none.
+Tables written as raw HTML are left as they are: Markdown passes raw HTML through unread.
 """
 
 from __future__ import annotations
 
-import html
-import re
+import xml.etree.ElementTree as etree
 
-from pelican import signals
-
-TABLE_RE = re.compile(r"<table\b.*?</table>", re.IGNORECASE | re.DOTALL)
-CAPTION_RE = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.IGNORECASE | re.DOTALL)
-TAG_RE = re.compile(r"<[^>]+>")
-DEFAULT_LABELS = {"de": "Tabelle", "en": "Table"}
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 
-def label_of(table: str, lang: str) -> str:
-    caption = CAPTION_RE.search(table)
-    text = " ".join(html.unescape(TAG_RE.sub("", caption.group(1))).split()) if caption else ""
-    return text or DEFAULT_LABELS.get(lang, DEFAULT_LABELS["de"])
+class TableRegionProcessor(Treeprocessor):
+    def __init__(self, md, label: str) -> None:
+        super().__init__(md)
+        self.label = label
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "table":
+                    region = etree.Element(
+                        "div",
+                        {"class": "table-wrap", "role": "region", "tabindex": "0", "aria-label": self.label},
+                    )
+                    region.tail, child.tail = child.tail, None
+                    parent.remove(child)
+                    region.append(child)
+                    parent.insert(index, region)
 
 
-def wrap_tables(text: str, lang: str) -> str:
-    def wrapped(match: re.Match) -> str:
-        label = html.escape(label_of(match.group(), lang), quote=True)
-        return (
-            f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}">{match.group()}</div>'
-        )
+class TableRegionExtension(Extension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {"label": ["Tabelle", "aria-label of the region around each table"]}
+        super().__init__(**kwargs)
 
-    return TABLE_RE.sub(wrapped, text)
-
-
-def wrap_content_tables(content) -> None:
-    text = getattr(content, "_content", None)
-    if isinstance(text, str) and "<table" in text.lower():
-        content._content = wrap_tables(text, getattr(content, "lang", "de"))
+    def extendMarkdown(self, md) -> None:
+        # After the tables are built (block parsing), before serialisation; priority is arbitrary.
+        md.treeprocessors.register(TableRegionProcessor(md, self.getConfig("label")), "bfb_tables", 5)
 
 
-def register() -> None:
-    signals.content_object_init.connect(wrap_content_tables)
+def makeExtension(**kwargs) -> TableRegionExtension:
+    return TableRegionExtension(**kwargs)
