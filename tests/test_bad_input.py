@@ -470,3 +470,20 @@ def test_link_inside_the_content_folder_is_allowed(content_copy, tmp_path):
     write_news(content_copy, body="![Ein Foto]({static}/bilder/gleiches-foto.jpg)")
     site = build_site("pelicanconf.py", tmp_path / "site", {"PATH": json.dumps(str(content_copy))})
     assert (site.root / "bilder/gleiches-foto.jpg").is_file()
+
+
+def test_refused_build_never_reaches_the_publish_target(content_copy, tmp_path, capsys):
+    from sitetools.pipeline import check_and_publish
+    from sitetools.publish import target_from_config
+
+    webroot = tmp_path / "webroot"
+    (webroot / "stats").mkdir(parents=True)
+    (webroot / "index.html").write_text("die Website von gestern", encoding="utf-8")
+    (webroot / "stats/index.html").write_text("des Hosters", encoding="utf-8")
+    before = snapshot(webroot)
+    link_to_passwd(content_copy)
+    target = target_from_config(str(webroot), {}, environ={}, mode="inplace")
+    with pytest.raises(BuildFailed):
+        check_and_publish(target, {"PATH": json.dumps(str(content_copy))}, say=print)
+    assert "bilder/passwd.jpg: „passwd.jpg“ ist eine Verknüpfung" in capsys.readouterr().err
+    assert snapshot(webroot) == before
