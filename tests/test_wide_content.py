@@ -31,7 +31,7 @@ TABLE = "\n".join(
     ]
 )
 CODE = "    eine_lange_programmzeile = " + '"' + "abcdefghijklmnopqrstuvwxyz0123456789" * 3 + '"'
-WIDE = f"""Title: Sehr breiter Inhalt
+WIDE = f"""Title: Die {LONG_WORD}
 Date: 2023-05-04
 Slug: breiter-inhalt
 Lang: de
@@ -81,6 +81,15 @@ def test_page_does_not_scroll_sideways_at_360_px(chromium, wide_page):
         table_region.focus()
         reader.page.keyboard.press("ArrowRight")
         reader.page.wait_for_function("() => document.querySelector('main .table-wrap').scrollLeft > 0")
+
+
+def test_news_list_with_the_long_title_does_not_scroll_sideways(chromium, wide_page):
+    news_list = wide_page.removesuffix("breiter-inhalt/")
+    with visit(chromium, news_list, 360) as reader:
+        assert reader.page.get_by_text("Donaudampfschifffahrts", exact=False).count()
+        assert reader.page.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        )
 
 
 def test_wide_content_has_no_accessibility_violation(chromium, wide_page):
