@@ -75,7 +75,7 @@ def encoding_problems(path: Path) -> list[Problem]:
                 line,
                 f"Die Datei ist nicht als UTF-8 gespeichert (Zeile: „{shown[:80]}“) – "
                 "Umlaute und „ß“ kämen falsch auf die Website.",
-                "Die Datei im Editor mit der Kodierung „UTF-8“ speichern "
+                "Die Datei im Editor mit der Codierung „UTF-8“ speichern "
                 "(z. B. „Speichern unter …“ → Codierung: UTF-8) und die Umlaute dieser Zeile prüfen.",
                 f"not UTF-8: {error.reason} at byte {error.start}",
             )
