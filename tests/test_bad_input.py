@@ -487,3 +487,22 @@ def test_refused_build_never_reaches_the_publish_target(content_copy, tmp_path, 
         check_and_publish(target, {"PATH": json.dumps(str(content_copy))}, say=print)
     assert "bilder/passwd.jpg: „passwd.jpg“ ist eine Verknüpfung" in capsys.readouterr().err
     assert snapshot(webroot) == before
+
+
+def test_invoke_check_names_unsafe_files_without_a_traceback(content_copy, monkeypatch):
+    import sitetools.checks as checks
+
+    link_to_passwd(content_copy)
+    latin1_news(content_copy)
+    monkeypatch.setattr(checks, "CONTENT", content_copy)
+    settings = checks.load_settings()
+    wanted = [
+        check for check in checks.SOURCE_CHECKS if check.run in (checks.content_files, checks.content_headers)
+    ]
+    results = checks.run_checks(content_copy, settings, wanted)
+    files = "\n".join(
+        problem.render() for problem in results["Dateien in content/ (Verknüpfungen, UTF-8, Dateitypen)"]
+    )
+    assert "bilder/passwd.jpg: „passwd.jpg“ ist eine Verknüpfung" in files
+    assert f"{NEWS_FILE}:1: Die Datei ist nicht als UTF-8 gespeichert" in files
+    assert results["Kopfzeilen der Inhalte (bfb_content_check)"] == []  # not read: reported above
