@@ -101,7 +101,6 @@ PLUGINS = [
     "bfb_images",
     "orte",
     "bfb_figures",
-    "bfb_single_parse",
     "bfb_assets",
     "bfb_redirects",
     "bfb_template_cache",

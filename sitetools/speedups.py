@@ -13,9 +13,8 @@ import json
 import pelicanconf
 import publishconf
 
-# Each language parses only its own bodies; templates compiled once and their texts
-# translated once per language; URLs computed once.
-SPEED_PLUGINS = ("bfb_single_parse", "bfb_template_cache", "bfb_frozen_urls")
+# Templates compiled once and their texts translated once per language; URLs computed once.
+SPEED_PLUGINS = ("bfb_template_cache", "bfb_frozen_urls")
 
 
 def settings_without_speedups(production: bool = False) -> dict[str, str]:
