@@ -4,7 +4,9 @@ Where a text states a number the data knows (the association's own words say "in
 46 Orten der Verbandsgemeinde Daun"), editors write a placeholder instead, so the text
 always agrees with the data file. The placeholders are replaced once every generator
 has read its data (signal `all_generators_finalized`), in the text and the summary of
-every article and page, formatted for the page's language.
+every article and page, formatted for the page's language. That is before any page is
+written, so before anything reads a summary (Pelican remembers a summary once read);
+tests/test_content_pages.py checks the number in a summary on the start page.
 
 An unknown placeholder, or a figure whose data is missing, stops the build with the
 file, the line and how to fix it (bfb_errors).
@@ -97,9 +99,6 @@ def replace_in(content: Content, values: dict[str, str]) -> None:
     if "summary" in content.metadata:
         summary = replace_figures(content.metadata["summary"], values)
         content.metadata["summary"] = content._summary = summary
-        # get_summary() is memoized per object: forget a value read before the replacement.
-        for key in [key for key in content.get_summary.cache if key and key[0] is content]:
-            del content.get_summary.cache[key]
 
 
 def register() -> None:
