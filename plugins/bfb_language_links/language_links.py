@@ -13,7 +13,7 @@ Jinja globals for the page being written:
 Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py), so
 translations are found across the sites: every site's articles and pages are recorded
 when read, and a `{filename}` link to another language's file leads to that language's
-page (ContentOfEveryLanguage).
+page (OtherLanguageContent).
 
 It also derives each language's `SITEURL` and `FEED_DOMAIN` from the main `SITEURL`
 after every override (`pelican -e SITEURL=…`, the SITEURL environment variable of
@@ -104,65 +104,57 @@ class OtherLanguageContent:
     address i18n_subsites gave such links when every site read every file. An English
     page linking a German-only page (`{filename}/seiten/chronik.md`) so leads to the
     German page. Asked for its URL only while pages are written, when every site has
-    been read.
+    been read and i18n_subsites has put `relpath_to_site` into the context.
     """
 
-    def __init__(self, source_path: str, site_lang: str) -> None:
+    def __init__(self, source_path: str, context: Mapping) -> None:
         self.source_path = source_path
-        self.site_lang = site_lang
+        self.context = context
 
     @property
     def url(self) -> str:
-        from pelican.plugins.i18n_subsites.i18n_subsites import relpath_to_site
-
         native = _NATIVE_BY_SOURCE[self.source_path]
-        return posixpath.join(relpath_to_site(self.site_lang, native.lang), native.url)
+        relpath = self.context["relpath_to_site"](self.context["DEFAULT_LANG"], native.lang)
+        return posixpath.join(relpath, native.url)
 
 
-class ContentOfEveryLanguage(dict):
-    """A site's `generated_content` that also finds the files another language's site publishes.
-
-    Pelican finds a `{filename}` link's target with `.get(relative path)`; a Markdown file
-    of the content folders that this site skips by IGNORE_FILES is answered with an
-    OtherLanguageContent. Looked up on demand, so no folder is walked for it.
-    """
-
-    def __init__(self, known: dict, settings: dict) -> None:
-        super().__init__(known)
-        self.settings = settings
-        self.skipped_here = ignore_matcher(settings["IGNORE_FILES"])
-        self.no_content = ignore_matcher(settings["CONTENT_IGNORE_FILES"])
-        self.folders = [
-            folder.strip("/") for name in ("ARTICLE_PATHS", "PAGE_PATHS") for folder in settings[name]
-        ]
-
-    def get(self, relative, default=None):
-        if relative in self:
-            return self[relative]
-        if not self._published_by_another_language(relative):
-            return default
-        source_path = os.path.abspath(os.path.join(self.settings["PATH"], relative))
-        self[relative] = OtherLanguageContent(source_path, self.settings["DEFAULT_LANG"])
-        return self[relative]
-
-    def _published_by_another_language(self, relative: str) -> bool:
-        name = posixpath.basename(relative)
-        return (
-            posixpath.splitext(name)[1] in MARKDOWN_EXTENSIONS
-            and self.skipped_here(name)
-            and not self.no_content(relative)
-            and any(folder == "" or relative.startswith(folder + "/") for folder in self.folders)
-            and os.path.isfile(os.path.join(self.settings["PATH"], relative))
-        )
+def files_of_other_languages(settings: Mapping) -> list[str]:
+    """Content files (relative to PATH) that this site skips because another language publishes them."""
+    content_dir = settings["PATH"]
+    skipped_here = ignore_matcher(settings["IGNORE_FILES"])
+    no_content = ignore_matcher(settings["CONTENT_IGNORE_FILES"])
+    found = []
+    for name in ("ARTICLE_PATHS", "PAGE_PATHS"):
+        for folder in settings[name]:
+            for directory, _folders, files in os.walk(os.path.join(content_dir, folder)):
+                for file in files:
+                    relative = posixpath.relpath(
+                        os.path.join(directory, file).replace(os.sep, "/"), content_dir.replace(os.sep, "/")
+                    )
+                    if (
+                        posixpath.splitext(file)[1] in MARKDOWN_EXTENSIONS
+                        and skipped_here(file)
+                        and not no_content(relative)
+                    ):
+                        found.append(relative)
+    return found
 
 
 def find_other_language_link_targets(generator) -> None:
-    """generator_init handler: let this site's `{filename}` links find the other languages' files."""
+    """generator_init handler: let this site's `{filename}` links find the other languages' files.
+
+    Pelican looks link targets up in the context's `generated_content` (relative source
+    path → content); the other languages' files are added there as OtherLanguageContent,
+    once per site, before this site reads its own.
+    """
     context, settings = generator.context, generator.settings
-    if "CONTENT_IGNORE_FILES" not in settings:
+    if "CONTENT_IGNORE_FILES" not in settings or context.get("other_language_files_added"):
         return
-    if not isinstance(context["generated_content"], ContentOfEveryLanguage):
-        context["generated_content"] = ContentOfEveryLanguage(context["generated_content"], settings)
+    context["other_language_files_added"] = True
+    generated = context["generated_content"]
+    for relative in files_of_other_languages(settings):
+        source_path = os.path.abspath(os.path.join(settings["PATH"], relative))
+        generated.setdefault(relative, OtherLanguageContent(source_path, context))
 
 
 def translations_of(content, languages) -> dict[str, object]:

@@ -1,5 +1,6 @@
 """counterparts() for every kind of page, with the context i18n_subsites gives a template."""
 
+import posixpath
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -140,15 +141,15 @@ def test_a_draft_translation_is_no_counterpart_of_a_published_text(recorded):
     assert urls(counterparts(context("de", article=german)))["en"] == ("https://example.test/en/", False)
 
 
-def test_links_into_the_other_language_lead_to_its_own_site(recorded, monkeypatch):
-    from pelican.plugins.i18n_subsites import i18n_subsites
-
-    monkeypatch.setattr(
-        i18n_subsites, "_SITE_DB", {"de": "https://example.test", "en": "https://example.test/en"}
-    )
+def test_links_into_the_other_language_lead_to_its_own_site(recorded):
     german = pelican_article("de", "chronik")
     recorded([SimpleNamespace(pages=[german])])
-    target = language_links.OtherLanguageContent(german.source_path, site_lang="en")
+    sites = {"de": "", "en": "en"}
+    english_context = {
+        "DEFAULT_LANG": "en",
+        "relpath_to_site": lambda lang, target: posixpath.relpath(sites[target] or ".", sites[lang] or "."),
+    }
+    target = language_links.OtherLanguageContent(german.source_path, english_context)
     assert target.url == "../aktuelles/chronik/"  # joined to the English SITEURL by Pelican
 
 
@@ -165,11 +166,12 @@ def test_only_content_files_of_another_language_are_found_as_link_targets(tmp_pa
         "IGNORE_FILES": ["**/.*", "orte", "*.en.md"],
     }
     own = object()
-    found = language_links.ContentOfEveryLanguage({"seiten/kontakt.md": own}, settings)
-    assert found.get("seiten/kontakt.md") is own
-    target = found.get("seiten/kontakt.en.md")
+    context = {"generated_content": {"seiten/kontakt.md": own}}
+    language_links.find_other_language_link_targets(SimpleNamespace(context=context, settings=settings))
+    found = context["generated_content"]
+    assert found["seiten/kontakt.md"] is own
+    target = found["seiten/kontakt.en.md"]
     assert isinstance(target, language_links.OtherLanguageContent)
     assert target.source_path == str(tmp_path / "seiten" / "kontakt.en.md")
-    assert found.get("seiten/fehlt.en.md") is None  # no such file: Pelican reports the broken link
-    assert found.get("orte/ort.en.md") is None  # no content (read by plugins/orte)
-    assert found.get("seiten/bild.en.png") is None
+    # no content (read by plugins/orte), not Markdown, not a file: Pelican reports such links
+    assert sorted(found) == ["seiten/kontakt.en.md", "seiten/kontakt.md"]
