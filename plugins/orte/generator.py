@@ -16,7 +16,7 @@ from pathlib import Path
 from bfb_errors import Problem, stop_build
 from pelican import signals
 from pelican.contents import Page
-from pelican.generators import Generator
+from pelican.generators import Generator, PagesGenerator
 
 from .figures import charts_for, compute_figures
 from .loader import load_located_yaml
@@ -278,9 +278,23 @@ def _translation(place: Place, lang: str, relpath: str, context: dict) -> Place:
     return other
 
 
+def share_page_environment(generators) -> None:
+    """Render places with the pages' Jinja environment instead of a second one of our own.
+
+    Jinja keeps the templates an environment has loaded, so base.html and its partials are
+    loaded once for pages and places. The pages' environment has the same filters, globals
+    and (installed later by i18n_subsites) translations.
+    """
+    pages = next((gen for gen in generators if isinstance(gen, PagesGenerator)), None)
+    for generator in generators:
+        if isinstance(generator, PlacesGenerator) and pages is not None:
+            generator.env = pages.env
+
+
 def get_generators(pelican) -> type[PlacesGenerator]:
     return PlacesGenerator
 
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(share_page_environment)
