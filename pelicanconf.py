@@ -236,7 +236,7 @@ def language_subsites(production: bool = False) -> dict:
     """Return fresh I18N_SUBSITES settings for the English subsite.
 
     A function rather than a constant: i18n_subsites writes into these dicts,
-    so each settings module must get its own dicts (pelican-pitfalls #2).
+    so each settings module must get its own dicts (docs/architecture.md, "Pitfalls").
     `SITEURL` and `FEED_DOMAIN` of the subsite are not set here: the plugin
     bfb_language_links derives them from the main SITEURL after every override
     (`pelican -e SITEURL=…` included), so the two languages cannot disagree.

@@ -2,8 +2,8 @@
 
 Most tests run on both builds: the development build (root-relative links) and the
 production build for https://example.test (absolute links, feeds), each built in its
-own process. Several tests guard a known pitfall of i18n_subsites
-(/work/shared/notes/pelican-pitfalls.md is where they are described).
+own process. Several tests guard a known pitfall of i18n_subsites; docs/architecture.md
+("Pitfalls") lists them with the test that guards each.
 """
 
 from __future__ import annotations

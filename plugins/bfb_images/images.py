@@ -5,7 +5,8 @@ Editors put a photo (JPEG or PNG, any size) into `content/bilder/` and write
 
 * rewrites that `<img>` (on `content_object_init`) into one with `srcset`, `sizes`,
   `width`/`height` and `loading="lazy"`, pointing at the main site's copies, also on `/en/`
-  pages (so no image is copied twice, pelican-pitfalls #180);
+  pages (so no image is copied twice; i18n_subsites would copy it again under /en/,
+  pelican-plugins issues #180 and #1155);
 * keeps Pelican from copying the original (which may carry the GPS position of the camera);
 * writes, once per build into the main site's output, a copy at the original's address
   (at most IMAGE_MAX_WIDTH wide) and one variant per width in IMAGE_WIDTHS, each rotated

@@ -4,7 +4,7 @@
 generators). `generate_context()` validates everything — the data file, the optional Markdown
 bodies and the `Orte:` metadata of every news item in every language — and stops the build with
 all problems before anything is written. Templates are rendered only in `generate_output()`,
-because gettext is installed just before writing (pelican-pitfalls: #1262).
+because i18n_subsites installs gettext only just before writing (pelican-plugins issue #1262).
 """
 
 from __future__ import annotations
