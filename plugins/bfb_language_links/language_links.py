@@ -29,9 +29,11 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from bfb_content_check.content_check import MARKDOWN_EXTENSIONS, ignore_matcher
+from bfb_build import is_main_site, start_with_the_main_site, this_build
+from bfb_content_check.content_check import content_files, ignore_matcher, relative_name
 from bfb_contents import contents_of
 from bfb_locale.locale_format import clean_url
 from jinja2 import pass_context
@@ -56,13 +58,21 @@ def site_url(siteurl: str, path: str) -> str:
     return clean_url(f"{siteurl}/{path}")
 
 
-# Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py),
-# so a translation is not among a site's content objects. Every site's articles and pages
-# are recorded here instead, by what makes two of them translations of each other for
-# Pelican (process_translations): the same kind, status and translation id (the Slug),
-# in another language. Every site has been read before any page is written
-# (i18n_subsites runs the subsites from the main site's get_writer signal).
-_NATIVE_CONTENT: dict[tuple, object] = {}
+@dataclass
+class NativeContent:
+    """Every language site's articles and pages, in this build's shared state (bfb_build).
+
+    Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py),
+    so a translation is not among a site's content objects. Every site's articles and
+    pages are recorded here instead, by what makes two of them translations of each other
+    for Pelican (process_translations): the same kind, status and translation id (the
+    Slug), in another language; and by source file, for `{filename}` links into another
+    language. Every site has been read before any page is written (i18n_subsites runs the
+    subsites from the main site's get_writer signal).
+    """
+
+    by_translation_key: dict[tuple, object] = field(default_factory=dict)
+    by_source: dict[str, object] = field(default_factory=dict)
 
 
 def translation_key(content, lang: str) -> tuple | None:
@@ -76,24 +86,17 @@ def translation_key(content, lang: str) -> tuple | None:
     return (kind, getattr(content, "status", "published"), values, lang)
 
 
-# The same objects by source file, for `{filename}` links into another language.
-_NATIVE_BY_SOURCE: dict[str, object] = {}
-
-
 def record_native_content(generators) -> None:
     """all_generators_finalized handler: remember this site's articles and pages."""
+    generators = list(generators)
+    if not generators:
+        return
+    native = this_build(generators[0].context).part(NativeContent)
     for content in contents_of(generators):
-        _NATIVE_BY_SOURCE[content.source_path] = content
+        native.by_source[content.source_path] = content
         key = translation_key(content, content.lang)
         if key is not None:
-            _NATIVE_CONTENT[key] = content
-
-
-def forget_native_content(pelican) -> None:
-    """initialized handler of the main site: a build starts with no content recorded."""
-    if not is_subsite(pelican.settings):
-        _NATIVE_CONTENT.clear()
-        _NATIVE_BY_SOURCE.clear()
+            native.by_translation_key[key] = content
 
 
 class OtherLanguageContent:
@@ -113,31 +116,19 @@ class OtherLanguageContent:
 
     @property
     def url(self) -> str:
-        native = _NATIVE_BY_SOURCE[self.source_path]
+        native = this_build(self.context).part(NativeContent).by_source[self.source_path]
         relpath = self.context["relpath_to_site"](self.context["DEFAULT_LANG"], native.lang)
         return posixpath.join(relpath, native.url)
 
 
 def files_of_other_languages(settings: Mapping) -> list[str]:
     """Content files (relative to PATH) that this site skips because another language publishes them."""
-    content_dir = settings["PATH"]
+    content_dir = Path(settings["PATH"]).resolve()
     skipped_here = ignore_matcher(settings["IGNORE_FILES"])
-    no_content = ignore_matcher(settings["CONTENT_IGNORE_FILES"])
-    found = []
-    for name in ("ARTICLE_PATHS", "PAGE_PATHS"):
-        for folder in settings[name]:
-            for directory, _folders, files in os.walk(os.path.join(content_dir, folder)):
-                for file in files:
-                    relative = posixpath.relpath(
-                        os.path.join(directory, file).replace(os.sep, "/"), content_dir.replace(os.sep, "/")
-                    )
-                    if (
-                        posixpath.splitext(file)[1] in MARKDOWN_EXTENSIONS
-                        and skipped_here(file)
-                        and not no_content(relative)
-                    ):
-                        found.append(relative)
-    return found
+    every_language = (
+        relative_name(path, content_dir) for path, _kind in content_files(content_dir, settings)
+    )
+    return [relative for relative in every_language if skipped_here(relative)]
 
 
 def find_other_language_link_targets(generator) -> None:
@@ -159,11 +150,12 @@ def find_other_language_link_targets(generator) -> None:
 
 def translations_of(content, languages) -> dict[str, object]:
     """{lang: the translation of `content` in that language's site}, for the other languages."""
+    native = this_build(content.settings).part(NativeContent).by_translation_key
     found = {}
     for lang in languages:
         key = translation_key(content, lang) if lang != content.lang else None
-        if key is not None and key in _NATIVE_CONTENT:
-            found[lang] = _NATIVE_CONTENT[key]
+        if key is not None and key in native:
+            found[lang] = native[key]
     return found
 
 
@@ -236,12 +228,8 @@ def translation_urls(context) -> dict[str, str]:
     return {lang: counterpart.url for lang, counterpart in counterparts(context).items() if counterpart.exact}
 
 
-# STATIC_PATHS of the main site; a subsite has none of its own (i18n_subsites sets []).
-SHARED_STATIC_PATHS: list[str] = []
-
-
-def is_subsite(settings: Mapping) -> bool:
-    return settings["DEFAULT_LANG"] in (settings.get("I18N_SUBSITES") or {})
+class SharedStaticPaths(list):
+    """STATIC_PATHS of the main site; a subsite has none of its own (i18n_subsites sets [])."""
 
 
 def is_shared(path: str, static_paths: list[str]) -> bool:
@@ -250,10 +238,11 @@ def is_shared(path: str, static_paths: list[str]) -> bool:
 
 def keep_shared_files_in_main_site(generator) -> None:
     """In a subsite, drop linked files the main site publishes from the files to copy."""
-    if not is_subsite(generator.settings):
+    if is_main_site(generator.settings):
         return
+    shared = this_build(generator.settings).part(SharedStaticPaths)
     links = generator.context["static_links"]
-    links -= {path for path in links if is_shared(path, SHARED_STATIC_PATHS)}
+    links -= {path for path in links if is_shared(path, shared)}
 
 
 def add_globals(generator) -> None:
@@ -267,9 +256,9 @@ def derive_language_settings(pelican) -> None:
     (its DEFAULT_LANG is a key of I18N_SUBSITES) has its settings from there already.
     """
     settings = pelican.settings
-    if is_subsite(settings):
+    if not is_main_site(settings):
         return
-    SHARED_STATIC_PATHS[:] = settings.get("STATIC_PATHS", [])
+    this_build(settings).part(SharedStaticPaths)[:] = settings.get("STATIC_PATHS", [])
     subsites = settings.get("I18N_SUBSITES") or {}
     siteurl = settings["SITEURL"]
     settings["FEED_DOMAIN"] = siteurl
@@ -280,7 +269,7 @@ def derive_language_settings(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(derive_language_settings)
-    signals.initialized.connect(forget_native_content)
+    start_with_the_main_site()
     signals.all_generators_finalized.connect(record_native_content)
     signals.generator_init.connect(find_other_language_link_targets)
     signals.generator_init.connect(add_globals)
