@@ -24,6 +24,7 @@ from datetime import datetime
 from functools import cache, cached_property
 from pathlib import Path
 
+from bfb_build import is_main_site, this_build
 from bfb_errors import Problem, stop_build
 from bfb_slugs import german_slugify
 
@@ -133,20 +134,40 @@ class ContentFile:
 
 
 def check_content(
-    content_dir: str | Path, settings: dict | None = None, keep_files_for_this_build: bool = False
+    content_dir: str | Path, settings: dict | None = None, files: list[ContentFile] | None = None
 ) -> list[Problem]:
-    """Return every problem in the content folder's Markdown files (empty: all good)."""
+    """Return every problem in the content folder's Markdown files (empty: all good).
+
+    `files`: the folder's files as read_files() returns them, if read already.
+    """
     content_dir = Path(content_dir).resolve()
     settings = settings or {}
-    files = [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings)]
+    files = read_files(content_dir, settings) if files is None else files
     places = known_places(content_dir / settings.get("ORTE_DATA", "data/orte.yaml"))
     problems: list[Problem] = []
     for file in files:
         problems += check_file(file, content_dir, settings, places)
     problems += check_translations(files)
-    if keep_files_for_this_build and not problems:  # a failed check stops the build here
-        _FILES_OF_THIS_BUILD[str(content_dir)] = files
     return problems
+
+
+def read_files(content_dir: str | Path, settings: dict | None = None) -> list[ContentFile]:
+    """Every Markdown file of every language in the content folder, its header parsed."""
+    content_dir = Path(content_dir).resolve()
+    return [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings or {})]
+
+
+class FilesOfThisBuild(dict):
+    """{content folder: its files}, read once per build for every check (bfb_build)."""
+
+
+def files_of_this_build(settings: dict) -> list[ContentFile]:
+    """The content files of this build, read by whichever check asks first."""
+    read = this_build(settings).part(FilesOfThisBuild)
+    content_dir = str(Path(settings["PATH"]).resolve())
+    if content_dir not in read:
+        read[content_dir] = read_files(content_dir, settings)
+    return read[content_dir]
 
 
 def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
@@ -672,17 +693,8 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
 def check_on_initialization(pelican) -> None:
     """Stop the build before Pelican reads anything if the content has problems."""
     settings = pelican.settings
-    if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
+    if not is_main_site(settings):
         return  # a language subsite: the main site has checked all languages already
-    problems = check_content(settings["PATH"], settings, keep_files_for_this_build=True)
+    problems = check_content(settings["PATH"], settings, files_of_this_build(settings))
     if problems:
         stop_build(problems)
-
-
-# Files the content check read when this build started, for the translation check that
-# runs right after it on the same signal (bfb_translations); taken once, then gone.
-_FILES_OF_THIS_BUILD: dict[str, list[ContentFile]] = {}
-
-
-def files_read_for_this_build(content_dir: str | Path) -> list[ContentFile] | None:
-    return _FILES_OF_THIS_BUILD.pop(str(Path(content_dir).resolve()), None)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from bfb_build import is_main_site
 from pelican import signals
 from PIL import Image, ImageOps
 
@@ -65,10 +66,6 @@ class BuildState:
 
 
 STATE = BuildState()
-
-
-def is_main_site(settings: dict) -> bool:
-    return settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {})
 
 
 def remember_main_site(pelican) -> None:
