@@ -19,7 +19,7 @@ from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import pytest
-from bfb_content_check.front_matter import parse_front_matter
+from bfb_contents.front_matter import parse_front_matter
 from bfb_translations import untranslated_report
 from bs4 import BeautifulSoup
 from conftest import PRODUCTION_URL, BuiltSite, build_site

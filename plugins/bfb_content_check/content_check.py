@@ -21,14 +21,14 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 
 from bfb_build import is_main_site, this_build
+from bfb_contents.front_matter import FrontMatter, front_matter_of
 from bfb_errors import Problem, stop_build
 from bfb_slugs import german_slugify
 
-from .front_matter import FrontMatter, parse_front_matter
 from .places import known_places
 
 MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown"}
@@ -206,13 +206,6 @@ def ignore_matcher(patterns: list[str]):
 def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
     text = path.read_text(encoding="utf-8-sig")
     return ContentFile(path, relative_name(path, content_dir), kind, front_matter_of(text))
-
-
-# The content check and the translation check (bfb_translations) read the same files
-# in one build; a text is parsed once. Keyed by the text itself, so it never goes stale.
-@cache
-def front_matter_of(text: str) -> FrontMatter:
-    return parse_front_matter(text)
 
 
 def check_file(

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from bfb_contents import contents_of
-from bfb_errors import Problem, stop_build
+from bfb_errors import Problem, first_line_with, stop_build
 from bfb_locale.locale_format import localised_number
 from pelican import signals
 from pelican.contents import Content
@@ -39,15 +38,6 @@ FIGURES: dict[str, Callable[[dict], int | None]] = {
 }
 
 
-def line_of(source_path: str, placeholder: str) -> int | None:
-    """The first line of the source file that contains `placeholder`."""
-    try:
-        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    return next((number for number, line in enumerate(lines, 1) if placeholder in line), None)
-
-
 def unknown_figure(content: Content, placeholder: str, name: str) -> Problem:
     known = ", ".join(f"{{anzahl:{key}}}" for key in sorted(FIGURES))
     if name in FIGURES:
@@ -58,7 +48,9 @@ def unknown_figure(content: Content, placeholder: str, name: str) -> Problem:
         message = f"„{placeholder}“ ist kein bekannter Platzhalter für eine Zahl."
         fix = f"Einen dieser Platzhalter verwenden: {known}."
         detail = f"unknown figure {name!r}; known: {known}"
-    return Problem(content.source_path, line_of(content.source_path, placeholder), message, fix, detail)
+    return Problem(
+        content.source_path, first_line_with(content.source_path, placeholder), message, fix, detail
+    )
 
 
 def replace_figures(text: str, values: dict[str, str]) -> str:
