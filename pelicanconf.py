@@ -139,6 +139,7 @@ MARKDOWN = {
         "markdown.extensions.toc": {"permalink": False},
         # Markdown's smarty (German quotes „…“, – and …), skipping text without
         # straight quotes, "--" or "..." (plugins/bfb_typography; same output, faster).
+        "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (plugins/bfb_editor_notes)
         "bfb_typography": {
             "substitutions": {
                 "left-double-quote": "&bdquo;",

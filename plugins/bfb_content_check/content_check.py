@@ -26,6 +26,7 @@ from pathlib import Path
 
 from bfb_build import is_main_site, this_build
 from bfb_contents.front_matter import FrontMatter, front_matter_of
+from bfb_editor_notes.notes import COMMENT_RE
 from bfb_errors import Problem, stop_build
 from bfb_slugs import german_slugify
 
@@ -98,7 +99,6 @@ RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "en", "news", "drafts", "bilder
 LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
 MARKDOWN_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
-COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 ALT_RE = re.compile(r"""\balt\s*=\s*(?:"(?P<a>[^"]*)"|'(?P<b>[^']*)')""", re.IGNORECASE)
 
 
@@ -583,12 +583,6 @@ def body_lines(file: ContentFile) -> list[tuple[int, str]]:
 def without_comments(html: str) -> str:
     """Remove HTML comments, keeping their line breaks so line numbers stay right."""
     return COMMENT_RE.sub(lambda match: "\n" * match.group().count("\n"), html)
-
-
-def drop_editor_notes(content) -> None:
-    """Remove `<!-- … -->` notes (like those `invoke new` writes) from the published HTML."""
-    if isinstance(getattr(content, "_content", None), str):
-        content._content = COMMENT_RE.sub("", content._content)
 
 
 def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
