@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bfb_contents import contents_of
+from bfb_contents import contents_of, replace_text, text_of
 from bfb_errors import Problem, first_line_with, stop_build
 from bfb_locale.locale_format import localised_number
 from pelican import signals
@@ -81,16 +81,12 @@ def fill_in_figures(generators: list) -> None:
 
 def placeholders_in(content: Content) -> set[tuple[str, str]]:
     """{(placeholder, figure name)} used in the text or the summary of `content`."""
-    texts = [content._content or "", content.metadata.get("summary") or ""]
+    texts = [text_of(content), content.metadata.get("summary") or ""]
     return {(match.group(0), match.group(1)) for text in texts for match in PLACEHOLDER.finditer(text)}
 
 
 def replace_in(content: Content, values: dict[str, str]) -> None:
-    if content._content:
-        content._content = replace_figures(content._content, values)
-    if "summary" in content.metadata:
-        summary = replace_figures(content.metadata["summary"], values)
-        content.metadata["summary"] = content._summary = summary
+    replace_text(content, lambda text: replace_figures(text, values), summary=True)
 
 
 def register() -> None:

@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from bfb_build import is_main_site
+from bfb_contents import replace_text, text_of
 from pelican import signals
 from PIL import Image, ImageOps
 
@@ -178,10 +179,9 @@ def responsive_img(content, tag: str) -> str:
 
 def rewrite_images(content) -> None:
     """Give every photo in a news item or page its responsive `<img>` (before links are resolved)."""
-    text = getattr(content, "_content", None)
-    if not isinstance(text, str) or "<img" not in text.lower():
+    if "<img" not in text_of(content).lower():
         return
-    content._content = IMG_RE.sub(lambda match: responsive_img(content, match.group()), text)
+    replace_text(content, lambda text: IMG_RE.sub(lambda match: responsive_img(content, match.group()), text))
 
 
 def keep_originals_private(generator) -> None:
