@@ -1,8 +1,8 @@
 """`invoke new`: start a news item or a page from a filled-in template.
 
 The file gets a German slug, today's date and every header field, followed by a short
-note for the editor. The note is an HTML comment, which the content check plugin removes
-before publishing, so a forgotten note never reaches the site. New files start as drafts.
+note for the editor. The note is an HTML comment, which bfb_editor_notes removes when the
+file is read, so a forgotten note never reaches the site. New files start as drafts.
 """
 
 from __future__ import annotations

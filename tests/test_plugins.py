@@ -1,4 +1,4 @@
-"""The site does not depend on the order of PLUGINS.
+"""PLUGINS: every local plugin is the one Pelican loads, and their order does not matter.
 
 Plugins that share anything do it through what Pelican guarantees (signals in the order of
 the build, the generators' shared context) and through the build's shared state (bfb_build),
@@ -6,7 +6,9 @@ which any plugin may create first; none relies on running before another one on 
 signal. Building with the plugins in reverse order must give the same site.
 """
 
+import importlib.util
 import json
+from pathlib import Path
 
 from conftest import build_site
 
@@ -24,3 +26,13 @@ def test_plugins_in_reverse_order_build_the_same_site(dev_site, tmp_path):
     assert sorted(ours) == sorted(theirs)
     differing = [str(path) for path in ours if ours[path] != theirs[path]]
     assert differing == [], f"PLUGINS order {reverse} changes these files: {differing}"
+
+
+def test_every_local_plugin_is_loaded_from_the_plugins_folder():
+    """An installed package of the same name would win over a local plugin: names stay distinctive."""
+    plugins = Path(pelicanconf.PLUGIN_PATHS[0]).resolve()
+    for name in pelicanconf.PLUGINS:
+        if name.startswith("pelican.plugins."):
+            continue  # installed from PyPI on purpose (requirements.txt)
+        origin = Path(importlib.util.find_spec(name).origin).resolve()
+        assert origin.is_relative_to(plugins), f"PLUGINS names {name!r}, but Python finds {origin}"
