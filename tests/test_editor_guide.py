@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bfb_content_check import check_content
+from bfb_contents.front_matter import parse_front_matter
 from bfb_slugs import german_slugify
 from invoke import Collection
 from PIL import Image
@@ -69,8 +70,7 @@ def test_the_guide_has_examples_of_each_kind():
 
 
 def front(example: Example) -> dict[str, str]:
-    header = example.text.split("\n\n", 1)[0]
-    return dict(line.split(": ", 1) for line in header.splitlines())
+    return parse_front_matter(example.text).values()
 
 
 def write_photos(content: Path, text: str) -> None:
@@ -111,11 +111,11 @@ def guide_site(tmp_path_factory):
 def test_every_example_file_is_published(guide_site, example):
     fields = front(example)
     if example.attributes["title"].startswith("content/aktuelles/"):
-        path = f"/aktuelles/{fields['Slug']}/" if fields["Lang"] == "de" else f"/en/news/{fields['Slug']}/"
+        path = f"/aktuelles/{fields['slug']}/" if fields["lang"] == "de" else f"/en/news/{fields['slug']}/"
     else:
-        path = f"/{fields['Slug']}/" if fields["Lang"] == "de" else f"/en/{fields['Slug']}/"
+        path = f"/{fields['slug']}/" if fields["lang"] == "de" else f"/en/{fields['slug']}/"
     page = guide_site.page(path)
-    assert page.h1.get_text(strip=True) == fields["Title"]
+    assert page.h1.get_text(strip=True) == fields["title"]
     for alt in re.findall(r"!\[([^\]]+)\]", example.text):
         image = page.find("img", alt=alt)
         assert image is not None and image["srcset"] and image["loading"] == "lazy"

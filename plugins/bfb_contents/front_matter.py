@@ -49,6 +49,10 @@ class FrontMatter:
         found = self.fields.get(key)
         return found[0].line if found else None
 
+    def values(self) -> dict[str, str]:
+        """{lowercased key: value} of every field (the first, if a key is repeated), like Pelican."""
+        return {key: found[0].value for key, found in self.fields.items()}
+
 
 def parse_front_matter(text: str) -> FrontMatter:
     """Return the header fields of a Markdown document and the body after them."""
