@@ -6,11 +6,13 @@ alone cost as much as the rest of the Markdown conversion together (docs/benchma
 
 What: the same extension, the same patterns in the same order, but a document that
 contains none of the characters a pattern needs (a straight quote, two hyphens or three
-dots) skips the pass. No pattern can match such text, so the output is exactly
-smarty's: test_typography.py compares both on the real content, the benchmark corpus
-and the tricky cases. Only public extension points are used (a tree processor's `run`);
-skipping single pieces of text inside a document would need Markdown's private
-per-text method, and saved less than the noise on the real site.
+dots) skips the pass, and in the others each piece of text without one is marked as an
+`AtomicString` – Markdown's public way of saying "leave this text alone" – before the
+pass runs. No pattern can match such text, and no replacement ever adds one of those
+characters (replacements are stashed placeholders), so the output is exactly smarty's:
+test_typography.py compares both on the real content, the benchmark corpus and the
+tricky cases. Only public extension points are used (a tree processor's `run`,
+`markdown.util.AtomicString`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 
 from markdown.extensions.smarty import SmartyExtension
 from markdown.treeprocessors import InlineProcessor
+from markdown.util import AtomicString
 
 # Every smarty pattern contains one of these literally (angled quotes `<<`/`>>` are
 # switched off, see SKIPPABLE_WITH).
@@ -26,11 +29,16 @@ NEEDED_BY_A_PATTERN = re.compile(r"""['"]|--|\.\.\.""")
 
 
 class SkippingInlineProcessor(InlineProcessor):
-    """smarty's inline pass, skipping a document that no pattern could match."""
+    """smarty's inline pass, leaving text alone that no pattern could match."""
 
     def run(self, tree, ancestors=None):
         if not any(NEEDED_BY_A_PATTERN.search(text) for text in tree.itertext()):
             return tree
+        for element in tree.iter():
+            if element.text and not NEEDED_BY_A_PATTERN.search(element.text):
+                element.text = AtomicString(element.text)
+            if element.tail and not NEEDED_BY_A_PATTERN.search(element.tail):
+                element.tail = AtomicString(element.tail)
         return super().run(tree, ancestors)
 
 
