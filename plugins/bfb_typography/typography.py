@@ -18,6 +18,7 @@ tricky cases. Only public extension points are used (a tree processor's `run`,
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 
 from markdown.extensions.smarty import SmartyExtension
 from markdown.treeprocessors import InlineProcessor
@@ -32,14 +33,31 @@ class SkippingInlineProcessor(InlineProcessor):
     """smarty's inline pass, leaving text alone that no pattern could match."""
 
     def run(self, tree, ancestors=None):
-        if not any(NEEDED_BY_A_PATTERN.search(text) for text in tree.itertext()):
+        blocks = [block for block in tree if needs_a_pattern(block)]
+        if not blocks:
             return tree
-        for element in tree.iter():
-            if element.text and not NEEDED_BY_A_PATTERN.search(element.text):
-                element.text = AtomicString(element.text)
-            if element.tail and not NEEDED_BY_A_PATTERN.search(element.tail):
-                element.tail = AtomicString(element.tail)
-        return super().run(tree, ancestors)
+        for block in blocks:
+            for element in block.iter():
+                if element.text and not NEEDED_BY_A_PATTERN.search(element.text):
+                    element.text = AtomicString(element.text)
+                if element.tail and not NEEDED_BY_A_PATTERN.search(element.tail):
+                    element.tail = AtomicString(element.tail)
+        if NEEDED_BY_A_PATTERN.search(tree.text or "") or any(
+            NEEDED_BY_A_PATTERN.search(block.tail or "") for block in blocks
+        ):
+            return super().run(tree, ancestors)
+        # Only the blocks that need the pass, each in a stand-in for the document's root
+        # (an element may have several parents in ElementTree; the pass changes the
+        # block itself, and a tail left alone adds nothing to the stand-in).
+        for block in blocks:
+            stand_in = etree.Element(tree.tag)
+            stand_in.append(block)
+            super().run(stand_in, ancestors)
+        return tree
+
+
+def needs_a_pattern(block) -> bool:
+    return any(NEEDED_BY_A_PATTERN.search(text) for text in block.itertext())
 
 
 class TypographyExtension(SmartyExtension):
