@@ -86,9 +86,11 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-# Plugins share code (bfb_errors, bfb_slugs): make their folder importable for each other.
-if PLUGIN_PATHS[0] not in sys.path:
-    sys.path.insert(0, PLUGIN_PATHS[0])
+# Plugins use each other (bfb_slugs) and the libraries and Markdown extensions in lib/
+# (bfb_errors, bfb_contents, bfb_build, bfb_typography, bfb_editor_notes): both importable.
+for folder in (*PLUGIN_PATHS, str(HERE / "lib")):
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "bfb_slugs",
@@ -138,8 +140,8 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
         # Markdown's smarty (German quotes „…“, – and …), skipping text without
-        # straight quotes, "--" or "..." (plugins/bfb_typography; same output, faster).
-        "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (plugins/bfb_editor_notes)
+        # straight quotes, "--" or "..." (lib/bfb_typography; same output, faster).
+        "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (lib/bfb_editor_notes)
         "bfb_typography": {
             "substitutions": {
                 "left-double-quote": "&bdquo;",
