@@ -87,7 +87,7 @@ OUTPUT_RETENTION = [".git"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 # Plugins use each other (bfb_slugs) and the libraries and Markdown extensions in lib/
-# (bfb_errors, bfb_contents, bfb_build, bfb_typography, bfb_editor_notes): both importable.
+# (bfb_errors, bfb_contents, bfb_build, bfb_typography, bfb_editor_notes, bfb_tables).
 for folder in (*PLUGIN_PATHS, str(HERE / "lib")):
     if folder not in sys.path:
         sys.path.insert(0, folder)
@@ -96,6 +96,7 @@ PLUGINS = [
     "bfb_slugs",
     "bfb_locale",
     "bfb_language_links",
+    "bfb_source_files",  # before every plugin that reads a content file
     "bfb_content_check",
     "bfb_translations",
     "bfb_sitemap",
@@ -105,6 +106,7 @@ PLUGINS = [
     "bfb_figures",
     "bfb_assets",
     "bfb_redirects",
+    "bfb_output_owners",
     "bfb_template_cache",
     "bfb_frozen_urls",
 ]
@@ -139,6 +141,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
+        # Each table in its own scrollable, focusable region (lib/bfb_tables).
+        "bfb_tables": {"label": "Tabelle"},
         # Markdown's smarty (German quotes „…“, – and …), skipping text without
         # straight quotes, "--" or "..." (lib/bfb_typography; same output, faster).
         "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (lib/bfb_editor_notes)
@@ -268,6 +272,7 @@ def language_subsites(production: bool = False) -> dict:
             "extension_configs": {
                 **MARKDOWN["extension_configs"],
                 "bfb_typography": {},  # English quotes “…”
+                "bfb_tables": {"label": "Table"},
             },
         },
     }
