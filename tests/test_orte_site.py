@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bfb_contents.front_matter import read_front_matter
 from bs4 import BeautifulSoup
 from orte.figures import compute_figures
 from orte.loader import load_located_yaml
@@ -27,12 +28,7 @@ def records():
 
 
 def news_headers() -> list[dict[str, str]]:
-    headers = []
-    for path in sorted(NEWS.glob("*.md")):
-        header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
-        fields = dict(re.findall(r"^(\w+):\s*(.*)$", header, flags=re.MULTILINE))
-        headers.append({key.lower(): value for key, value in fields.items()})
-    return headers
+    return [read_front_matter(path).values() for path in sorted(NEWS.glob("*.md"))]
 
 
 def test_the_data_has_the_46_places_the_association_names(records):

@@ -4,7 +4,7 @@
 generators). `generate_context()` validates everything — the data file, the optional Markdown
 bodies and the `Orte:` metadata of every news item in every language — and stops the build with
 all problems before anything is written. Templates are rendered only in `generate_output()`,
-because i18n_subsites installs gettext just before writing (its issue #1262).
+because i18n_subsites installs gettext only just before writing (pelican-plugins issue #1262).
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ DEFAULT_SETTINGS = {
     "PLACES_SAVE_AS": "orte/index.html",
 }
 LANGUAGE_NAMES = {"de": "deutsch", "en": "englisch"}
-# Where content files' raw `Orte:` values are collected while Pelican reads them (per site).
-REFERENCES_KEY = "orte_references"
 ARTICLE_LISTS = ("articles", "drafts", "hidden_articles")
+# Every list of content objects the articles and pages generators put into the context.
+CONTENT_LISTS = (*ARTICLE_LISTS, "pages", "hidden_pages", "draft_pages")
 
 
 class Place(Page):
@@ -113,7 +113,7 @@ class PlacesGenerator(Generator):
         bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known or set())
         if known is not None:
             problems += body_problems
-            problems += check_place_references(self.context.get(REFERENCES_KEY, {}), known)
+            problems += check_place_references(place_references(self.context), known)
         if problems:
             stop_build(problems)
         self.places = build_places(records, lang, bodies, self)
@@ -254,6 +254,20 @@ def group_places(places: list[Place]) -> list[PlaceGroup]:
     return [*towns, PlaceGroup("Ortsgemeinde", None, others)] if others else towns
 
 
+def place_references(context: dict) -> dict[str, object]:
+    """{source path: raw `Orte:` value} of every article and page this site has read.
+
+    The places generator runs after the articles and pages generators, so their lists
+    are in the shared context (content from the content cache included).
+    """
+    return {
+        content.source_path: content.metadata["orte"]
+        for name in CONTENT_LISTS
+        for content in context.get(name, [])
+        if "orte" in content.metadata
+    }
+
+
 def link_articles(context: dict, by_slug: dict[str, Place]) -> None:
     """Give each news item `.places`, and each place `.news` (its published items, newest first)."""
     for list_name in ARTICLE_LISTS:
@@ -274,44 +288,35 @@ def link_translations(places: list[Place], context: dict) -> None:
     relpath_to_site = context.get("relpath_to_site")
     for place in places:
         place.translations = [
-            _translation(place, lang, relpath_to_site(place.lang, lang))
+            _translation(place, lang, relpath_to_site(place.lang, lang), context)
             for lang in siteurls
             if lang != place.lang
         ]
 
 
-def _translation(place: Place, lang: str, relpath: str) -> Place:
+def _translation(place: Place, lang: str, relpath: str, context: dict) -> Place:
     other = Place(
         "",
         {"title": place.title, "slug": place.slug, "lang": lang},
         settings=place.settings,
         source_path=place.source_path,
-        context=place._context,
+        context=context,
     )
     other.override_url = posixpath.join(relpath, place.url)
     return other
 
 
-def collect_place_references(content) -> None:
-    """Remember every content file's `Orte:` value, in all languages, before i18n filters them."""
-    value = content.metadata.get("orte")
-    if value is None or isinstance(content, Place):
-        return
-    content._context.setdefault(REFERENCES_KEY, {})[content.source_path] = value
-
-
-def share_page_templates(generators) -> None:
+def share_page_environment(generators) -> None:
     """Render places with the pages' Jinja environment instead of a second one of our own.
 
-    Every Pelican generator compiles the theme (base.html and its partials) again in its own
-    environment; compiling was half of this plugin's build time. The pages' environment has
-    the same filters, globals and (installed later by i18n_subsites) translations.
+    Jinja keeps the templates an environment has loaded, so base.html and its partials are
+    loaded once for pages and places. The pages' environment has the same filters, globals
+    and (installed later by i18n_subsites) translations.
     """
     pages = next((gen for gen in generators if isinstance(gen, PagesGenerator)), None)
     for generator in generators:
         if isinstance(generator, PlacesGenerator) and pages is not None:
             generator.env = pages.env
-            generator._templates = pages._templates
 
 
 # Templates that print values from the data file. They are compiled with Jinja's autoescape, so
@@ -342,7 +347,6 @@ def get_generators(pelican) -> type[PlacesGenerator]:
 
 
 def register() -> None:
-    signals.content_object_init.connect(collect_place_references)
     signals.generator_init.connect(autoescape_place_templates)
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(share_page_templates)
+    signals.all_generators_finalized.connect(share_page_environment)

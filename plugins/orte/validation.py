@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bfb_contents.front_matter import field_line, read_front_matter
 from bfb_errors import Problem
 from bfb_slugs import german_slugify
 
@@ -637,26 +638,13 @@ def parse_place_list(value: object) -> tuple[str, ...]:
 
 def metadata_line(path: str | Path, key: str) -> int | None:
     """Return the line of the metadata field `key` in a Markdown file (for messages only)."""
-    prefix = f"{key.lower()}:"
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    for number, line in enumerate(lines, start=1):
-        if line.strip().lower().startswith(prefix):
-            return number
-        if not line.strip():
-            break  # the metadata block ends at the first empty line
-    return None
+    return field_line(path, key)
 
 
 def metadata_value(path: str | Path, key: str) -> str | None:
     """Return the value of the metadata field `key` in a Markdown file's header, or None."""
-    line = metadata_line(path, key)
-    if line is None:
-        return None
-    text = Path(path).read_text(encoding="utf-8").splitlines()[line - 1]
-    return text.split(":", 1)[1].strip()
+    front = read_front_matter(path)
+    return None if front is None else front.value(key.lower())
 
 
 def check_place_references(references: dict[str, object], known_slugs) -> list[Problem]:
