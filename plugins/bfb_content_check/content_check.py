@@ -8,9 +8,11 @@ Settings (all optional):
   CONTENT_CATEGORIES      allowed values of `Category:` (default: [DEFAULT_CATEGORY])
   CONTENT_EXTRA_METADATA  further header fields a plugin or template uses (lowercase)
   CONTENT_SUMMARY_LENGTH  (min, max) characters of `Summary:` (default (20, 300))
-  ORTE_DATA               the places file, relative to PATH (default data/orte.yaml)
   CONTENT_IGNORE_FILES    files that are no content in any language (default: IGNORE_FILES,
                           which in a language site also skips the other languages' files)
+
+`Orte:` is not checked here: plugins/orte checks it against the places file it reads once
+per build (`orte.places_file`), together with the file's own problems.
   THEME                   `Template:` must name one of its templates/*.html
   DRAFT_SAVE_AS           "" (production): a `{filename}` link to a draft is an error
   WITH_FUTURE_DATES       False (production): a news item dated later is announced, and a
@@ -33,8 +35,6 @@ from bfb_contents.front_matter import FrontMatter, front_matter_of
 from bfb_editor_notes.notes import COMMENT_RE
 from bfb_errors import Problem, report_notes, stop_build
 from bfb_slugs import german_slugify
-
-from .places import known_places
 
 MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown"}
 LANGUAGES = ("de", "en")
@@ -154,10 +154,9 @@ def check_content(
     content_dir = Path(content_dir).resolve()
     settings = settings or {}
     files = read_files(content_dir, settings) if files is None else files
-    places = known_places(content_dir / settings.get("ORTE_DATA", "data/orte.yaml"))
     problems: list[Problem] = []
     for file in files:
-        problems += check_file(file, content_dir, settings, places)
+        problems += check_file(file, content_dir, settings)
     problems += check_translations(files)
     problems += check_links_to_unpublished(files, content_dir, settings)
     if notes is not None:
@@ -222,9 +221,7 @@ def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
     return ContentFile(path, relative_name(path, content_dir), kind, front_matter_of(text))
 
 
-def check_file(
-    file: ContentFile, content_dir: Path, settings: dict, places: set[str] | None
-) -> list[Problem]:
+def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Problem]:
     checks = (
         check_header_shape,
         check_fields,
@@ -242,11 +239,10 @@ def check_file(
         check_images,
         check_links,
     )
-    context = {"content_dir": content_dir, "settings": settings, "places": places}
+    context = {"content_dir": content_dir, "settings": settings}
     problems = []
     for check in checks:
         problems += check(file, **context)
-    problems += check_places(file, places)
     return problems
 
 
@@ -615,27 +611,6 @@ def check_body(file: ContentFile, **_) -> list[Problem]:
             "empty body",
         )
     ]
-
-
-def check_places(file: ContentFile, places: set[str] | None) -> list[Problem]:
-    value, line = file.front.value("orte"), file.front.line("orte")
-    if not value or places is None:
-        return []  # without the places file (plugins/orte) there is nothing to compare with
-    problems = []
-    for name in (part.strip() for part in value.split(",")):
-        if not name or name in places:
-            continue
-        slug = german_slugify(name)
-        if slug in places:
-            fix = f"„{slug}“ schreiben (die Kurzform aus der Orte-Liste)."
-        else:
-            close = difflib.get_close_matches(slug, sorted(places), n=1, cutoff=0.6)
-            hint = f"Meinten Sie „{close[0]}“? " if close else ""
-            fix = f"{hint}Die Kurzformen der Orte stehen in content/data/orte.yaml (Feld „slug“)."
-        problems.append(
-            problem(file, line, f"Unbekannter Ort „{name}“ in „Orte:“.", fix, "place slug not in orte.yaml")
-        )
-    return problems
 
 
 def check_images(file: ContentFile, **_) -> list[Problem]:

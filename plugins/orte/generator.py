@@ -19,8 +19,8 @@ from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
 
 from .figures import charts_for, compute_figures
-from .loader import load_located_yaml
 from .model import KINDS, MEASURE_TYPES, STAGES, UNKNOWN_STAGE, Measure, PlaceRecord, german_sort_key
+from .places_file import DEFAULT_DATA_FILE, places_file_of_this_build
 from .svg_map import layout_map
 from .validation import (
     check_place_references,
@@ -28,12 +28,10 @@ from .validation import (
     metadata_value,
     parse_place_list,
     suggestion,
-    validate_places,
-    written_slugs,
 )
 
 DEFAULT_SETTINGS = {
-    "ORTE_DATA": "data/orte.yaml",  # relative to PATH
+    "ORTE_DATA": DEFAULT_DATA_FILE,  # relative to PATH
     "ORTE_BODIES": "orte",  # folder of optional Markdown bodies, relative to PATH
     "PLACE_URL": "orte/{slug}/",
     "PLACE_SAVE_AS": "orte/{slug}/index.html",
@@ -95,7 +93,6 @@ class PlacesGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         self.places: list[Place] = []
-        self.written_slugs: set[str] | None = None
         super().__init__(*args, **kwargs)
         # The context is a copy of the settings made before any generator exists: fill both.
         for key, value in DEFAULT_SETTINGS.items():
@@ -106,10 +103,12 @@ class PlacesGenerator(Generator):
 
     def generate_context(self) -> None:
         lang = self.settings["DEFAULT_LANG"]
-        records, problems = self.read_records()
+        # Read and validated once per build, whichever site or check asks first (places_file).
+        places_file = places_file_of_this_build(self.settings)
+        records, problems = list(places_file.records), list(places_file.problems)
         # Slugs as written, also of places with a mistake: a news item naming such a place is
         # not a second problem. Without readable data there is nothing to compare with.
-        known = self.written_slugs
+        known = places_file.slugs
         bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known or set())
         if known is not None:
             problems += body_problems
@@ -130,15 +129,6 @@ class PlacesGenerator(Generator):
             place_charts=charts_for(figures, lang),
             place_map=layout_map(records),
         )
-
-    def read_records(self) -> tuple[list[PlaceRecord], list[Problem]]:
-        """The valid places and every problem; sets `written_slugs` (None if the file is unreadable)."""
-        path = Path(self.path) / self.settings["ORTE_DATA"]
-        data, problems = load_located_yaml(path)
-        self.written_slugs = written_slugs(data)
-        if problems:
-            return [], problems
-        return validate_places(data, path)
 
     # --- writing ------------------------------------------------------------------------------
 

@@ -362,3 +362,14 @@ def test_news_item_naming_an_unknown_place(tmp_path):
     assert "„mehrn“" in problem.message
     assert "Meinten Sie „mehren“?" in problem.message
     assert problem.subject == "Feld „Orte“, Ort „mehrn“"
+
+
+def test_a_place_written_as_its_name_gets_its_slug_as_the_fix(tmp_path):
+    news = tmp_path / "2024-05-01-meldung.md"
+    news.write_text("Title: T\nLang: de\nOrte: gillenfeld, Mehren, gilenfeld\n\nText.\n", encoding="utf-8")
+    known = {"gillenfeld", "mehren"}
+    problems = check_place_references({str(news): "gillenfeld, Mehren, gilenfeld"}, known)
+    assert [problem.line for problem in problems] == [3, 3]
+    assert "„mehren“ schreiben" in problems[0].fix
+    assert "Meinten Sie „gillenfeld“?" in problems[1].message
+    assert "content/data/orte.yaml" in problems[1].fix

@@ -650,7 +650,8 @@ def metadata_value(path: str | Path, key: str) -> str | None:
 def check_place_references(references: dict[str, object], known_slugs) -> list[Problem]:
     """Return a Problem for each place slug named in content metadata that is not a known place.
 
-    `references` maps a content file's path to its raw `Orte:` value.
+    `references` maps a content file's path to its raw `Orte:` value. The one check of
+    `Orte:` (the content check leaves it to this plugin, which knows the places).
     """
     problems = []
     for source_path, value in sorted(references.items()):
@@ -662,10 +663,20 @@ def check_place_references(references: dict[str, object], known_slugs) -> list[P
                         metadata_line(source_path, "orte"),
                         f"„Orte:“ nennt „{slug}“, aber diesen Ort gibt es nicht."
                         f"{suggestion(slug, known_slugs)}",
-                        "Den slug des Ortes aus content/data/orte.yaml eintragen (kleingeschrieben, "
-                        "z. B. „gillenfeld“ oder „winkel-eifel“), mehrere durch Komma getrennt.",
+                        place_reference_fix(slug, known_slugs),
                         detail=f"unknown place slug {slug!r} in metadata 'Orte'",
                         subject=f"Feld „Orte“, Ort „{slug}“",
                     )
                 )
     return problems
+
+
+def place_reference_fix(written: str, known_slugs) -> str:
+    """How to name the place: its slug if `written` is the name ("Mehren"), else where slugs are."""
+    slug = german_slugify(written)
+    if slug != written and slug in known_slugs:
+        return f"„{slug}“ schreiben (die Kurzform aus der Orte-Liste)."
+    return (
+        "Den slug des Ortes aus content/data/orte.yaml eintragen (kleingeschrieben, "
+        "z. B. „gillenfeld“ oder „winkel-eifel“), mehrere durch Komma getrennt."
+    )
