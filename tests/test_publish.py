@@ -25,7 +25,9 @@ from sitetools.publish import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+# Legal data fixtures (invented, test-only): the tests never depend on today's pelicanconf.py.
 TEST_ASSOCIATION = Path(__file__).parent / "data" / "test-association.json"
+INCOMPLETE_ASSOCIATION = Path(__file__).parent / "data" / "incomplete-association.json"
 
 
 @pytest.fixture
@@ -135,8 +137,9 @@ def test_failing_check_leaves_the_target_byte_for_byte_untouched(site, target):
     publish(site, target)
     before = snapshot(Path(target.root))
     messages = []
-    # No Impressum data (the real pelicanconf.py has none yet): the legal gate stops it.
-    assert check_and_publish(target, extra={}, say=messages.append) is False
+    # Incomplete Impressum data: the legal gate stops it.
+    incomplete = extra_settings(str(INCOMPLETE_ASSOCIATION))
+    assert check_and_publish(target, extra=incomplete, say=messages.append) is False
     assert snapshot(Path(target.root)) == before
     report = "\n".join(messages)
     assert "Für das Impressum fehlt" in report and "pelicanconf.py" in report
@@ -228,7 +231,9 @@ def invoke(*arguments: str) -> subprocess.CompletedProcess:
 
 
 def test_invoke_publish_stops_at_the_legal_gate_and_creates_nothing(tmp_path):
-    result = invoke("publish", "--target", str(tmp_path / "webroot"))
+    result = invoke(
+        "publish", "--target", str(tmp_path / "webroot"), "--extra-settings", str(INCOMPLETE_ASSOCIATION)
+    )
     assert result.returncode == 1
     assert "Für das Impressum fehlt" in result.stdout and "Nichts übertragen" in result.stdout
     assert not (tmp_path / "webroot").exists()
