@@ -251,10 +251,18 @@ class _Checker:
 
 
 def add_timetable(generators) -> None:
-    """After every generator read its data (orte.yaml included): check the file, share it."""
+    """After every generator read its data (orte.yaml included): check the file, share it.
+
+    Without the file there is nothing to show; that is an error only for a site that has
+    the Bürgerbus page (`Template: buergerbus`), which needs it.
+    """
     context = generators[0].context
     settings = generators[0].settings
     path = Path(settings["PATH"]) / settings.get("BUERGERBUS_DATA", DEFAULT_DATA)
+    needed = any(page.template == "buergerbus" for page in context.get("pages", []))
+    if not path.is_file() and not needed:
+        context["buergerbus"] = Timetable2017()
+        return
     timetable, problems = read_timetable(path, set(context.get("places_by_slug", {})))
     if problems:
         stop_build(problems)
