@@ -16,7 +16,6 @@ from conftest import build_site
 import pelicanconf
 from sitetools.build import CONTENT
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
 NBSP = "\u00a0"
 LANGS = ("de", "en")
