@@ -16,7 +16,6 @@ from conftest import build_site
 import pelicanconf
 from sitetools.build import CONTENT
 
-
 NBSP = "\u00a0"
 LANGS = ("de", "en")
 PREFIX = {"de": "", "en": "/en"}
