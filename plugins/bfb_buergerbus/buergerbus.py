@@ -26,7 +26,7 @@ class BusSource:
     publisher: str
     title: str
     date: str
-    url: str
+    url: str | None  # None: the page is gone (e.g. the old website, whose addresses now redirect here)
 
 
 @dataclass(frozen=True)
@@ -151,22 +151,24 @@ class _Checker:
                 self.problem(
                     data.line_of(key),
                     f"Die Quelle „{key}“ hat keine Felder.",
-                    "publisher, title, date und url eintragen.",
+                    "publisher, title, date und (falls es die Seite noch gibt) url eintragen.",
                     "source must be a mapping",
                 )
                 continue
-            values = [self.text(item, name, what) for name in ("publisher", "title", "url")]
+            values = [self.text(item, name, what) for name in ("publisher", "title")]
             date = self.date(item, "date", what)
-            if values[2] and not values[2].startswith(("https://", "http://")):
+            url = item.get("url")
+            if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
                 self.problem(
                     item.line_of("url"),
                     f"Die Adresse {what} beginnt nicht mit https:// oder http://.",
-                    "Die vollständige Adresse aus dem Browser kopieren.",
+                    "Die vollständige Adresse aus dem Browser kopieren, oder die Zeile weglassen, "
+                    "wenn es die Seite nicht mehr gibt.",
                     "url must be http(s)",
                 )
                 continue
             if all(values) and date:
-                sources[key] = BusSource(key, values[0], values[1], date, values[2])
+                sources[key] = BusSource(key, values[0], values[1], date, url)
         return sources
 
     def route(self, item: object, line: int, sources: dict[str, BusSource]) -> BusRoute | None:
