@@ -41,7 +41,7 @@ ASSOCIATION = {
     "phone": {
         "value": "06592 9263198",
         "as_of": "2020-03",
-        "source": "Bürger für Bürger e.V., www.buerger-daun.de, Meldung zum Bürgerbus vom März 2020",
+        "source": "Bürger für Bürger e.V., alte Website, Meldung zum Bürgerbus vom März 2020",
     },
     "office": {
         "value": "Erdgeschoss des Eifel-Vulkanmuseums (ehemaliges Landratsamt), Leopoldstraße, Daun",
