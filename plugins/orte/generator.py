@@ -4,7 +4,7 @@
 generators). `generate_context()` validates everything — the data file, the optional Markdown
 bodies and the `Orte:` metadata of every news item in every language — and stops the build with
 all problems before anything is written. Templates are rendered only in `generate_output()`,
-because gettext is installed just before writing (pelican-pitfalls: #1262).
+because i18n_subsites installs gettext just before writing (its issue #1262).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pelican.generators import Generator, PagesGenerator
 
 from .figures import charts_for, compute_figures
 from .loader import load_located_yaml
-from .model import KINDS, MEASURE_TYPES, STAGES, Measure, PlaceRecord, german_sort_key
+from .model import KINDS, MEASURE_TYPES, STAGES, UNKNOWN_STAGE, Measure, PlaceRecord, german_sort_key
 from .svg_map import layout_map
 from .validation import (
     check_place_references,
@@ -29,6 +29,7 @@ from .validation import (
     parse_place_list,
     suggestion,
     validate_places,
+    written_slugs,
 )
 
 DEFAULT_SETTINGS = {
@@ -55,10 +56,29 @@ class Place(Page):
 
 @dataclass(frozen=True)
 class LabelledMeasure:
-    """A measure with its type's label in the page's language."""
+    """A measure as a page of one language shows it: its type's label and its texts.
+
+    `text_lang` is "" when title and description are in the page's language, else the language
+    they are in ("de": an English page showing a step nobody has translated yet).
+    """
 
     measure: Measure
     type_label: str
+    title: str
+    description: str
+    text_lang: str
+
+    @classmethod
+    def of(cls, measure: Measure, lang: str) -> LabelledMeasure:
+        english = bool(measure.title_en) and (bool(measure.description_en) or not measure.description)
+        if lang == "en" and english:
+            return cls(
+                measure, MEASURE_TYPES[measure.type].label(lang), measure.title_en, measure.description_en, ""
+            )
+        text_lang = "de" if lang != "de" else ""
+        return cls(
+            measure, MEASURE_TYPES[measure.type].label(lang), measure.title, measure.description, text_lang
+        )
 
 
 @dataclass(frozen=True)
@@ -75,6 +95,7 @@ class PlacesGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         self.places: list[Place] = []
+        self.written_slugs: set[str] | None = None
         super().__init__(*args, **kwargs)
         # The context is a copy of the settings made before any generator exists: fill both.
         for key, value in DEFAULT_SETTINGS.items():
@@ -86,10 +107,13 @@ class PlacesGenerator(Generator):
     def generate_context(self) -> None:
         lang = self.settings["DEFAULT_LANG"]
         records, problems = self.read_records()
-        known = {record.slug for record in records}
-        bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known)
-        problems += body_problems
-        problems += check_place_references(self.context.get(REFERENCES_KEY, {}), known)
+        # Slugs as written, also of places with a mistake: a news item naming such a place is
+        # not a second problem. Without readable data there is nothing to compare with.
+        known = self.written_slugs
+        bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known or set())
+        if known is not None:
+            problems += body_problems
+            problems += check_place_references(self.context.get(REFERENCES_KEY, {}), known)
         if problems:
             stop_build(problems)
         self.places = build_places(records, lang, bodies, self)
@@ -101,14 +125,17 @@ class PlacesGenerator(Generator):
             places_by_slug=by_slug,
             place_groups=group_places(self.places),
             places_without_coordinates=[place for place in self.places if not place.record.coordinates],
+            places_without_measures=[place for place in self.places if not place.measures],
             place_figures=figures,
             place_charts=charts_for(figures, lang),
             place_map=layout_map(records),
         )
 
     def read_records(self) -> tuple[list[PlaceRecord], list[Problem]]:
+        """The valid places and every problem; sets `written_slugs` (None if the file is unreadable)."""
         path = Path(self.path) / self.settings["ORTE_DATA"]
         data, problems = load_located_yaml(path)
+        self.written_slugs = written_slugs(data)
         if problems:
             return [], problems
         return validate_places(data, path)
@@ -203,13 +230,14 @@ def make_place(record: PlaceRecord, lang: str, html: str, source_path: Path, gen
     place.record = record
     place.has_body = bool(html)
     place.kind_label = KINDS[record.kind].label(lang)
-    # Not `status`: Pelican uses that for published/draft.
-    place.stage = record.status
-    place.stage_label = STAGES[record.status].label(lang)
-    place.measure_list = [
-        LabelledMeasure(measure, MEASURE_TYPES[measure.type].label(lang))
-        for measure in sorted(record.measures, key=lambda measure: -measure.year)
+    # Not `status`: Pelican uses that for published/draft. None: nobody has recorded it.
+    place.stage = record.status.stage if record.status else None
+    place.stage_label = (STAGES[place.stage] if place.stage else UNKNOWN_STAGE).label(lang)
+    # Newest first; the map colours places by len(place.measures).
+    place.measures = [
+        LabelledMeasure.of(measure, lang) for measure in sorted(record.measures, key=Measure.newest_first_key)
     ]
+    place.latest_measure = place.measures[0] if place.measures else None
     place.news = []
     place.parent = None
     place.parts = []
@@ -286,11 +314,35 @@ def share_page_templates(generators) -> None:
             generator._templates = pages._templates
 
 
+# Templates that print values from the data file. They are compiled with Jinja's autoescape, so
+# a "<", "&" or quote in a name, title or source ends up as text in HTML, attributes, SVG and
+# meta tags. The rest of the theme prints HTML that Pelican made from Markdown, and stays as is.
+ESCAPED_TEMPLATES = frozenset(
+    {"place.html", "places.html", "partials/figures.html", "partials/article_places.html"}
+)
+ESCAPED_TEMPLATE_PREFIX = "partials/place"  # place_map.html and any other partial of the places
+
+
+def escape_place_templates(template_name: str | None) -> bool:
+    """Jinja `autoescape` callback: True for the templates that show the places' data."""
+    name = template_name or ""
+    return name in ESCAPED_TEMPLATES or name.startswith(ESCAPED_TEMPLATE_PREFIX)
+
+
+def autoescape_place_templates(generator) -> None:
+    """generator_init handler: every generator's environment escapes in the places' templates.
+
+    Not only ours: news items show their places through partials/article_places.html.
+    """
+    generator.env.autoescape = escape_place_templates
+
+
 def get_generators(pelican) -> type[PlacesGenerator]:
     return PlacesGenerator
 
 
 def register() -> None:
     signals.content_object_init.connect(collect_place_references)
+    signals.generator_init.connect(autoescape_place_templates)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(share_page_templates)
