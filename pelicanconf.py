@@ -18,27 +18,56 @@ AUTHOR = "Bürger für Bürger e.V."
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"
 
-# The association's legal data for the Impressum, kept in one place.
-# `None` means: not known yet. The Impressum then shows a clearly marked gap,
-# and `invoke publish` refuses to publish until it is filled in.
-# Never invent an address or a number here.
+# The association's legal and contact data for the Impressum and the contact page, kept
+# in one place. `None` means: not known yet. The pages then show a clearly marked gap,
+# and `invoke publish` refuses to publish until the Impressum's fields are filled in
+# (sitetools/legal.py). Never invent an address, a name or a number here.
+# A value published some time ago is a dict with its date ("as_of": "2020-03" or "2019")
+# and its public source; the pages show both.
 ASSOCIATION = {
     "name": "Bürger für Bürger e.V.",
-    "seat": "Verbandsgemeinde Daun, Landkreis Vulkaneifel, Rheinland-Pfalz",
-    "street": None,  # e.g. "Musterstraße 1"
-    "postcode_city": None,  # e.g. "54550 Daun"
-    "representatives": [
-        "Brigitte Hens (1. Vorsitzende)",
-        "Manfred Sartoris (1. stellvertretender Vorsitzender)",
-    ],
-    "register_court": None,  # e.g. "Amtsgericht Wittlich"
-    "register_number": None,  # e.g. "VR 12345"
+    # The registered seat (a municipality), from the statutes or the register: not known yet.
+    "seat": None,
+    "street": None,
+    "postcode_city": None,
+    # Who may represent the association (§ 26 BGB) follows from its statutes and the
+    # Vereinsregister, which we do not have; the regional press (Trierischer Volksfreund,
+    # late 2021) names the 1. Vorsitzende and the 1. stellvertretende Vorsitzende as entered
+    # in the register. Have the board confirm who represents, alone or jointly, then fill in.
+    "representatives": None,
+    "register_court": None,
+    "register_number": None,
     "email": None,  # a public address of the association
-    "phone": None,
+    "phone": {
+        "value": "06592 9263198",
+        "as_of": "2020-03",
+        "source": "Bürger für Bürger e.V., alte Website, Meldung zum Bürgerbus vom März 2020",
+    },
+    "office": {
+        "value": "Erdgeschoss des Eifel-Vulkanmuseums (ehemaliges Landratsamt), Leopoldstraße, Daun",
+        "as_of": "2019",
+        "approximate": True,
+        "source": "Trierischer Volksfreund, „Ehrenamtliche halten Laden am Laufen“ (undatiert, um 2019)",
+    },
+    "office_hours": None,
     # The natural person responsible for the news and texts (§ 18 Abs. 2 MStV),
-    # shown in the Impressum; usually a board member, e.g. "Vorname Name, Anschrift wie oben".
+    # shown in the Impressum; usually a board member.
     "content_responsible": None,
 }
+# The fields the Impressum shows (§ 5 DDG, § 18 MStV); the contact page shows CONTACT_FIELDS.
+IMPRESSUM_FIELDS = [
+    "name",
+    "seat",
+    "street",
+    "postcode_city",
+    "representatives",
+    "register_court",
+    "register_number",
+    "email",
+    "phone",
+    "content_responsible",
+]
+CONTACT_FIELDS = ["name", "phone", "office", "office_hours", "street", "postcode_city", "email"]
 
 # --- Where things live ----------------------------------------------------------
 
@@ -105,14 +134,26 @@ PLUGINS = [
     "orte",
     "bfb_figures",
     "bfb_assets",
+    "bfb_buergerbus",
     "bfb_redirects",
     "bfb_output_owners",
     "bfb_template_cache",
     "bfb_frozen_urls",
 ]
-# The hand-written Apache configuration; bfb_redirects appends the redirects and
+# The hand-written Apache configuration; bfb_redirects puts the redirects before it and
 # writes both as .htaccess into the output (see deploy/ and README, "Veröffentlichen").
 HTACCESS_BASE = str(HERE / "deploy" / "htaccess")
+# Old addresses nobody recorded (README, "Weiterleitungen von alten Adressen"): every
+# address in one of these sections of the old site leads to a page of the new site.
+# Exact old addresses (`Redirect_from:`) win; the build stops if a section would hide a page.
+OLD_SITE_SECTIONS = [
+    ("/index.php/aktuelles/", "/aktuelles/alte-website/"),
+    ("/index.php/presseresonanz/", "/aktuelles/alte-website/"),
+    ("/category/", "/aktuelles/alte-website/"),
+    ("/index.php/", "/"),
+]
+# Written after Pelican (sitetools/search_index.py): no old address may take it.
+REDIRECT_RESERVED_PATHS = ["/pagefind/"]
 
 # --- Content ----------------------------------------------------------------------
 
@@ -128,7 +169,8 @@ DEFAULT_DATE = None  # a news item without a date is an error, never "today"
 FILENAME_METADATA = ""  # no pattern (None would make Pelican fall back to its default)
 DEFAULT_DATE_FORMAT = "d. MMMM y"  # Babel patterns, see plugins/bfb_locale
 DATE_FORMATS = {"de": "d. MMMM y", "en": "d MMMM y"}
-# News whose day is unknown say `Date_precision: month` and show "Juni 2022".
+# News whose day is unknown say `Date_precision: month` and show "Juni 2022";
+# `Date_precision: year` shows only "2021".
 MONTH_DATE_FORMATS = {"de": "MMMM y", "en": "MMMM y"}
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = 40
@@ -191,7 +233,11 @@ PAGINATION_PATTERNS = [
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
 ]
-DIRECT_TEMPLATES = ["index", "archives"]
+# Where an old address of a whole section lands: all news, with a note that the old
+# page is gone (no JavaScript needed: the address itself says where the reader came from).
+OLD_SITE_NEWS_URL = "aktuelles/alte-website/"
+OLD_SITE_NEWS_SAVE_AS = "aktuelles/alte-website/index.html"
+DIRECT_TEMPLATES = ["index", "archives", "old_site_news"]
 
 # One association, one news stream: no category, tag or author pages.
 CATEGORY_URL = CATEGORY_SAVE_AS = ""
@@ -228,12 +274,15 @@ I18N_TEMPLATES_LANG = "de"
 I18N_UNTRANSLATED_ARTICLES = "remove"
 I18N_UNTRANSLATED_PAGES = "remove"
 TRANSLATIONS_REQUIRED = False
-CONTENT_EXTRA_METADATA = ["German_only"]  # known to bfb_content_check
+# Known to bfb_content_check. `Compiled_later: ja`: a news item written later from the
+# sources named at its end (section "Quellen"), not published at the time; the page says so.
+CONTENT_EXTRA_METADATA = ["German_only", "Compiled_later"]
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 # Generated lists whose address differs per language; everything else keeps its path.
 COUNTERPART_PATHS = [
     {"de": "aktuelles/archiv/", "en": "news/archive/"},
+    {"de": "aktuelles/alte-website/", "en": "news/old-website/"},
     {"de": "aktuelles/", "en": "news/"},
     {"de": "entwuerfe/", "en": "drafts/"},
 ]
@@ -263,6 +312,8 @@ def language_subsites(production: bool = False) -> dict:
         "INDEX_SAVE_AS": "news/index.html",
         "ARCHIVES_URL": "news/archive/",
         "ARCHIVES_SAVE_AS": "news/archive/index.html",
+        "OLD_SITE_NEWS_URL": "news/old-website/",
+        "OLD_SITE_NEWS_SAVE_AS": "news/old-website/index.html",
         "PAGINATION_PATTERNS": [
             (1, "{url}", "{save_as}"),
             (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

@@ -2,7 +2,10 @@
 
 § 5 DDG (formerly TMG) asks of a registered association: its name and address, the
 board member(s) who represent it, the register court and register number, and a way
-to reach it quickly by e-mail. The data lives in `ASSOCIATION` in pelicanconf.py.
+to reach it quickly by e-mail; § 18 Abs. 2 MStV a person responsible for the content.
+The data lives in `ASSOCIATION` in pelicanconf.py. The gate refuses a missing field and
+a field that still holds an example value or a placeholder ("Musterstraße", "VR 12345",
+"…@example.org", the very examples its own messages show).
 """
 
 from __future__ import annotations
@@ -13,17 +16,34 @@ from pathlib import Path
 from bfb_errors import Problem, first_line_with
 
 SETTINGS_FILE = Path(__file__).resolve().parent.parent / "pelicanconf.py"
-# key in ASSOCIATION → what it is, in the editor's words, and an example of the form
+# key in ASSOCIATION → what it is, in the editor's words, and an example of the form.
+# The examples are deliberately not real values, and the gate refuses each of them.
 REQUIRED = {
-    "name": ("der Name des Vereins", "Bürger für Bürger e.V."),
+    "name": ("der Name des Vereins", "Musterverein e.V."),
+    "seat": ("der Sitz des Vereins (die Gemeinde laut Satzung und Vereinsregister)", "Musterstadt"),
     "street": ("Straße und Hausnummer der Anschrift", "Musterstraße 1"),
-    "postcode_city": ("Postleitzahl und Ort der Anschrift", "54550 Daun"),
-    "representatives": ("das vertretungsberechtigte Vorstandsmitglied", "Vorname Name (1. Vorsitzende)"),
-    "register_court": ("das Registergericht", "Amtsgericht Wittlich"),
+    "postcode_city": ("Postleitzahl und Ort der Anschrift", "12345 Musterstadt"),
+    "representatives": (
+        "das vertretungsberechtigte Vorstandsmitglied. Wer den Verein vertreten darf (allein oder "
+        "gemeinsam), steht in Satzung und Vereinsregister – bitte vom Vorstand bestätigen lassen",
+        "Vorname Name (1. Vorsitzende)",
+    ),
+    "register_court": ("das Registergericht", "Amtsgericht Musterstadt"),
     "register_number": ("die Registernummer", "VR 12345"),
-    "email": ("eine E-Mail-Adresse des Vereins", "info@example.org"),
+    "email": ("eine E-Mail-Adresse des Vereins", "vorstand@example.org"),
+    "content_responsible": (
+        "wer nach § 18 Abs. 2 MStV für den Inhalt verantwortlich ist (eine Person mit Anschrift)",
+        "Vorname Name, Anschrift wie oben",
+    ),
 }
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Example values and placeholders: text copied from an example, a template or a test is not
+# the association's data. Reserved names (RFC 2606/6761) are never a real address.
+PLACEHOLDERS = re.compile(
+    r"muster|vorname\s+name|\bname\s+vorname\b|\b12345\b|\bx{3,}\b|\btodo\b|\btbd\b|platzhalter|\blorem\b"
+    r"|beispiel|\bexample\b|\.(example|invalid|localhost|test)\b|\?\?|\.\.\.|…",
+    re.IGNORECASE,
+)
 
 
 def is_missing(value: object) -> bool:
@@ -54,10 +74,11 @@ def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE
                     key_line(settings_file, key) or key_line(settings_file, "ASSOCIATION = {"),
                     f"Für das Impressum fehlt {meaning}.",
                     f'In {settings_file.name} bei ASSOCIATION den Eintrag "{key}" ausfüllen, '
-                    f'z. B. "{key}": "{example}" – nur echte, geprüfte Angaben.',
+                    f'in der Form "{key}": "{example}" (nur ein Beispiel) – nur echte, geprüfte Angaben.',
                     f"ASSOCIATION['{key}'] is required for publishing (legal gate)",
                 )
             )
+    problems += placeholder_problems(association, settings_file)
     email = association.get("email")
     if isinstance(email, str) and email.strip() and not EMAIL.match(email.strip()):
         problems.append(
@@ -69,4 +90,36 @@ def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE
                 "ASSOCIATION['email'] does not look like an e-mail address",
             )
         )
+    return problems
+
+
+def texts_of(value: object) -> list[str]:
+    """The text(s) of a value: a string, the entries of a list, or a dated entry's `value`."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in texts_of(item)]
+    if isinstance(value, dict):
+        return texts_of(value.get("value"))
+    return []
+
+
+def placeholder_problems(association: dict, settings_file: Path = SETTINGS_FILE) -> list[Problem]:
+    """Every filled-in field that holds an example value or a placeholder instead of real data."""
+    problems = []
+    for key in REQUIRED:
+        for text in texts_of(association.get(key)):
+            found = PLACEHOLDERS.search(text)
+            if text.strip() and found:
+                problems.append(
+                    Problem(
+                        settings_file,
+                        key_line(settings_file, key),
+                        f'„{text}“ bei "{key}" ist ein Beispiel oder Platzhalter („{found.group(0)}“), '
+                        "keine echte Angabe.",
+                        f'In {settings_file.name} bei ASSOCIATION den Eintrag "{key}" durch die echte, '
+                        "vom Vorstand bestätigte Angabe ersetzen – nie einen Beispielwert.",
+                        f"ASSOCIATION['{key}'] looks like an example value or placeholder",
+                    )
+                )
     return problems

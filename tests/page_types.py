@@ -62,5 +62,9 @@ PAGE_TYPES = [
     PageType("place-overview", _fixed("/orte/", "/en/orte/")),
     PageType("place-page", _first_pair("/orte/", "/en/orte/")),
     PageType("search", _fixed("/suche/", "/en/suche/")),
+    # A content page with a template of its own: routes from content/data/buergerbus.yaml.
+    PageType("buergerbus", _fixed("/buergerbus/", "/en/buergerbus/")),
+    # Where old addresses of the old site's news sections land.
+    PageType("old-site-news", _fixed("/aktuelles/alte-website/", "/en/news/old-website/")),
     PageType("404", _fixed("/404.html", "/en/404.html")),
 ]

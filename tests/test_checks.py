@@ -23,7 +23,7 @@ from sitetools.checks import (
 from sitetools.legal import REQUIRED, legal_problems
 from sitetools.output_checks import placeholders, scan_page
 
-TEST_ASSOCIATION = Path(__file__).parent / "data" / "test-association.json"
+TEST_DATA = Path(__file__).parent / "data"
 SETTINGS = {"SITEURL": PRODUCTION_URL}
 
 
@@ -40,15 +40,42 @@ def write_page(site: Path, path: str, body: str) -> None:
 
 
 # --- legal gate ----------------------------------------------------------------------------
+# Fixtures, never today's pelicanconf.py: the tests must pass the day the association fills it in.
+
+
+def fixture_association(name: str) -> dict:
+    from sitetools.pipeline import extra_settings
+
+    return load_settings(extra=extra_settings(str(TEST_DATA / name)))["ASSOCIATION"]
+
+
+@pytest.fixture
+def complete() -> dict:
+    """Complete, invented, test-only Impressum data."""
+    return fixture_association("test-association.json")
+
+
+def test_legal_gate_passes_complete_data(complete):
+    assert legal_problems(complete) == []
 
 
 def test_legal_gate_lists_every_missing_field_with_file_and_line():
-    problems = legal_problems({"name": "Bürger für Bürger e.V.", "street": "  ", "representatives": []})
+    problems = legal_problems(fixture_association("incomplete-association.json"))
     missing = {problem.detail.split("'")[1] for problem in problems}
-    assert missing == set(REQUIRED) - {"name"}
+    assert missing == set(REQUIRED) - {"name", "postcode_city"}
     for problem in problems:
         assert Path(problem.file).name == "pelicanconf.py" and problem.line
         assert "ASSOCIATION" in problem.fix
+
+
+def test_legal_gate_requires_the_person_responsible_for_content(complete):
+    (problem,) = legal_problems(complete | {"content_responsible": None})
+    assert "§ 18 Abs. 2 MStV" in problem.message
+
+
+def test_legal_gate_asks_to_confirm_who_represents_the_association(complete):
+    (problem,) = legal_problems(complete | {"representatives": []})
+    assert "vertretungsberechtigte" in problem.message and "bestätigen" in problem.message
 
 
 def test_legal_gate_points_at_the_line_of_the_key():
@@ -57,21 +84,37 @@ def test_legal_gate_points_at_the_line_of_the_key():
     assert '"register_court":' in lines[problem.line - 1]
 
 
-def test_legal_gate_rejects_a_malformed_email():
-    complete = {key: "x" for key in REQUIRED} | {"representatives": ["X (Vorsitz)"], "email": "keine-adresse"}
-    (problem,) = legal_problems(complete)
+def test_legal_gate_rejects_a_malformed_email(complete):
+    (problem,) = legal_problems(complete | {"email": "keine-adresse"})
     assert "keine E-Mail-Adresse" in problem.message
 
 
-def test_real_settings_stop_the_publish_until_the_impressum_data_is_known():
-    """The association's address, register and e-mail are unknown: publishing must stop there."""
-    assert legal_problems(load_settings()["ASSOCIATION"])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("street", "Musterstraße 1"),
+        ("postcode_city", "12345 Daun"),
+        ("register_number", "VR 12345"),
+        ("register_court", "Amtsgericht Musterstadt"),
+        ("email", "info@example.org"),
+        ("email", "vorstand@verein.example.com"),
+        ("representatives", ["Max Mustermann (1. Vorsitzender)"]),
+        ("representatives", ["Vorname Name (1. Vorsitzende)"]),
+        ("content_responsible", "TODO"),
+        ("seat", "…"),
+    ],
+)
+def test_legal_gate_refuses_example_values_and_placeholders(complete, key, value):
+    (problem,) = legal_problems(complete | {key: value})
+    assert "Beispiel oder Platzhalter" in problem.message and f'"{key}"' in problem.message
+    assert problem.line and "echte" in problem.fix
 
 
-def test_test_settings_supply_complete_legal_data():
-    from sitetools.pipeline import extra_settings
-
-    assert legal_problems(load_settings(extra=extra_settings(str(TEST_ASSOCIATION)))["ASSOCIATION"]) == []
+def test_legal_gate_refuses_the_examples_its_own_messages_suggest(complete):
+    for problem in legal_problems({}):
+        example = problem.fix.split('": "')[1].split('"')[0]
+        key = problem.detail.split("'")[1]
+        assert legal_problems(complete | {key: example}), (key, example)
 
 
 # --- output checks on small hand-made sites ---------------------------------------------------
@@ -162,10 +205,18 @@ def test_production_build_has_no_placeholder_text(production_site):
     assert placeholder_text(check_input(production_site.root)) == []
 
 
-def test_content_and_theme_translations_pass(production_site):
-    settings = load_settings(extra={"SITEURL": f'"{PRODUCTION_URL}"'})
+def test_every_source_check_passes_with_complete_legal_data(production_site, complete):
+    settings = load_settings(extra={"SITEURL": f'"{PRODUCTION_URL}"'}) | {"ASSOCIATION": complete}
     results = run_checks(production_site.root, settings, SOURCE_CHECKS)
-    assert results.pop("Pflichtangaben fürs Impressum")  # the real legal data is still unknown
+    assert passed(results), format_report(results)
+
+
+def test_incomplete_legal_data_is_the_one_failing_source_check(production_site):
+    settings = load_settings(extra={"SITEURL": f'"{PRODUCTION_URL}"'}) | {
+        "ASSOCIATION": fixture_association("incomplete-association.json")
+    }
+    results = run_checks(production_site.root, settings, SOURCE_CHECKS)
+    assert results.pop("Pflichtangaben fürs Impressum")
     assert passed(results), format_report(results)
 
 

@@ -17,8 +17,17 @@ from sitetools.compress import precompress
 from sitetools.crawl import path_to_file
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIRECT_LINE = re.compile(r'RedirectMatch 301 "\^(?P<old>.+?)/\?\$" "(?P<new>[^"]+)"')
+REDIRECT_LINE = re.compile(r'RewriteRule "\^(?P<old>[^"]*?)/\?\$" "(?P<new>[^"]+)" \[R=301')
 NGINX_LINE = re.compile(r'location = "(?P<old>[^"]+)" \{ return 301 "(?P<new>[^"]+)"; \}')
+
+
+# Folders under the news list that hold generated lists, not news items.
+GENERATED_NEWS_LISTS = ("archiv", "archive", "seite", "page", "alte-website", "old-website")
+
+
+def apache_old(match: re.Match) -> str:
+    """The old path of a RewriteRule line: unescaped, with its leading slash."""
+    return "/" + match["old"].replace("\\", "")
 
 
 def local_path(url: str) -> str:
@@ -56,7 +65,7 @@ def test_search_page_lists_every_page_and_news_item_without_javascript(productio
     news_items = {
         "/" + file.parent.relative_to(production_site.root).as_posix() + "/"
         for file in (production_site.root / news.strip("/")).glob("*/index.html")
-        if file.parent.name not in ("archiv", "archive", "seite", "page")
+        if file.parent.name not in GENERATED_NEWS_LISTS
     }
     assert news_items and news_items <= listed
     for target in listed:
@@ -109,12 +118,19 @@ def test_every_declared_old_address_leads_to_an_existing_page(production_site):
     old_paths = {path.strip() for value in declared for path in value.split(",") if path.strip()}
     htaccess = (production_site.root / ".htaccess").read_text(encoding="utf-8")
     nginx = (production_site.root / ".server" / "nginx-redirects.conf").read_text(encoding="utf-8")
-    apache_map = {match["old"].replace("\\", ""): match["new"] for match in REDIRECT_LINE.finditer(htaccess)}
+    apache_map = {apache_old(match): match["new"] for match in REDIRECT_LINE.finditer(htaccess)}
     nginx_map = {match["old"]: match["new"] for match in NGINX_LINE.finditer(nginx)}
-    assert set(apache_map) == old_paths
-    assert {old for old in nginx_map if not old.endswith("/")} == old_paths
+    paths = {old for old in old_paths if "?" not in old}
+    queries = {old for old in old_paths if "?" in old}
+    assert set(apache_map) == paths | {old.split("?")[0] for old in queries}
+    assert {old for old in nginx_map if old in paths or old.rstrip("/") in paths} >= paths
+    for old in paths:
+        assert nginx_map[old] == nginx_map[old + "/"] == apache_map[old]
+    for old in queries:  # WordPress: /?p=760, matched on the server with its parameter
+        parameter = old.split("?")[1]
+        assert f'RewriteCond %{{QUERY_STRING}} "(^|&){parameter}(&|$)"' in htaccess
+        assert f"(.*&)?{parameter}(&|$)" in nginx
     for old, new in apache_map.items():
-        assert nginx_map[old] == nginx_map[old + "/"] == new
         assert path_to_file(production_site.root, new) is not None, f"{old} → {new}"
 
 
@@ -128,8 +144,10 @@ def test_redirect_from_in_a_new_article_reaches_both_server_files(content_copy, 
     )
     site = build_site("pelicanconf.py", tmp_path / "out", extra={"PATH": f'"{content_copy}"'})
     htaccess = (site.root / ".htaccess").read_text(encoding="utf-8")
-    assert htaccess.startswith((ROOT / "deploy" / "htaccess").read_text(encoding="utf-8").splitlines()[0])
-    found = {match["old"].replace("\\", ""): match["new"] for match in REDIRECT_LINE.finditer(htaccess)}
+    # The redirects come first (before the rewrites for precompressed files), then deploy/htaccess.
+    assert htaccess.startswith("# BEGIN redirects")
+    assert htaccess.endswith((ROOT / "deploy" / "htaccess").read_text(encoding="utf-8"))
+    found = {apache_old(match): match["new"] for match in REDIRECT_LINE.finditer(htaccess)}
     assert found["/index.php/aktuelles/99-umzug"] == "/aktuelles/umgezogen/"
     assert found["/index.php/presseresonanz/7-umzug"] == "/aktuelles/umgezogen/"
     assert site.exists("/aktuelles/umgezogen/")
@@ -145,6 +163,24 @@ def test_redirect_that_would_hide_a_page_stops_the_build(content_copy, tmp_path)
     )
     with pytest.raises(BuildFailed):
         build_site("pelicanconf.py", tmp_path / "out", extra={"PATH": f'"{content_copy}"'})
+
+
+@pytest.mark.parametrize("old", ["/aktuelles/archiv/", "/pagefind/pagefind-ui.js", "/orte/gillenfeld"])
+def test_redirect_from_a_generated_page_or_file_stops_the_build_naming_both(
+    content_copy, tmp_path, capsys, old
+):
+    from sitetools.build import BuildFailed
+
+    (content_copy / "aktuelles" / "2020-01-01-umzug.md").write_text(
+        "Title: Umgezogen\nSlug: umgezogen\nDate: 2020-01-01\nLang: de\nSummary: Eine Meldung zum Testen.\n"
+        f"Redirect_from: {old}\n\nText.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildFailed):
+        build_site("pelicanconf.py", tmp_path / "out", extra={"PATH": f'"{content_copy}"'})
+    report = capsys.readouterr().err
+    assert "2020-01-01-umzug.md:6" in report  # the file and line that declares it
+    assert old.rstrip("/") in report and "Redirect_from" in report  # the generated address it would take
 
 
 # --- server configuration ----------------------------------------------------------------------------

@@ -30,9 +30,9 @@ from sitetools.publish import (
 from sitetools.transfer import MANIFEST
 
 ROOT = Path(__file__).resolve().parent.parent
+# Legal data fixtures (invented, test-only): the tests never depend on today's pelicanconf.py.
 TEST_ASSOCIATION = Path(__file__).parent / "data" / "test-association.json"
-# Impressum data with gaps: the legal gate must refuse it, whatever pelicanconf.py holds.
-INCOMPLETE_ASSOCIATION = {"ASSOCIATION": json.dumps({"name": "Bürger für Bürger e.V.", "email": None})}
+INCOMPLETE_ASSOCIATION = Path(__file__).parent / "data" / "incomplete-association.json"
 
 
 @pytest.fixture
@@ -180,7 +180,9 @@ def test_failing_check_leaves_the_target_byte_for_byte_untouched(site, target):
     publish(site, target)
     before = snapshot(Path(target.root))
     messages = []
-    assert check_and_publish(target, extra=INCOMPLETE_ASSOCIATION, say=messages.append) is False
+    # Incomplete Impressum data: the legal gate stops it.
+    incomplete = extra_settings(str(INCOMPLETE_ASSOCIATION))
+    assert check_and_publish(target, extra=incomplete, say=messages.append) is False
     assert snapshot(Path(target.root)) == before
     report = "\n".join(messages)
     assert "Für das Impressum fehlt" in report and "pelicanconf.py" in report
@@ -293,11 +295,9 @@ def invoke(*arguments: str) -> subprocess.CompletedProcess:
 
 
 def test_invoke_publish_stops_at_the_legal_gate_and_creates_nothing(tmp_path):
-    incomplete = tmp_path / "incomplete.json"
-    incomplete.write_text(
-        json.dumps({key: json.loads(value) for key, value in INCOMPLETE_ASSOCIATION.items()})
+    result = invoke(
+        "publish", "--target", str(tmp_path / "webroot"), "--extra-settings", str(INCOMPLETE_ASSOCIATION)
     )
-    result = invoke("publish", "--target", str(tmp_path / "webroot"), "--extra-settings", str(incomplete))
     assert result.returncode == 1
     assert "Für das Impressum fehlt" in result.stdout and "Nichts übertragen" in result.stdout
     assert not (tmp_path / "webroot").exists()

@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 import pytest
@@ -98,6 +99,73 @@ def test_pages_are_served_gzip_compressed_with_their_type(server):
     assert gzip.decompress(body) == (site / "aktuelles" / "index.html").read_bytes()
     status, headers, body = get(port, "/aktuelles/")
     assert "content-encoding" not in headers and body == (site / "aktuelles" / "index.html").read_bytes()
+
+
+# The 12 addresses known from the old site (Joomla, then WordPress) and the page replacing each.
+MEMBERS = "/aktuelles/mehr-als-200-mitglieder/"
+BUS_ARRIVED = "/aktuelles/der-buergerbus-ist-da/"
+KNOWN_OLD_ADDRESSES = {
+    "/index.php/presseresonanz/54-trierischer-volksfreund-11-juni-2013": MEMBERS,
+    "/index.php/presseresonanz/78-wochenspiegel-daun-gerolstein-06-03-2013": MEMBERS,
+    "/index.php/aktuelles/114-ein-buergerbus-rollt-bald-durchs-dauner-land": BUS_ARRIVED,
+    "/index.php/aktuelles/122-infoveranstaltung-fuer-buergerbus-zwei-fahrzeuge-verfuegbar": "/buergerbus/",
+    "/index.php/aktuelles/136-der-buergerbus-startet": "/aktuelles/buergerbus-startet/",
+    "/index.php/aktuelles/151-fuenf-jahre-miteinander": "/aktuelles/fuenf-jahre-miteinander/",
+    "/index.php/aktuelles/171-fahrten-des-buergerbusses-in-der-verbandsgemeinde-daun-werden-voruebergehend-"
+    "eingestellt": "/buergerbus/",
+    "/index.php/buergerbus": "/buergerbus/",
+    "/?p=760": "/gemeinsames-wirken/",
+    "/category/engagiertestadt": "/engagierte-stadt/",
+    "/helfer-gesucht": "/mithelfen/",
+    "/wir-sind-eine-sorgende-gemeinschaft": "/sorgende-gemeinschaft/",
+}
+NEWS_LANDING = "/aktuelles/alte-website/"
+# Old addresses nobody recorded: the section they were in decides where they lead.
+UNKNOWN_OLD_ADDRESSES = {
+    "/index.php/aktuelles/99-eine-meldung-die-niemand-kennt": NEWS_LANDING,
+    "/index.php/aktuelles": NEWS_LANDING,
+    "/index.php/presseresonanz/12-rhein-zeitung-2014/": NEWS_LANDING,
+    "/category/allgemein": NEWS_LANDING,
+    "/category/": NEWS_LANDING,
+    "/index.php/kontakt": "/",
+    "/index.php": "/",
+    "/index.php?option=com_content&view=article&id=7": "/",
+}
+
+
+def location_path(headers: dict[str, str]) -> str:
+    return urlsplit(headers["location"]).path
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [*KNOWN_OLD_ADDRESSES.items(), *UNKNOWN_OLD_ADDRESSES.items()], ids=str
+)
+def test_every_old_address_leads_to_a_page_that_exists(server, old, new):
+    name, port, _ = server
+    for variant in {old, old.rstrip("/") + "/" if "?" not in old else old}:
+        for encoding in (None, "gzip, br"):  # the precompressed-file rules must not get in the way
+            status, headers, _ = get(port, variant, encoding)
+            assert status == 301, (name, variant, encoding)
+            assert location_path(headers) == new, (name, variant, headers["location"])
+            assert "?" not in headers["location"]  # the old query string is dropped
+    status, _, _ = get(port, new)
+    assert status == 200, (name, new)
+
+
+def test_the_news_landing_says_politely_that_the_old_page_is_gone(server):
+    _, port, _ = server
+    status, _, body = get(port, NEWS_LANDING)
+    assert status == 200
+    page = body.decode("utf-8")
+    assert "Die Seite der alten Website gibt es nicht mehr – hier sind alle Meldungen" in page
+    assert page.count('class="archive-list"') >= 1 and "<script" not in page
+
+
+@pytest.mark.parametrize("path", ["/", "/?p=761", "/?page=760", "/aktuelles/", "/gemeinsames-wirken/"])
+def test_new_pages_are_not_hidden_by_any_old_address(server, path):
+    _, port, _ = server
+    status, _, _ = get(port, path, "gzip")
+    assert status == 200, path
 
 
 def test_old_addresses_redirect_permanently(server, production_site):

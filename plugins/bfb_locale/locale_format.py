@@ -2,6 +2,7 @@
 
 This machine (and many hosts) have no German system locale, so dates are formatted
 with Babel, never with `strftime`. Adds Jinja filters `format_date`, `format_number`
+`format_partial_date` (for "2017", "2017-01" or "2017-01-09": as precise as the source)
 and `clean_url`, and sets `locale_date` on every dated content object.
 
 Settings: `DATE_FORMATS` (Babel patterns per language), `DEFAULT_DATE_FORMAT`,
@@ -60,19 +61,40 @@ def date_pattern(settings: dict, lang: str) -> str:
 def set_locale_date(content) -> None:
     """Give dated content `locale_date` (Babel, its own language) and `iso_date` for `<time>`.
 
-    With `Date_precision: month` only month and year are shown: the day in the
-    file is then a stand-in, and the site must not present it as a fact.
+    With `Date_precision: month` only month and year are shown, with `year` only the
+    year: the rest of the date in the file is then a stand-in, and the site must not
+    present it as a fact.
     """
     date = getattr(content, "date", None)
     if not isinstance(date, dt.date):
         return
-    if content.metadata.get("date_precision") == "month":
+    precision = content.metadata.get("date_precision")
+    if precision == "month":
         pattern = content.settings.get("MONTH_DATE_FORMATS", {}).get(content.lang, "MMMM y")
         content.iso_date = date.strftime("%Y-%m")
+    elif precision == "year":
+        pattern = "y"
+        content.iso_date = date.strftime("%Y")
     else:
         pattern = date_pattern(content.settings, content.lang)
         content.iso_date = date.strftime("%Y-%m-%d")
     content.locale_date = localised_date(date, content.lang, pattern)
+
+
+def partial_date(value: str | dt.date, lang: str, settings: dict) -> str:
+    """Return "2017" / "Januar 2017" / "9. Januar 2017" for "2017" / "2017-01" / "2017-01-09".
+
+    For facts whose sources give only a month or a year: no day is ever made up.
+    """
+    if isinstance(value, dt.date):
+        return localised_date(value, lang, date_pattern(settings, lang))
+    parts = [int(part) for part in str(value).split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        month_pattern = settings.get("MONTH_DATE_FORMATS", {}).get(lang, "MMMM y")
+        return localised_date(dt.date(parts[0], parts[1], 1), lang, month_pattern)
+    return localised_date(dt.date(*parts), lang, date_pattern(settings, lang))
 
 
 def add_filters(generator) -> None:
@@ -80,6 +102,7 @@ def add_filters(generator) -> None:
     generator.env.filters.update(
         format_date=partial(_format_date_filter, lang=lang, settings=generator.settings),
         format_number=partial(localised_number, lang=lang),
+        format_partial_date=partial(partial_date, lang=lang, settings=generator.settings),
         clean_url=clean_url,
     )
 

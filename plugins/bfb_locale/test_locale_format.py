@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from bfb_locale.locale_format import clean_url, localised_date, localised_number
+from bfb_locale.locale_format import clean_url, localised_date, localised_number, set_locale_date
 
 
 def test_german_date_has_month_name_and_no_breaking_space():
@@ -59,3 +59,19 @@ def test_day_precision_is_the_default():
     set_locale_date(content)
     assert content.locale_date == "9\u00a0January\u00a02017"
     assert content.iso_date == "2017-01-09"
+
+
+def test_partial_dates_are_as_precise_as_their_source():
+    from bfb_locale.locale_format import partial_date
+
+    settings = {"DEFAULT_DATE_FORMAT": "d. MMMM y", "MONTH_DATE_FORMATS": {"de": "MMMM y", "en": "MMMM y"}}
+    assert partial_date("2017", "de", settings) == "2017"
+    assert partial_date("2017-01", "de", settings) == "Januar\u00a02017"
+    assert partial_date("2017-01", "en", settings) == "January\u00a02017"
+    assert partial_date("2017-01-09", "de", settings) == "9.\u00a0Januar\u00a02017"
+
+
+def test_year_precision_shows_only_the_year():
+    content = _Content(dt.date(2021, 1, 1), "de", {"date_precision": "year"})
+    set_locale_date(content)
+    assert content.locale_date == "2021" and content.iso_date == "2021"

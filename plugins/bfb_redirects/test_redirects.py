@@ -1,6 +1,15 @@
+from pathlib import Path
 from types import SimpleNamespace
 
-from bfb_redirects.redirects import Redirect, apache_section, nginx_include, redirects_of, site_path
+from bfb_redirects.redirects import (
+    Redirect,
+    apache_section,
+    nginx_include,
+    redirects_of,
+    sections_of,
+    server_problems,
+    site_path,
+)
 
 
 def content(redirect_from, url="aktuelles/fuenf-jahre-miteinander/", source="/nirgends/x.md"):
@@ -27,10 +36,21 @@ def test_english_target_path_is_clean():
 
 
 def test_unusable_old_addresses_are_editor_problems():
-    for bad in ("index.php/ohne-schraegstrich", "/index.php?option=com_content&id=151", "/mit leerzeichen"):
+    for bad in (
+        "index.php/ohne-schraegstrich",
+        "/index.php?option=com_content&id=151",  # two parameters
+        "/mit leerzeichen",
+        '/mit"anfuehrungszeichen',
+        "/?p=",
+    ):
         redirects, problems = redirects_of(content(bad), "")
         assert redirects == [] and len(problems) == 1, bad
         assert "Redirect_from" in problems[0].fix
+
+
+def test_a_wordpress_address_with_one_parameter_is_accepted():
+    redirects, problems = redirects_of(content("/?p=760"), "")
+    assert problems == [] and (redirects[0].path, redirects[0].query) == ("/", "p=760")
 
 
 def test_redirect_to_itself_is_refused():
@@ -38,16 +58,78 @@ def test_redirect_to_itself_is_refused():
     assert "neue Adresse dieser Seite selbst" in problems[0].message
 
 
-def test_apache_and_nginx_match_exactly_with_or_without_slash():
-    redirect = Redirect("/index.php/aktuelles/151-fuenf-jahre-miteinander", "/aktuelles/fuenf/", "x.md")
-    apache = apache_section([redirect])
-    assert (
-        'RedirectMatch 301 "^/index\\.php/aktuelles/151\\-fuenf\\-jahre\\-miteinander/?$" "/aktuelles/fuenf/"'
-        in apache
-    )
-    nginx = nginx_include([redirect])
+EXACT = Redirect("/index.php/aktuelles/151-fuenf-jahre-miteinander", "/aktuelles/fuenf/", "x.md")
+QUERY = Redirect("/?p=760", "/gemeinsames-wirken/", "y.md")
+SECTIONS = sections_of(
+    {
+        "OLD_SITE_SECTIONS": [
+            ("/index.php/", "/"),
+            ("/index.php/aktuelles/", "/aktuelles/alte-website/"),
+            ("/category/", "/aktuelles/alte-website/"),
+        ]
+    }
+)
+
+
+def test_apache_rules_query_first_then_exact_then_the_longest_section():
+    apache = apache_section([EXACT, QUERY], SECTIONS)
+    rules = [
+        line.strip()
+        for line in apache.splitlines()
+        if line.strip().startswith(("RewriteRule", "RewriteCond"))
+    ]
+    assert rules == [
+        'RewriteCond %{QUERY_STRING} "(^|&)p=760(&|$)"',
+        'RewriteRule "^/?$" "/gemeinsames-wirken/" [R=301,L,QSD]',
+        'RewriteRule "^index\\.php/aktuelles/151\\-fuenf\\-jahre\\-miteinander/?$" "/aktuelles/fuenf/" '
+        "[R=301,L,QSD]",
+        'RewriteRule "^index\\.php/aktuelles(/.*)?$" "/aktuelles/alte-website/" [R=301,L,QSD]',
+        'RewriteRule "^index\\.php(/.*)?$" "/" [R=301,L,QSD]',
+        'RewriteRule "^category(/.*)?$" "/aktuelles/alte-website/" [R=301,L,QSD]',
+    ]
+
+
+def test_nginx_exact_locations_and_prefix_sections_without_duplicates():
+    own_section = Redirect("/category/", "/engagierte-stadt/", "z.md")  # takes the section's own address
+    nginx = nginx_include([EXACT, QUERY, own_section], SECTIONS)
+    assert 'if ($request_uri ~ "^/?\\?(.*&)?p=760(&|$)") { return 301 "/gemeinsames-wirken/"; }' in nginx
     assert (
         'location = "/index.php/aktuelles/151-fuenf-jahre-miteinander" { return 301 "/aktuelles/fuenf/"; }'
         in nginx
     )
     assert 'location = "/index.php/aktuelles/151-fuenf-jahre-miteinander/" { return 301' in nginx
+    assert 'location ^~ "/index.php/aktuelles/" { return 301 "/aktuelles/alte-website/"; }' in nginx
+    assert 'location = "/index.php" { return 301 "/"; }' in nginx
+    locations = [line.split("{")[0] for line in nginx.splitlines() if line.startswith("location")]
+    assert len(locations) == len(set(locations))  # nginx refuses a location twice
+    assert 'location = "/category" { return 301 "/engagierte-stadt/"; }' in nginx
+
+
+def test_an_old_address_may_not_take_a_generated_page_or_file():
+    written = {
+        "/aktuelles",
+        "/aktuelles/archiv",
+        "/aktuelles/archiv/index.html",
+        "/aktuelles/fuenf/index.html",
+    }
+    archive = Redirect("/aktuelles/archiv/", "/aktuelles/fuenf/", "content/aktuelles/x.md")
+    search = Redirect("/pagefind/pagefind.js", "/aktuelles/fuenf/", "content/aktuelles/y.md")
+    problems = server_problems([archive, search, EXACT], [], written, ["/pagefind/"])
+    assert [(Path(p.file).name, p.message) for p in problems] == [
+        ("x.md", problems[0].message),
+        ("y.md", problems[1].message),
+    ]
+    assert "/aktuelles/archiv/" in problems[0].message and "erzeugt" in problems[0].message
+    assert "/pagefind/" in problems[1].message
+
+
+def test_a_section_may_not_hide_a_page_and_must_lead_somewhere():
+    written = {"/category", "/category/index.html", "/aktuelles/alte-website/index.html"}
+    problems = server_problems([], SECTIONS, written, [])
+    messages = " ".join(problem.message for problem in problems)
+    assert "„/category/“ verdeckt" in messages and "/category" in messages
+    assert len(problems) == 1  # the other sections are fine: nothing under them, targets exist
+    (missing,) = server_problems(
+        [], sections_of({"OLD_SITE_SECTIONS": [("/alt/", "/gibt-es-nicht/")]}), set(), []
+    )
+    assert "/gibt-es-nicht/" in missing.message and missing.file == "pelicanconf.py"
