@@ -23,6 +23,7 @@ from pelicanconf import *  # noqa: F403
 from pelicanconf import PLUGINS, language_subsites
 PLUGINS = [name for name in PLUGINS if name not in ("bfb_content_check", "bfb_teasers")]
 I18N_SUBSITES = language_subsites()
+ORTE_BOUNDARIES = {str(FIXTURES / "grenzen.geojson")!r}  # invented areas of the invented places
 CACHE_CONTENT = LOAD_CONTENT_CACHE = False
 """
 

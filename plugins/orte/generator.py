@@ -21,7 +21,7 @@ from pelican.generators import Generator, PagesGenerator
 from .figures import charts_for, compute_figures
 from .loader import load_located_yaml
 from .model import KINDS, MEASURE_TYPES, STAGES, Measure, PlaceRecord, german_sort_key
-from .svg_map import layout_map
+from .svg_map import DEFAULT_BOUNDARIES, build_place_map
 from .validation import (
     check_place_references,
     metadata_line,
@@ -34,6 +34,7 @@ from .validation import (
 DEFAULT_SETTINGS = {
     "ORTE_DATA": "data/orte.yaml",  # relative to PATH
     "ORTE_BODIES": "orte",  # folder of optional Markdown bodies, relative to PATH
+    "ORTE_BOUNDARIES": str(DEFAULT_BOUNDARIES),  # GeoJSON of the Gemeinden (svg_map.py)
     "PLACE_URL": "orte/{slug}/",
     "PLACE_SAVE_AS": "orte/{slug}/index.html",
     "PLACE_LANG_URL": "orte/{slug}/",
@@ -90,6 +91,10 @@ class PlacesGenerator(Generator):
         bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known)
         problems += body_problems
         problems += check_place_references(self.context.get(REFERENCES_KEY, {}), known)
+        if not problems:
+            place_map, problems = build_place_map(
+                records, Path(self.settings["ORTE_BOUNDARIES"]), Path(self.path) / self.settings["ORTE_DATA"]
+            )
         if problems:
             stop_build(problems)
         self.places = build_places(records, lang, bodies, self)
@@ -103,7 +108,7 @@ class PlacesGenerator(Generator):
             places_without_coordinates=[place for place in self.places if not place.record.coordinates],
             place_figures=figures,
             place_charts=charts_for(figures, lang),
-            place_map=layout_map(records),
+            place_map=place_map,
         )
 
     def read_records(self) -> tuple[list[PlaceRecord], list[Problem]]:

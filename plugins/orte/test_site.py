@@ -50,10 +50,20 @@ def test_town_lists_its_districts_and_districts_link_back(tiny_site):
     assert [a.get_text() for a in district.select(".breadcrumbs a")] == ["Start", "Orte", "Altstadt"]
 
 
-def test_place_without_coordinates_says_so_instead_of_a_map(tiny_site):
+def test_district_without_coordinates_shows_its_town_and_no_invented_point(tiny_site):
     page = tiny_site.page("/orte/suedteil/")
-    assert page.select_one(".map--locator") is None
-    assert "keine geprüften Koordinaten" in page.select_one(".map__none").get_text()
+    locator = page.select_one(".map--locator")
+    assert locator.select(".map__current") and not locator.select("circle")
+    assert "Die genaue Lage von Südteil ist hier nicht erfasst" in locator.figcaption.get_text()
+    located = tiny_site.page("/orte/nordteil/").select_one(".map--locator")
+    assert located.select_one(".map__current")["d"] == locator.select_one(".map__current")["d"]  # Altstadt
+    assert located.select("circle.map__current-point")
+
+
+def test_every_place_page_names_the_map_source(tiny_site):
+    for path in ("/orte/ueberdorf/", "/en/orte/ueberdorf/", "/orte/suedteil/"):
+        source = tiny_site.page(path).select_one(".map--locator .map__source")
+        assert "© GeoBasis-DE / BKG 2017 (Daten verändert)" in source.get_text()
 
 
 def test_news_item_links_to_its_places(tiny_site):
@@ -70,14 +80,18 @@ def test_overview_groups_and_sorts_in_german_order(tiny_site):
     assert groups == [["Altstadt", "Nordteil", "Südteil"], ["Überdorf", "Udenheim", "Zettingen"]]
 
 
-def test_overview_map_links_every_place_with_coordinates(tiny_site):
+def test_overview_map_links_every_gemeinde_area_and_district_point(tiny_site):
     page = tiny_site.page("/orte/")
-    links = page.select("svg.map__svg a.map__link")
-    assert sorted(link["href"] for link in links) == sorted(
-        f"/orte/{slug}/" for slug in ("altstadt", "nordteil", "udenheim", "ueberdorf", "zettingen")
-    )
-    assert all(link["aria-label"] for link in links)
-    assert [a.get_text() for a in page.select(".map__missing a")] == ["Südteil"]
+    areas = page.select("svg.map__svg a.map__area")
+    assert sorted(link["href"] for link in areas) == [
+        f"/orte/{slug}/" for slug in ("altstadt", "udenheim", "ueberdorf", "zettingen")
+    ]
+    assert [link["href"] for link in page.select("svg.map__svg a.map__point")] == ["/orte/nordteil/"]
+    assert all(link["aria-label"].strip() for link in areas)
+    names = sorted(text.get_text() for text in page.select("svg .map__label"))
+    assert names == sorted(["Altstadt", "Nordteil", "Südteil", "Überdorf", "Udenheim", "Zettingen"])
+    assert [text.get_text() for text in page.select(".map__label--unlocated")] == ["Südteil"]
+    assert [a.get_text() for a in page.select(".map__caption a[href^='/orte/']")] == ["Südteil"]
 
 
 def test_overview_figures_come_from_the_data(tiny_site):

@@ -1,51 +1,119 @@
-from orte.model import Coordinates, PlaceRecord
-from orte.svg_map import MAP_PADDING, Box, label_candidates, layout_map
+"""The places' maps from boundaries and data: checks that stop the build, and what the maps hold."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from orte.conftest import FIXTURES
+from orte.model import Coordinates, Measure, PlaceRecord
+from orte.svg_map import (
+    DEFAULT_BOUNDARIES,
+    STEP_CLASSES,
+    build_place_map,
+    check_boundaries,
+    load_boundaries,
+    step_class,
+)
+
+BOUNDARIES = FIXTURES / "grenzen.geojson"  # invented squares for the invented places
+DATA = Path("content/data/orte.yaml")
 
 
-def place(slug: str, lat: float | None, lon: float | None) -> PlaceRecord:
+def record(name, slug, kind="Ortsgemeinde", lat=None, lon=None, part_of=None, steps=0):
+    measures = tuple(Measure("sonstiges", 2020, f"Schritt {index}") for index in range(steps))
     coordinates = Coordinates(lat, lon) if lat is not None else None
-    return PlaceRecord(slug.title(), slug, "Ortsgemeinde", "noch-nicht-begonnen", 1, coordinates=coordinates)
+    return PlaceRecord(
+        name,
+        slug,
+        kind,
+        "noch-nicht-begonnen",
+        1,
+        part_of=part_of,
+        coordinates=coordinates,
+        measures=measures,
+    )
 
 
-def test_north_is_up_and_east_is_right():
-    layout = layout_map([place("nord", 50.25, 6.80), place("sued", 50.10, 6.80), place("ost", 50.15, 6.95)])
-    points = layout.points
-    assert points["nord"].y < points["sued"].y
-    assert points["ost"].x > points["nord"].x
-    assert points["nord"].y == MAP_PADDING  # the northernmost place touches the top padding
+RECORDS = [
+    record("Altstadt", "altstadt", kind="Stadt", lat=50.20, lon=6.83, steps=2),
+    record("Nordteil", "nordteil", kind="Stadtteil", lat=50.24, lon=6.84, part_of="altstadt", steps=1),
+    record("Südteil", "suedteil", kind="Stadtteil", part_of="altstadt"),
+    record("Überdorf", "ueberdorf", lat=50.15, lon=6.80, steps=5),
+    record("Udenheim", "udenheim", lat=50.13, lon=6.88),
+    record("Zettingen", "zettingen", lat=50.11, lon=6.95),
+]
 
 
-def test_places_without_coordinates_are_not_placed():
-    layout = layout_map([place("a", 50.2, 6.8), place("b", 50.1, 6.9), place("ohne", None, None)])
-    assert set(layout.points) == {"a", "b"}
+@pytest.fixture(scope="module")
+def place_map():
+    built, problems = build_place_map(RECORDS, BOUNDARIES, DATA)
+    assert problems == []
+    return built
 
 
-def test_every_point_lies_inside_the_map():
-    layout = layout_map([place("a", 50.2, 6.8), place("b", 50.1, 6.9), place("c", 50.15, 6.7)])
-    for point in layout.points.values():
-        assert 0 <= point.x <= layout.width and 0 <= point.y <= layout.height
+def test_every_gemeinde_is_an_area_and_every_located_district_a_point(place_map):
+    overview = place_map.overview
+    assert set(overview.areas) == {"altstadt", "ueberdorf", "udenheim", "zettingen"}
+    assert set(overview.points) == {"nordteil"}
+    assert overview.unlocated == ("suedteil",)
+    assert set(overview.labels) == {item.slug for item in RECORDS}  # every name, none left out
+    assert all(area.path.startswith("M") and area.path.endswith("z") for area in overview.areas.values())
 
 
-def test_labels_never_overlap():
-    records = [place(f"ort{index}", 50.10 + index * 0.004, 6.80 + (index % 3) * 0.01) for index in range(30)]
-    layout = layout_map(records)
-    boxes = []
-    for point in layout.points.values():
-        if point.label is None:
-            continue
-        candidates = label_candidates(point.slug.title(), point.x, point.y)
-        box = next(box for label, box in candidates if label == point.label)
-        assert not any(box.overlaps(other) for other in boxes)
-        boxes.append(box)
-    assert boxes  # most names found a place
+def test_colour_class_follows_the_recorded_measures(place_map):
+    areas = place_map.overview.areas
+    assert (areas["altstadt"].step_class, areas["ueberdorf"].step_class, areas["udenheim"].step_class) == (
+        2,
+        3,
+        0,
+    )
+    assert place_map.overview.points["nordteil"].step_class == 1
+    assert [step_class(count) for count in (0, 1, 2, 3, 4, 40)] == [0, 1, 2, 2, 3, 3]
+    assert STEP_CLASSES[0] == (0, 0)  # class 0 is "nothing recorded", never a fact about the place
 
 
-def test_box_overlap():
-    assert Box(0, 0, 10, 10).overlaps(Box(5, 5, 15, 15))
-    assert not Box(0, 0, 10, 10).overlaps(Box(10, 0, 20, 10))
+def test_coordinates_are_whole_numbers(place_map):
+    paths = [area.path for area in place_map.overview.areas.values()] + [place_map.overview.outline]
+    paths += [*list(place_map.locator.areas.values()), place_map.locator.outline]
+    assert not any("." in path for path in paths)
 
 
-def test_locator_label_points_towards_the_middle():
-    layout = layout_map([place("west", 50.2, 6.7), place("ost", 50.1, 6.95)])
-    assert layout.locator_label("west").anchor == "start"
-    assert layout.locator_label("ost").anchor == "end"
+def test_a_district_locator_highlights_its_town_and_its_point(place_map):
+    by_slug = {item.slug: item for item in RECORDS}
+    north = place_map.locator_for(by_slug["nordteil"])
+    assert north.area == place_map.locator.areas["altstadt"] and north.point is not None
+    south = place_map.locator_for(by_slug["suedteil"])
+    assert south.area == place_map.locator.areas["altstadt"] and south.point is None  # no invented point
+    assert place_map.locator_for(by_slug["udenheim"]).area == place_map.locator.areas["udenheim"]
+
+
+def test_a_gemeinde_without_boundary_and_a_boundary_without_place_are_reported():
+    records = [replace(item, name="Uedenheim") if item.slug == "udenheim" else item for item in RECORDS]
+    built, problems = build_place_map(records, BOUNDARIES, DATA)
+    assert built is None
+    messages = [problem.render() for problem in problems]
+    assert any(
+        "Für „Uedenheim“ gibt es keine Gemeindegrenze" in text and "Meinten Sie „Udenheim“?" in text
+        for text in messages
+    )
+    assert any("Die Karte hat die Gemeinde „Udenheim“" in text for text in messages)
+    assert all(problem.fix for problem in problems)
+
+
+def test_a_district_point_outside_its_town_is_reported():
+    records = [
+        replace(item, coordinates=Coordinates(50.12, 6.80)) if item.slug == "nordteil" else item
+        for item in RECORDS
+    ]
+    problems = check_boundaries(records, load_boundaries(BOUNDARIES), DATA, BOUNDARIES)
+    assert len(problems) == 1
+    assert problems[0].line == 1
+    assert "Die Koordinaten von „Nordteil“ liegen nicht in Altstadt." in problems[0].render()
+
+
+def test_the_real_boundaries_are_the_38_gemeinden():
+    boundaries = load_boundaries(DEFAULT_BOUNDARIES)
+    assert len(boundaries) == 38
+    assert len({boundary.name for boundary in boundaries}) == 38
+    assert all(boundary.ring[0] == boundary.ring[-1] for boundary in boundaries)
