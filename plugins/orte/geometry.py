@@ -234,8 +234,18 @@ def contains(ring: Sequence[Point], x: float, y: float) -> bool:
 
 
 def boundary_distance(ring: Sequence[Point], x: float, y: float) -> float:
-    """Distance from (x, y) to the ring's boundary."""
-    return min(segment_distance((x, y), a, b) for a, b in itertools.pairwise(ring))
+    """Distance from (x, y) to the ring's boundary (`segment_distance` inlined: a hot loop)."""
+    best = math.inf
+    for (ax, ay), (bx, by) in itertools.pairwise(ring):
+        dx, dy = bx - ax, by - ay
+        length = dx * dx + dy * dy
+        t = ((x - ax) * dx + (y - ay) * dy) / length if length else 0.0
+        t = 0.0 if t < 0 else 1.0 if t > 1 else t
+        ex, ey = x - ax - t * dx, y - ay - t * dy
+        squared = ex * ex + ey * ey
+        if squared < best:
+            best = squared
+    return math.sqrt(best)
 
 
 def visual_centre(ring: Sequence[Point], precision: float = 1.0) -> Point:
@@ -280,15 +290,20 @@ class Scanlines:
         self.step = step
         self.top = min(y for _, y in ring)
         rows = math.ceil((max(y for _, y in ring) - self.top) / step) + 1
-        self.rows: list[list[tuple[float, float]]] = []
-        for row in range(rows):
-            y = self.top + (row + 0.5) * step
-            crossings = sorted(
-                ax + (y - ay) * (bx - ax) / (by - ay)
-                for (ax, ay), (bx, by) in itertools.pairwise(ring)
-                if (ay > y) != (by > y)
-            )
-            self.rows.append(list(zip(crossings[::2], crossings[1::2], strict=False)))
+        crossings: list[list[float]] = [[] for _ in range(rows)]
+        for (ax, ay), (bx, by) in itertools.pairwise(ring):
+            if ay == by:
+                continue
+            # The rows whose middle line (top + (row + 0.5) * step) this edge crosses.
+            low, high = min(ay, by), max(ay, by)
+            first = max(0, math.ceil((low - self.top) / step - 0.5))
+            for row in range(first, rows):
+                y = self.top + (row + 0.5) * step
+                if y >= high:
+                    break
+                if y >= low:
+                    crossings[row].append(ax + (y - ay) * (bx - ax) / (by - ay))
+        self.rows = [list(itertools.pairwise(sorted(row)))[::2] for row in crossings]
 
     def contains(self, x: float, y: float) -> bool:
         row = int((y - self.top) // self.step)

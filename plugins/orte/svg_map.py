@@ -260,12 +260,11 @@ def overview_map(signature: _Signature, boundaries: Sequence[Boundary]) -> Overv
     projection, height, polygons, outline = _canvas(boundaries, OVERVIEW_WIDTH, OVERVIEW_MARGIN, TOLERANCE)
     slug_of = {name: slug for slug, name, part_of, *_ in signature if not part_of}
     areas, points, requests, obstacles, unlocated = {}, {}, [], [], []
-    rings = {}
-    for boundary in boundaries:
-        slug = slug_of[boundary.name]
-        rings[slug] = [(float(x), float(y)) for x, y in polygons[boundary.name]]
-        rings[slug].append(rings[slug][0])
-    centres = {slug: visual_centre(ring, precision=2) for slug, ring in rings.items()}
+    rings = {slug_of[boundary.name]: polygons[boundary.name] for boundary in boundaries}
+
+    # An area's name looks for room from the point deepest inside the area (not from the
+    # village, which may lie at its edge).
+    centres = {slug: visual_centre(ring, precision=3) for slug, ring in rings.items()}
     for slug, name, part_of, lon, lat, steps in signature:
         if not part_of:
             areas[slug] = Area(slug, path_data([polygons[name]], closed=True), step_class(steps))
