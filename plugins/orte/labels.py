@@ -234,17 +234,22 @@ class Layout:
         return point_box(request.anchor, request.point_radius)
 
     def _area_candidates(self, request: LabelRequest, shape: Scanlines, width: float, height: float):
-        x, y = request.anchor
-        step = self.font_size * 0.5
-        result = []
-        for row in range(-4, 5):
-            for column in range(-4, 5):
-                box = centred_box(x + column * step, y + row * step * 0.8, width, height)
-                if self._admissible(box, None, request):
-                    cost = math.hypot(column, row) * 0.15 + outside_share(box, shape) * 4
-                    result.append(Candidate(box, cost))
+        result = [
+            Candidate(box, distance * 0.15 + outside_share(box, shape) * 4)
+            for box, distance in self._grid(request, width, height, reach=4, row_step=0.8)
+        ]
         result += self._leader_candidates(request, width, height, base_cost=2.5, shape=shape)
         return result
+
+    def _grid(self, request: LabelRequest, width: float, height: float, reach: int, row_step: float = 1):
+        """Admissible boxes centred on a grid around the anchor, with their distance in grid steps."""
+        x, y = request.anchor
+        step = self.font_size * 0.5
+        for row in range(-reach, reach + 1):
+            for column in range(-reach, reach + 1):
+                box = centred_box(x + column * step, y + row * step * row_step, width, height)
+                if self._admissible(box, None, request):
+                    yield box, math.hypot(column, row)
 
     def _point_candidates(self, request: LabelRequest, width: float, height: float) -> list[Candidate]:
         x, y = request.anchor
@@ -267,15 +272,11 @@ class Layout:
 
     def _inside_candidates(self, request: LabelRequest, shape: Scanlines, width: float, height: float):
         """A name with no known position: anywhere wholly inside its ring, near the ring's middle."""
-        x, y = request.anchor
-        step = self.font_size * 0.5
-        result = []
-        for row in range(-12, 13):
-            for column in range(-12, 13):
-                box = centred_box(x + column * step, y + row * step, width, height)
-                if self._admissible(box, None, request) and outside_share(box, shape) == 0:
-                    result.append(Candidate(box, math.hypot(column, row) * 0.1))
-        return result
+        return [
+            Candidate(box, distance * 0.1)
+            for box, distance in self._grid(request, width, height, reach=12)
+            if outside_share(box, shape) == 0
+        ]
 
     def _leader_candidates(
         self,
