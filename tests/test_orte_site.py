@@ -89,14 +89,12 @@ def test_map_has_a_linked_area_per_gemeinde_a_point_per_located_district_and_eve
 
 
 def recorded_text(prefix: str, count: int) -> str:
-    """How the map names the number of recorded measures, in words (never by colour alone)."""
+    """How the map names the number of documented steps, in words (never by colour alone)."""
+    if not count:
+        return "nothing recorded yet" if prefix == "/en" else "noch nichts erfasst"
     if prefix == "/en":
-        return f"{count} measure{'s' if count != 1 else ''} recorded" if count else "no measure recorded yet"
-    return (
-        f"{count} Maßnahme{'n' if count != 1 else ''} eingetragen"
-        if count
-        else "noch keine Maßnahme eingetragen"
-    )
+        return f"{count} documented step{'s' if count != 1 else ''}"
+    return f"{count} belegte Schritte" if count != 1 else "1 belegter Schritt"
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])

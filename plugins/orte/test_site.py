@@ -88,8 +88,8 @@ def test_overview_map_links_every_gemeinde_area_and_district_point(tiny_site):
     ]
     assert [link["href"] for link in page.select("svg.map__svg a.map__point")] == ["/orte/nordteil/"]
     labels = {link["href"]: link["aria-label"] for link in areas}
-    assert labels["/orte/ueberdorf/"] == "Überdorf: 2 Maßnahmen eingetragen"
-    assert labels["/orte/udenheim/"] == "Udenheim: noch keine Maßnahme eingetragen"
+    assert labels["/orte/ueberdorf/"] == "Überdorf: 2 belegte Schritte"
+    assert labels["/orte/udenheim/"] == "Udenheim: noch nichts erfasst"
     names = sorted(text.get_text() for text in page.select("svg .map__label"))
     assert names == sorted(["Altstadt", "Nordteil", "Südteil", "Überdorf", "Udenheim", "Zettingen"])
     assert [text.get_text() for text in page.select(".map__label--unlocated")] == ["Südteil"]
