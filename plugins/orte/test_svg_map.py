@@ -1,12 +1,12 @@
 """The places' maps from boundaries and data: checks that stop the build, and what the maps hold."""
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from orte.conftest import FIXTURES
-from orte.model import Coordinates, Measure, PlaceRecord
+from orte.loader import load_located_yaml
+from orte.model import Coordinates, PlaceRecord
 from orte.svg_map import (
     DEFAULT_BOUNDARIES,
     STEP_CLASSES,
@@ -15,34 +15,29 @@ from orte.svg_map import (
     load_boundaries,
     step_class,
 )
+from orte.validation import validate_places
 
 BOUNDARIES = FIXTURES / "grenzen.geojson"  # invented squares for the invented places
-DATA = Path("content/data/orte.yaml")
+DATA = FIXTURES / "orte.yaml"
 
 
-def record(name, slug, kind="Ortsgemeinde", lat=None, lon=None, part_of=None, steps=0):
-    measures = tuple(Measure("sonstiges", 2020, f"Schritt {index}") for index in range(steps))
-    coordinates = Coordinates(lat, lon) if lat is not None else None
-    return PlaceRecord(
-        name,
-        slug,
-        kind,
-        "noch-nicht-begonnen",
-        1,
-        part_of=part_of,
-        coordinates=coordinates,
-        measures=measures,
-    )
+def fixture_records() -> list[PlaceRecord]:
+    data, problems = load_located_yaml(DATA)
+    records, problems = validate_places(data, DATA)
+    assert problems == []
+    return records
 
 
-RECORDS = [
-    record("Altstadt", "altstadt", kind="Stadt", lat=50.20, lon=6.83, steps=2),
-    record("Nordteil", "nordteil", kind="Stadtteil", lat=50.24, lon=6.84, part_of="altstadt", steps=1),
-    record("Südteil", "suedteil", kind="Stadtteil", part_of="altstadt"),
-    record("Überdorf", "ueberdorf", lat=50.15, lon=6.80, steps=5),
-    record("Udenheim", "udenheim", lat=50.13, lon=6.88),
-    record("Zettingen", "zettingen", lat=50.11, lon=6.95),
-]
+def with_steps(records: list[PlaceRecord], counts: dict[str, int]) -> list[PlaceRecord]:
+    """The records with their measures repeated to `counts` (the map only counts them)."""
+    template = next(item.measures[0] for item in records if item.measures)
+    return [
+        replace(item, measures=(template,) * counts[item.slug]) if item.slug in counts else item
+        for item in records
+    ]
+
+
+RECORDS = with_steps(fixture_records(), {"altstadt": 2, "nordteil": 1, "ueberdorf": 5, "udenheim": 0})
 
 
 @pytest.fixture(scope="module")
@@ -102,13 +97,13 @@ def test_a_gemeinde_without_boundary_and_a_boundary_without_place_are_reported()
 
 
 def test_a_district_point_outside_its_town_is_reported():
-    records = [
+    moved = [
         replace(item, coordinates=Coordinates(50.12, 6.80)) if item.slug == "nordteil" else item
         for item in RECORDS
     ]
-    problems = check_boundaries(records, load_boundaries(BOUNDARIES), DATA, BOUNDARIES)
+    problems = check_boundaries(moved, load_boundaries(BOUNDARIES), DATA, BOUNDARIES)
     assert len(problems) == 1
-    assert problems[0].line == 1
+    assert problems[0].line == next(item.line for item in RECORDS if item.slug == "nordteil")
     assert "Die Koordinaten von „Nordteil“ liegen nicht in Altstadt." in problems[0].render()
 
 
