@@ -313,12 +313,15 @@ class Layout:
 
 
 def clash(first: Candidate, second: Candidate) -> bool:
-    """Whether two placed names would collide: boxes, or a leader line through a name or another line."""
+    """Whether two placed names would collide: boxes, or a leader line through a name or another line.
+
+    A leader keeps 3 units off other names: its end inside an area is drawn as a dot.
+    """
     if first.box.overlaps(second.box, LABEL_PADDING):
         return True
-    if first.leader and second.box.grown(1).crosses(*first.leader):
+    if first.leader and second.box.grown(3).crosses(*first.leader):
         return True
-    if second.leader and first.box.grown(1).crosses(*second.leader):
+    if second.leader and first.box.grown(3).crosses(*second.leader):
         return True
     return bool(first.leader and second.leader and segments_cross(first.leader, second.leader))
 

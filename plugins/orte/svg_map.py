@@ -83,6 +83,7 @@ class OverviewMap:
     unlocated: tuple[str, ...]  # slugs of Stadtteile without coordinates: italic name, no point
     outline: str  # path data of the Verbandsgemeinde's outline
     leaders: str  # path data of all leader lines
+    leader_ends: str  # path data of a dot where a leader line ends inside an area (no point there)
     step_classes: tuple[StepClass, ...]
 
 
@@ -285,6 +286,12 @@ def overview_map(signature: _Signature, boundaries: Sequence[Boundary]) -> Overv
         if label.leader
         for start, end in [label.leader]
     )
+    leader_ends = "".join(
+        f"M{_number(end[0])} {_number(end[1])}h0"
+        for slug, label in placed.items()
+        if label.leader and slug in areas
+        for _, end in [label.leader]
+    )
     return OverviewMap(
         width=OVERVIEW_WIDTH,
         height=height,
@@ -296,6 +303,7 @@ def overview_map(signature: _Signature, boundaries: Sequence[Boundary]) -> Overv
         unlocated=tuple(unlocated),
         outline=outline,
         leaders=leaders,
+        leader_ends=leader_ends,
         step_classes=tuple(StepClass(index, *bounds) for index, bounds in enumerate(STEP_CLASSES)),
     )
 
