@@ -130,16 +130,45 @@ def step_class(count: int) -> int:
     raise ValueError(count)
 
 
+class BoundariesUnreadable(Exception):
+    """The boundary file is missing, not JSON, or not a FeatureCollection of named Polygons."""
+
+    def __init__(self, path: Path, line: int | None, detail: str):
+        super().__init__(detail)
+        self.problem = Problem(
+            path,
+            line,
+            "Die Datei mit den Gemeindegrenzen für die Karte ist nicht lesbar.",
+            "Die Datei aus der Versionsgeschichte wiederherstellen (git checkout -- <Datei>) oder "
+            "neu erzeugen wie in plugins/orte/boundaries/README.md beschrieben: eine GeoJSON-"
+            "FeatureCollection, je Gemeinde ein Polygon mit der Eigenschaft „name“.",
+            detail=detail,
+        )
+
+
 def load_boundaries(path: Path) -> list[Boundary]:
     """The Gemeinden's outer rings from a GeoJSON FeatureCollection of Polygons."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        Boundary(
-            feature["properties"]["name"],
-            tuple(tuple(point) for point in feature["geometry"]["coordinates"][0]),
-        )
-        for feature in data["features"]
-    ]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BoundariesUnreadable(path, None, str(error)) from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise BoundariesUnreadable(path, getattr(error, "lineno", None), f"not JSON: {error}") from error
+    try:
+        boundaries = []
+        for feature in data["features"]:
+            geometry = feature["geometry"]
+            if geometry["type"] != "Polygon":
+                raise ValueError(f"{feature['properties']['name']}: {geometry['type']} instead of Polygon")
+            ring = tuple((float(lon), float(lat)) for lon, lat, *_ in geometry["coordinates"][0])
+            if len(ring) < 4 or ring[0] != ring[-1]:
+                raise ValueError(f"{feature['properties']['name']}: the ring is not closed")
+            boundaries.append(Boundary(str(feature["properties"]["name"]), ring))
+    except (KeyError, TypeError, ValueError, IndexError) as error:
+        raise BoundariesUnreadable(
+            path, None, f"not a FeatureCollection of named Polygons: {error!r}"
+        ) from error
+    return boundaries
 
 
 def check_boundaries(
@@ -198,7 +227,10 @@ def build_place_map(
     records: Sequence[PlaceRecord], boundaries_path: Path, data_path: Path
 ) -> tuple[PlaceMap | None, list[Problem]]:
     """The maps for `records`, or the problems that prevent drawing them."""
-    boundaries = load_boundaries(boundaries_path)
+    try:
+        boundaries = load_boundaries(boundaries_path)
+    except BoundariesUnreadable as error:
+        return None, [error.problem]
     problems = check_boundaries(records, boundaries, data_path, boundaries_path)
     if problems:
         return None, problems

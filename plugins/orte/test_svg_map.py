@@ -107,6 +107,27 @@ def test_a_district_point_outside_its_town_is_reported():
     assert "Die Koordinaten von „Nordteil“ liegen nicht in Altstadt." in problems[0].render()
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('{"type": "FeatureCollection",\n "features": [\n}', 3),  # not JSON
+        ('{"type": "FeatureCollection", "features": [{"type": "Feature"}]}', None),  # no geometry
+        (
+            '{"features": [{"properties": {"name": "A"}, "geometry": {"type": "MultiPolygon", '
+            '"coordinates": []}}]}',
+            None,
+        ),
+    ],
+)
+def test_an_unreadable_boundary_file_stops_the_build_with_a_fix(tmp_path, text, line):
+    broken = tmp_path / "grenzen.geojson"
+    broken.write_text(text, encoding="utf-8")
+    built, problems = build_place_map(RECORDS, broken, DATA)
+    assert built is None and len(problems) == 1
+    assert problems[0].file == broken and problems[0].line == line
+    assert "So beheben: Die Datei aus der Versionsgeschichte wiederherstellen" in problems[0].render()
+
+
 def test_the_real_boundaries_are_the_38_gemeinden():
     boundaries = load_boundaries(DEFAULT_BOUNDARIES)
     assert len(boundaries) == 38
