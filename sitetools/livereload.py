@@ -16,7 +16,7 @@ from livereload import Server
 
 from sitetools.build import ROOT, BuildFailed, build_into
 
-WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
+WATCHED = ["content", "theme", "plugins", "lib", "pelicanconf.py"]
 NOT_UPDATED = (
     "\n*** Die Vorschau wurde NICHT aktualisiert: bitte den Fehler oben beheben und speichern."
     "\n*** Preview NOT updated: fix the error above and save again.\n"

@@ -25,13 +25,15 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 
+from bfb_build import is_main_site, this_build
+from bfb_contents.front_matter import FrontMatter, front_matter_of
+from bfb_editor_notes.notes import COMMENT_RE
 from bfb_errors import Problem, report_notes, stop_build
 from bfb_slugs import german_slugify
 
-from .front_matter import FrontMatter, parse_front_matter
 from .places import known_places
 
 MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown"}
@@ -103,7 +105,6 @@ RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "en", "news", "drafts", "bilder
 LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
 MARKDOWN_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
-COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 ALT_RE = re.compile(r"""\balt\s*=\s*(?:"(?P<a>[^"]*)"|'(?P<b>[^']*)')""", re.IGNORECASE)
 
 
@@ -141,17 +142,18 @@ class ContentFile:
 def check_content(
     content_dir: str | Path,
     settings: dict | None = None,
-    keep_files_for_this_build: bool = False,
+    files: list[ContentFile] | None = None,
     notes: list[Problem] | None = None,
 ) -> list[Problem]:
     """Return every problem in the content folder's Markdown files (empty: all good).
 
+    `files`: the folder's files as read_files() returns them, if read already.
     `notes`, if given, receives what is no error but the editor should know (news held back
     until their date).
     """
     content_dir = Path(content_dir).resolve()
     settings = settings or {}
-    files = [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings)]
+    files = read_files(content_dir, settings) if files is None else files
     places = known_places(content_dir / settings.get("ORTE_DATA", "data/orte.yaml"))
     problems: list[Problem] = []
     for file in files:
@@ -160,9 +162,26 @@ def check_content(
     problems += check_links_to_unpublished(files, content_dir, settings)
     if notes is not None:
         notes += [future_note(file, settings) for file in files if held_back_until(file, settings)]
-    if keep_files_for_this_build and not problems:  # a failed check stops the build here
-        _FILES_OF_THIS_BUILD[str(content_dir)] = files
     return problems
+
+
+def read_files(content_dir: str | Path, settings: dict | None = None) -> list[ContentFile]:
+    """Every Markdown file of every language in the content folder, its header parsed."""
+    content_dir = Path(content_dir).resolve()
+    return [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings or {})]
+
+
+class FilesOfThisBuild(dict):
+    """{content folder: its files}, read once per build for every check (bfb_build)."""
+
+
+def files_of_this_build(settings: dict) -> list[ContentFile]:
+    """The content files of this build, read by whichever check asks first."""
+    read = this_build(settings).part(FilesOfThisBuild)
+    content_dir = str(Path(settings["PATH"]).resolve())
+    if content_dir not in read:
+        read[content_dir] = read_files(content_dir, settings)
+    return read[content_dir]
 
 
 def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
@@ -201,13 +220,6 @@ def ignore_matcher(patterns: list[str]):
 def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
     text = path.read_text(encoding="utf-8-sig")
     return ContentFile(path, relative_name(path, content_dir), kind, front_matter_of(text))
-
-
-# The content check and the translation check (bfb_translations) read the same files
-# in one build; a text is parsed once. Keyed by the text itself, so it never goes stale.
-@cache
-def front_matter_of(text: str) -> FrontMatter:
-    return parse_front_matter(text)
 
 
 def check_file(
@@ -669,12 +681,6 @@ def without_comments(html: str) -> str:
     return COMMENT_RE.sub(lambda match: "\n" * match.group().count("\n"), html)
 
 
-def drop_editor_notes(content) -> None:
-    """Remove `<!-- … -->` notes (like those `invoke new` writes) from the published HTML."""
-    if isinstance(getattr(content, "_content", None), str):
-        content._content = COMMENT_RE.sub("", content._content)
-
-
 def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
     if not LINK_RE.search(file.link_text):
         return []
@@ -839,20 +845,11 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
 def check_on_initialization(pelican) -> None:
     """Stop the build before Pelican reads anything if the content has problems."""
     settings = pelican.settings
-    if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
+    if not is_main_site(settings):
         return  # a language subsite: the main site has checked all languages already
     notes: list[Problem] = []
-    problems = check_content(settings["PATH"], settings, keep_files_for_this_build=True, notes=notes)
+    problems = check_content(settings["PATH"], settings, files_of_this_build(settings), notes=notes)
     if problems:
         stop_build(problems)
     if notes:
         report_notes(notes)
-
-
-# Files the content check read when this build started, for the translation check that
-# runs right after it on the same signal (bfb_translations); taken once, then gone.
-_FILES_OF_THIS_BUILD: dict[str, list[ContentFile]] = {}
-
-
-def files_read_for_this_build(content_dir: str | Path) -> list[ContentFile] | None:
-    return _FILES_OF_THIS_BUILD.pop(str(Path(content_dir).resolve()), None)

@@ -24,4 +24,10 @@ def known_places(data_file: Path) -> set[str] | None:
         return None  # nothing to compare with: the Orte plugin reports the broken file with its line
     if isinstance(data, dict):
         data = data.get("orte", [])
-    return {str(place["slug"]) for place in data or [] if isinstance(place, dict) and "slug" in place}
+    # Only text slugs: anything else (e.g. a YAML alias, which plugins/orte refuses with its
+    # line) is never turned into text here, where an alias bomb would expand.
+    return {
+        place["slug"]
+        for place in data or []
+        if isinstance(place, dict) and isinstance(place.get("slug"), str)
+    }

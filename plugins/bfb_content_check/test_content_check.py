@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bfb_contents.front_matter import parse_front_matter
 
 from bfb_content_check import check_content
-from bfb_content_check.front_matter import parse_front_matter
 
 SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "IGNORE_FILES": ["**/.*", "data"]}
 GOOD_NEWS = """Title: Der Bürgerbus fährt

@@ -10,7 +10,8 @@ Editors put a photo (JPEG, PNG or WebP, any size) into `content/bilder/` and wri
 
 * rewrites that `<img>` (on `content_object_init`) into one with `srcset`, `sizes`,
   `width`/`height` and `loading="lazy"`, pointing at the main site's copies, also on `/en/`
-  pages (so no image is copied twice, pelican-pitfalls #180);
+  pages (so no image is copied twice; i18n_subsites would copy it again under /en/,
+  pelican-plugins issues #180 and #1155);
 * keeps Pelican from copying the original (which may carry the GPS position of the camera);
 * writes, once per build into the main site's output, a copy at the original's address
   (at most IMAGE_MAX_WIDTH wide) and one variant per width in IMAGE_WIDTHS, each rotated
@@ -41,7 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from bfb_contents import is_main_site
+from bfb_build import is_main_site
+from bfb_contents import replace_text, text_of
 from bfb_errors import Problem, stop_build
 from bfb_output_owners import claim, file_owner
 from pelican import signals
@@ -224,10 +226,9 @@ def responsive_img(content, tag: str) -> str:
 
 def rewrite_images(content) -> None:
     """Give every photo in a news item or page its responsive `<img>` (before links are resolved)."""
-    text = getattr(content, "_content", None)
-    if not isinstance(text, str) or "<img" not in text.lower():
+    if "<img" not in text_of(content).lower():
         return
-    content._content = IMG_RE.sub(lambda match: responsive_img(content, match.group()), text)
+    replace_text(content, lambda text: IMG_RE.sub(lambda match: responsive_img(content, match.group()), text))
 
 
 def keep_originals_private(generator) -> None:

@@ -23,7 +23,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from bfb_contents import contents_of, is_main_site
+from bfb_build import is_main_site
+from bfb_contents import contents_of
 from bfb_errors import Problem, stop_build
 from bfb_errors.problems import display_path
 from pelican import signals

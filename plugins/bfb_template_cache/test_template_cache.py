@@ -109,6 +109,15 @@ def test_calls_that_are_not_plain_texts_stay_calls():
     assert "bfb_theme_texts" not in code
 
 
+def test_autoescaped_templates_keep_their_calls_and_render_as_gettext_does():
+    """In an autoescaped template gettext marks its result safe: "place's" stays as it is."""
+    source = '{{ _("the place\'s page") }} {{ name }}'
+    env = texts_environment(source, English())
+    env.autoescape = lambda name: name == "page.html"
+    assert "bfb_theme_texts" not in env.compile(source, "page.html", raw=True)
+    assert env.get_template("page.html").render(name="<b>") == "the place's page &lt;b&gt;"
+
+
 def test_a_text_that_cannot_be_formatted_fails_as_before():
     with pytest.raises(ValueError):  # "100 %" % {} – as newstyle gettext does at render time
         texts_environment("{{ _('100 %') }}", English()).get_template("page.html").render()
