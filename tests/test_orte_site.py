@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 from orte.figures import compute_figures
 from orte.loader import load_located_yaml
 from orte.model import STAGES, UNKNOWN_STAGE, german_sort_key
+from orte.svg_map import STEP_CLASSES, step_class
 from orte.validation import parse_place_list, validate_places
 
 from sitetools.build import CONTENT
@@ -56,14 +58,91 @@ def test_overview_groups_daun_with_its_districts_then_the_ortsgemeinden(dev_site
     assert groups[1].index("Üdersdorf") < groups[1].index("Udler")  # Ü sorts with U
 
 
-def test_map_has_a_named_link_for_every_place_with_coordinates(dev_site, records):
-    page = dev_site.page("/orte/")
-    links = page.select("svg.map__svg a.map__link")
-    located = {f"/orte/{r.slug}/" for r in records if r.coordinates}
-    assert sorted(link["href"] for link in links) == sorted(located)
-    assert all(link["aria-label"].strip() for link in links)
-    missing = [a.get_text() for a in page.select(".map__missing a")]
-    assert missing == sorted((r.name for r in records if not r.coordinates), key=german_sort_key)
+MAP_SOURCE = "© GeoBasis-DE / BKG 2017 (Daten verändert)"
+MAP_LICENCE = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+# What a reader's phone loads for the overview: the page and the one stylesheet, compressed.
+OVERVIEW_BUDGET_GZIP = 20 * 1024
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_map_has_a_linked_area_per_gemeinde_a_point_per_located_district_and_every_name(
+    dev_site, records, prefix
+):
+    page = dev_site.page(f"{prefix}/orte/")
+    svg = page.select_one("svg.map__svg--overview")
+    areas = svg.select("a.map__area")
+    gemeinden = {f"{prefix}/orte/{r.slug}/" for r in records if not r.part_of}
+    assert len(gemeinden) == 38
+    assert sorted(link["href"] for link in areas) == sorted(gemeinden)
+    assert all(link.path and link["aria-label"].strip() for link in areas)
+    located = {f"{prefix}/orte/{r.slug}/" for r in records if r.part_of and r.coordinates}
+    assert sorted(link["href"] for link in svg.select("a.map__point")) == sorted(located)
+    names = sorted(label.get_text() for label in svg.select("text.map__label"))
+    assert names == sorted(r.name for r in records)  # all 46, each once
+    unlocated = sorted(r.name for r in records if not r.coordinates)
+    assert sorted(label.get_text() for label in svg.select(".map__label--unlocated")) == unlocated
+    assert sorted(a.get_text() for a in page.select(".map__caption a[href*='/orte/']")) == unlocated
+
+
+def recorded_text(prefix: str, count: int) -> str:
+    """How the map names the number of documented steps, in words (never by colour alone)."""
+    if not count:
+        return "nothing recorded yet" if prefix == "/en" else "noch nichts erfasst"
+    if prefix == "/en":
+        return f"{count} documented step{'s' if count != 1 else ''}"
+    return f"{count} belegte Schritte" if count != 1 else "1 belegter Schritt"
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_map_colours_follow_the_recorded_measures_and_the_legend_says_so_in_words(dev_site, records, prefix):
+    page = dev_site.page(f"{prefix}/orte/")
+    counts = {f"{prefix}/orte/{r.slug}/": len(r.measures) for r in records}
+    for link in page.select("a.map__area, a.map__point"):
+        colour_class = next(name for name in link["class"] if name.startswith("map__step-"))
+        assert colour_class == f"map__step-{step_class(counts[link['href']])}"
+        assert link["aria-label"].endswith(f": {recorded_text(prefix, counts[link['href']])}")
+    legend = page.select(".map__legend li")
+    assert len(legend) == len(STEP_CLASSES)
+    assert all(item.get_text(strip=True) for item in legend)
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_map_source_is_named_under_every_map(dev_site, records, prefix):
+    for path in [f"{prefix}/orte/", *(f"{prefix}/orte/{r.slug}/" for r in records)]:
+        source = dev_site.page(path).select_one(".map__caption .map__source")
+        assert MAP_SOURCE in source.get_text() and MAP_LICENCE in source.get_text(), path
+        links = {a.get_text(): a["href"] for a in source.select("a")}
+        assert links == {
+            MAP_SOURCE: "https://www.bkg.bund.de",
+            MAP_LICENCE: "https://www.govdata.de/dl-de/by-2-0",
+        }
+
+
+def test_every_place_page_has_a_small_map_with_its_gemeinde(dev_site, records):
+    by_slug = {r.slug: r for r in records}
+    overview_areas = {}
+    for record in records:
+        locator = dev_site.page(f"/orte/{record.slug}/").select_one(".map--locator svg")
+        overview_areas.setdefault(record.part_of or record.slug, set()).add(
+            locator.select_one(".map__current")["d"]
+        )
+        assert bool(locator.select("circle")) == bool(record.part_of and record.coordinates), record.name
+    # One highlighted shape per Gemeinde: a Stadtteil shows its town's.
+    assert all(len(shapes) == 1 for shapes in overview_areas.values())
+    assert set(overview_areas) == {r.slug for r in records if not r.part_of}
+    assert all(by_slug[slug].kind != "Stadtteil" for slug in overview_areas)
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_overview_with_its_stylesheet_stays_under_20_kb_compressed(dev_site, prefix):
+    html = (dev_site.root / prefix.lstrip("/") / "orte" / "index.html").read_bytes()
+    stylesheets = [
+        link["href"] for link in BeautifulSoup(html, "html.parser").select('link[rel="stylesheet"]')
+    ]
+    assert len(stylesheets) == 1
+    css = (dev_site.root / stylesheets[0].lstrip("/")).read_bytes()
+    size = len(gzip.compress(html, compresslevel=6)) + len(gzip.compress(css, compresslevel=6))
+    assert size < OVERVIEW_BUDGET_GZIP, f"{size} bytes"
 
 
 @pytest.mark.parametrize("path", ["/orte/", "/en/orte/"])

@@ -2,14 +2,15 @@
 
 Pipeline, one module per stage: `loader` (YAML with line numbers) → `validation` (every editor
 mistake as a `bfb_errors.Problem`) → `model` (records and vocabularies) → `figures` and `svg_map`
-(counts and map geometry) → `generator` (Pelican pages `/orte/` and `/orte/<slug>/`).
+(counts; maps from the boundaries in `boundaries/`, drawn with `geometry` and `labels`) →
+`generator` (Pelican pages `/orte/` and `/orte/<slug>/`).
 
 Unknown is not a fact: a place's status is None unless the data records who decided it and
 when, and the pages then say "Stand: noch nicht erfasst"; figures count recorded stages and
 documented steps only. Every step (`measures`) carries its sources; one without stops the build.
 
-Settings (defaults in `generator.DEFAULT_SETTINGS`): `ORTE_DATA`, `ORTE_BODIES`, `PLACE_URL`,
-`PLACE_SAVE_AS`, `PLACE_LANG_URL`, `PLACE_LANG_SAVE_AS`, `PLACES_URL`, `PLACES_SAVE_AS`.
+Settings (defaults in `generator.DEFAULT_SETTINGS`): `ORTE_DATA`, `ORTE_BODIES`, `ORTE_BOUNDARIES`,
+`PLACE_URL`, `PLACE_SAVE_AS`, `PLACE_LANG_URL`, `PLACE_LANG_SAVE_AS`, `PLACES_URL`, `PLACES_SAVE_AS`.
 Template variables: `places`, `places_by_slug`, `place_groups`, `places_without_coordinates`,
 `places_without_measures`, `place_figures`, `place_charts`, `place_map`; on place pages `place`
 (with `place.measures` newest first, `place.latest_measure`, `place.stage` – None if unknown –

@@ -49,7 +49,8 @@ class TinySite:
 
 
 def tiny_content(folder: Path, data: str | None = None) -> Path:
-    """Lay out content/ with the fixture places, one body, one news item in two languages."""
+    """Lay out content/ with the fixture places and their boundaries, one body, one news item in two
+    languages."""
     content = folder / "content"
     (content / "data").mkdir(parents=True)
     (content / "orte").mkdir()
@@ -57,6 +58,8 @@ def tiny_content(folder: Path, data: str | None = None) -> Path:
     (content / "data" / "orte.yaml").write_text(
         data if data is not None else (FIXTURES / "orte.yaml").read_text(encoding="utf-8"), encoding="utf-8"
     )
+    # Invented areas of the invented places, beside content/ (a test may rename one).
+    shutil.copy(FIXTURES / "grenzen.geojson", folder / "grenzen.geojson")
     for body in FIXTURES.glob("ueberdorf*.md"):
         shutil.copy(body, content / "orte" / body.name)
     for news in FIXTURES.glob("2024-*.md"):
@@ -68,7 +71,8 @@ def build_tiny_site(folder: Path) -> TinySite:
     """Build `folder`/content into `folder`/output in its own process, as the real build does."""
     compile_catalogues()
     settings = folder / "settings.py"
-    settings.write_text(SETTINGS, encoding="utf-8")
+    boundaries = f"ORTE_BOUNDARIES = {str(folder / 'grenzen.geojson')!r}\n"
+    settings.write_text(SETTINGS + boundaries, encoding="utf-8")
     command = [sys.executable, "-m", "pelican", "content", "-s", str(settings), "-o", "output"]
     result = subprocess.run(
         [*command, "--fatal", "warnings"], cwd=folder, capture_output=True, text=True, check=False

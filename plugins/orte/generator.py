@@ -21,7 +21,7 @@ from pelican.generators import Generator, PagesGenerator
 from .figures import charts_for, compute_figures
 from .model import KINDS, MEASURE_TYPES, STAGES, UNKNOWN_STAGE, Measure, PlaceRecord, german_sort_key
 from .places_file import DEFAULT_DATA_FILE, places_file_of_this_build
-from .svg_map import layout_map
+from .svg_map import DEFAULT_BOUNDARIES, build_place_map
 from .validation import (
     check_place_references,
     metadata_line,
@@ -33,6 +33,7 @@ from .validation import (
 DEFAULT_SETTINGS = {
     "ORTE_DATA": DEFAULT_DATA_FILE,  # relative to PATH
     "ORTE_BODIES": "orte",  # folder of optional Markdown bodies, relative to PATH
+    "ORTE_BOUNDARIES": str(DEFAULT_BOUNDARIES),  # GeoJSON of the Gemeinden (svg_map.py)
     "PLACE_URL": "orte/{slug}/",
     "PLACE_SAVE_AS": "orte/{slug}/index.html",
     "PLACE_LANG_URL": "orte/{slug}/",
@@ -113,6 +114,10 @@ class PlacesGenerator(Generator):
         if known is not None:
             problems += body_problems
             problems += check_place_references(place_references(self.context), known)
+        if not problems:
+            place_map, problems = build_place_map(
+                records, Path(self.settings["ORTE_BOUNDARIES"]), Path(self.path) / self.settings["ORTE_DATA"]
+            )
         if problems:
             stop_build(problems)
         self.places = build_places(records, lang, bodies, self)
@@ -127,7 +132,7 @@ class PlacesGenerator(Generator):
             places_without_measures=[place for place in self.places if not place.measures],
             place_figures=figures,
             place_charts=charts_for(figures, lang),
-            place_map=layout_map(records),
+            place_map=place_map,
         )
 
     # --- writing ------------------------------------------------------------------------------

@@ -1,153 +1,358 @@
-"""Geometry of the places' map, computed at build time: no tiles, no request to another host.
+"""The places' maps, computed at build time from official boundaries: no tiles, no request elsewhere.
 
-Projects WGS84 coordinates onto an SVG canvas (equirectangular, scaled by the cosine of the
-middle latitude: accurate enough for an area of 20 km) and places each name beside its point
-where it collides with no other name or point. A name that finds no free place is not drawn;
-its point stays a link with an accessible name, and the list beside the map names every place.
+The boundaries of the 38 Gemeinden (boundaries/README.md: BKG VG250, Datenlizenz Deutschland)
+are projected onto a canvas, their shared borders simplified once and rounded to whole units.
+The overview map (`PlaceMap.overview`) has one area per Gemeinde, coloured by how many steps the
+data records for it, a point for each Stadtteil with coordinates, and every name placed without
+overlap (`labels`). A Stadtteil without coordinates gets its name inside its town, in italics
+and without a point: never an invented position. Each place page gets a small locator map
+(`PlaceMap.locator`) with its Gemeinde, or for a Stadtteil its town and point, highlighted.
+
+Setting: `ORTE_BOUNDARIES`, the GeoJSON file of the Gemeinden (default: the file beside this
+module). Every Gemeinde of the data file needs an area with exactly its name, and every area a
+place; a Stadtteil's point must lie in its town. Mismatches stop the build with a `Problem`.
 """
 
 from __future__ import annotations
 
-import math
+import functools
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from bfb_errors import Problem
+
+from .geometry import Point, Projection, Topology, contains, path_data, visual_centre
+from .labels import LabelRequest, LabelsDoNotFit, Layout, PlacedLabel, point_box
 from .model import PlaceRecord
+from .validation import suggestion
 
-MAP_WIDTH = 720
-MAP_PADDING = 16
-POINT_RADIUS = 6
-FONT_SIZE = 15
-# Average glyph width of the sans-serif font relative to its size; a safe over-estimate.
-GLYPH_WIDTH = 0.58
-LABEL_GAP = 4
+DEFAULT_BOUNDARIES = Path(__file__).parent / "boundaries" / "vg-daun-gemeinden.geojson"
 
+# The overview: one canvas unit is one CSS pixel at the map's smallest width (site.css), so names
+# are never smaller than FONT_SIZE pixels.
+OVERVIEW_WIDTH = 600
+OVERVIEW_MARGIN = 12
+FONT_SIZE = 14
+POINT_RADIUS = 5
+# The locator map on each place page: coarser, as it is drawn smaller.
+LOCATOR_WIDTH = 200
+LOCATOR_MARGIN = 4
+LOCATOR_POINT_RADIUS = 5
+# Douglas–Peucker tolerance in canvas units: below what the eye sees at the drawn size.
+TOLERANCE = 0.8
+LOCATOR_TOLERANCE = 1.0
 
-@dataclass(frozen=True)
-class Box:
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-    def overlaps(self, other: Box) -> bool:
-        return not (
-            self.right <= other.left
-            or other.right <= self.left
-            or self.bottom <= other.top
-            or other.bottom <= self.top
-        )
-
-    def inside(self, width: float, height: float) -> bool:
-        return self.left >= 0 and self.top >= 0 and self.right <= width and self.bottom <= height
+# Colour classes of the overview: how many steps the data file records for a place.
+# (lowest, highest or None for "and more"); class 0 means nothing is recorded yet.
+STEP_CLASSES = ((0, 0), (1, 1), (2, 3), (4, None))
 
 
 @dataclass(frozen=True)
-class Label:
-    x: float
-    y: float  # baseline
-    anchor: str  # SVG text-anchor: start, middle or end
+class Area:
+    slug: str
+    path: str  # SVG path data
+    step_class: int  # index into STEP_CLASSES
 
 
 @dataclass(frozen=True)
 class MapPoint:
     slug: str
-    x: float
-    y: float
-    label: Label | None  # None: no free place for the name on the overview map
+    x: int
+    y: int
+    step_class: int
 
 
 @dataclass(frozen=True)
-class MapLayout:
+class StepClass:
+    index: int
+    lowest: int
+    highest: int | None
+
+
+@dataclass(frozen=True)
+class OverviewMap:
     width: int
     height: int
-    points: dict[str, MapPoint]  # by slug; places without coordinates are absent
-    point_radius: int = POINT_RADIUS
-    font_size: int = FONT_SIZE
+    font_size: int
+    point_radius: int
+    areas: dict[str, Area]  # by slug, for every Gemeinde
+    points: dict[str, MapPoint]  # by slug, for every Stadtteil with coordinates
+    labels: dict[str, PlacedLabel]  # by slug, for every place
+    unlocated: tuple[str, ...]  # slugs of Stadtteile without coordinates: italic name, no point
+    outline: str  # path data of the Verbandsgemeinde's outline
+    leaders: str  # path data of all leader lines
+    leader_ends: str  # path data of a dot where a leader line ends inside an area (no point there)
+    step_classes: tuple[StepClass, ...]
 
-    def locator_label(self, slug: str) -> Label:
-        """Where the name goes on a place's small locator map: towards the map's centre."""
-        point = self.points[slug]
-        if point.x > self.width / 2:
-            return Label(round(point.x - 2 * POINT_RADIUS, 1), round(point.y + 5, 1), "end")
-        return Label(round(point.x + 2 * POINT_RADIUS, 1), round(point.y + 5, 1), "start")
+
+@dataclass(frozen=True)
+class Locator:
+    """What a place's small map shows: the highlighted area and, for a Stadtteil, its point."""
+
+    area: str  # path data
+    point: MapPoint | None
 
 
-def project(records: list[PlaceRecord], width: int = MAP_WIDTH) -> tuple[dict[str, tuple[float, float]], int]:
-    """Return {slug: (x, y)} on a canvas `width` wide, and the canvas height."""
-    located = [record for record in records if record.coordinates]
-    if not located:
-        return {}, 0
-    lats = [record.coordinates.lat for record in located]
-    lons = [record.coordinates.lon for record in located]
-    shrink = math.cos(math.radians((min(lats) + max(lats)) / 2))
-    span_x = max((max(lons) - min(lons)) * shrink, 1e-6)
-    span_y = max(max(lats) - min(lats), 1e-6)
-    scale = (width - 2 * MAP_PADDING) / span_x
-    height = math.ceil(span_y * scale + 2 * MAP_PADDING)
-    positions = {
-        record.slug: (
-            round(MAP_PADDING + (record.coordinates.lon - min(lons)) * shrink * scale, 1),
-            round(MAP_PADDING + (max(lats) - record.coordinates.lat) * scale, 1),
+@dataclass(frozen=True)
+class LocatorMap:
+    width: int
+    height: int
+    point_radius: int
+    outline: str
+    areas: dict[str, str]  # path data by Gemeinde slug
+    points: dict[str, MapPoint]
+
+    def for_place(self, slug: str, part_of: str | None) -> Locator:
+        return Locator(self.areas[part_of or slug], self.points.get(slug))
+
+
+@dataclass(frozen=True)
+class PlaceMap:
+    overview: OverviewMap
+    locator: LocatorMap
+
+    def locator_for(self, record: PlaceRecord) -> Locator:
+        return self.locator.for_place(record.slug, record.part_of)
+
+
+@dataclass(frozen=True)
+class Boundary:
+    name: str
+    ring: tuple[Point, ...]  # (lon, lat), closed
+
+
+def step_class(count: int) -> int:
+    for index, (lowest, highest) in enumerate(STEP_CLASSES):
+        if count >= lowest and (highest is None or count <= highest):
+            return index
+    raise ValueError(count)
+
+
+class BoundariesUnreadable(Exception):
+    """The boundary file is missing, not JSON, or not a FeatureCollection of named Polygons."""
+
+    def __init__(self, path: Path, line: int | None, detail: str):
+        super().__init__(detail)
+        self.problem = Problem(
+            path,
+            line,
+            "Die Datei mit den Gemeindegrenzen für die Karte ist nicht lesbar.",
+            "Die Datei aus der Versionsgeschichte wiederherstellen (git checkout -- <Datei>) oder "
+            "neu erzeugen wie in plugins/orte/boundaries/README.md beschrieben: eine GeoJSON-"
+            "FeatureCollection, je Gemeinde ein Polygon mit der Eigenschaft „name“.",
+            detail=detail,
         )
-        for record in located
-    }
-    return positions, height
 
 
-def label_candidates(name: str, x: float, y: float) -> list[tuple[Label, Box]]:
-    """Positions for a name around its point, in order of preference: right, left, above, below."""
-    text_width = len(name) * FONT_SIZE * GLYPH_WIDTH
-    offset = POINT_RADIUS + LABEL_GAP
-    ascent, descent = FONT_SIZE * 0.75, FONT_SIZE * 0.25
-    middle = y + FONT_SIZE * 0.35  # baseline that centres the text on the point
-    above = y - offset - descent
-    below = y + offset + ascent
-    candidates = [
+def load_boundaries(path: Path) -> list[Boundary]:
+    """The Gemeinden's outer rings from a GeoJSON FeatureCollection of Polygons."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BoundariesUnreadable(path, None, str(error)) from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise BoundariesUnreadable(path, getattr(error, "lineno", None), f"not JSON: {error}") from error
+    try:
+        boundaries = []
+        for feature in data["features"]:
+            geometry = feature["geometry"]
+            if geometry["type"] != "Polygon":
+                raise ValueError(f"{feature['properties']['name']}: {geometry['type']} instead of Polygon")
+            ring = tuple((float(lon), float(lat)) for lon, lat, *_ in geometry["coordinates"][0])
+            if len(ring) < 4 or ring[0] != ring[-1]:
+                raise ValueError(f"{feature['properties']['name']}: the ring is not closed")
+            boundaries.append(Boundary(str(feature["properties"]["name"]), ring))
+    except (KeyError, TypeError, ValueError, IndexError) as error:
+        raise BoundariesUnreadable(
+            path, None, f"not a FeatureCollection of named Polygons: {error!r}"
+        ) from error
+    return boundaries
+
+
+def check_boundaries(
+    records: Sequence[PlaceRecord], boundaries: Sequence[Boundary], data_path: Path, boundaries_path: Path
+) -> list[Problem]:
+    """Every Gemeinde in the data has an area of its name, every area a place, every point its town."""
+    problems = []
+    areas = {boundary.name: boundary for boundary in boundaries}
+    gemeinden = {record.name: record for record in records if not record.part_of}
+    for name, record in gemeinden.items():
+        if name not in areas:
+            problems.append(
+                Problem(
+                    data_path,
+                    record.line,
+                    f"Für „{name}“ gibt es keine Gemeindegrenze für die Karte.{suggestion(name, areas)}",
+                    "Den Namen genau wie amtlich schreiben (wie in der Grenzdatei). Ist es ein Ortsteil "
+                    "einer Gemeinde, „kind: Stadtteil“ und „part_of:“ angeben.",
+                    detail=f"no boundary named {name!r} in {boundaries_path.name}",
+                    subject=f"{name}, Feld „name“",
+                )
+            )
+    for name in areas:
+        if name not in gemeinden:
+            problems.append(
+                Problem(
+                    data_path,
+                    None,
+                    f"Die Karte hat die Gemeinde „{name}“, die Datei aber keinen Ort dieses Namens."
+                    f"{suggestion(name, gemeinden)}",
+                    f"Den Ort „{name}“ eintragen oder seinen Namen genau so schreiben.",
+                    detail=f"boundary {name!r} in {boundaries_path.name} has no place",
+                )
+            )
+    by_slug = {record.slug: record for record in records}
+    for record in records:
+        parent = by_slug.get(record.part_of) if record.part_of else None
+        if not (parent and record.coordinates and parent.name in areas):
+            continue
+        if not contains(areas[parent.name].ring, record.coordinates.lon, record.coordinates.lat):
+            problems.append(
+                Problem(
+                    data_path,
+                    record.line,
+                    f"Die Koordinaten von „{record.name}“ liegen nicht in {parent.name}.",
+                    "„lat“ und „lon“ prüfen (Punkt statt Komma, nicht vertauscht) – oder beide "
+                    "Zeilen löschen, wenn die Lage nicht bekannt ist.",
+                    detail=f"point {record.coordinates} outside the boundary of {parent.name!r}",
+                    subject=f"{record.name}, Feld „lat“",
+                )
+            )
+    return problems
+
+
+def build_place_map(
+    records: Sequence[PlaceRecord], boundaries_path: Path, data_path: Path
+) -> tuple[PlaceMap | None, list[Problem]]:
+    """The maps for `records`, or the problems that prevent drawing them."""
+    try:
+        boundaries = load_boundaries(boundaries_path)
+    except BoundariesUnreadable as error:
+        return None, [error.problem]
+    problems = check_boundaries(records, boundaries, data_path, boundaries_path)
+    if problems:
+        return None, problems
+    try:
+        return _cached_place_map(_signature(records), _signature_of_file(boundaries_path)), []
+    except LabelsDoNotFit as error:
+        names = ", ".join(f"„{record.name}“" for record in records if record.slug in error.keys)
+        return None, [
+            Problem(
+                data_path,
+                None,
+                f"Auf der Karte findet sich kein freier Platz für {names}.",
+                "Das liegt nicht an den Daten: Die Schriftgröße oder Größe der Karte in "
+                "plugins/orte/svg_map.py anpassen (Aufgabe für die technische Betreuung).",
+                detail=str(error),
+            )
+        ]
+
+
+# Both language sites draw the same map: compute it once per build process.
+_Signature = tuple[tuple[str, str, str | None, float | None, float | None, int], ...]
+
+
+def _signature(records: Sequence[PlaceRecord]) -> _Signature:
+    return tuple(
         (
-            Label(x + offset, middle, "start"),
-            Box(x + offset, middle - ascent, x + offset + text_width, middle + descent),
-        ),
-        (
-            Label(x - offset, middle, "end"),
-            Box(x - offset - text_width, middle - ascent, x - offset, middle + descent),
-        ),
-        (
-            Label(x, above, "middle"),
-            Box(x - text_width / 2, above - ascent, x + text_width / 2, above + descent),
-        ),
-        (
-            Label(x, below, "middle"),
-            Box(x - text_width / 2, below - ascent, x + text_width / 2, below + descent),
-        ),
-    ]
-    return [(Label(round(label.x, 1), round(label.y, 1), label.anchor), box) for label, box in candidates]
+            record.slug,
+            record.name,
+            record.part_of,
+            record.coordinates.lon if record.coordinates else None,
+            record.coordinates.lat if record.coordinates else None,
+            len(record.measures),
+        )
+        for record in records
+    )
 
 
-def layout_map(records: list[PlaceRecord], width: int = MAP_WIDTH) -> MapLayout:
-    """Project every place with coordinates and find a free spot for each name."""
-    positions, height = project(records, width)
-    names = {record.slug: record.name for record in records}
-    point_boxes = {
-        slug: Box(x - POINT_RADIUS - 1, y - POINT_RADIUS - 1, x + POINT_RADIUS + 1, y + POINT_RADIUS + 1)
-        for slug, (x, y) in positions.items()
-    }
-    taken: list[Box] = []
-    points = {}
-    # Crowded places first: they have the fewest free spots.
-    for slug in sorted(positions, key=lambda slug: _crowding(slug, positions)):
-        x, y = positions[slug]
-        obstacles = taken + [box for other, box in point_boxes.items() if other != slug]
-        label = None
-        for candidate, box in label_candidates(names[slug], x, y):
-            if box.inside(width, height) and not any(box.overlaps(other) for other in obstacles):
-                label = candidate
-                taken.append(box)
-                break
-        points[slug] = MapPoint(slug, x, y, label)
-    return MapLayout(width=width, height=height, points={slug: points[slug] for slug in positions})
+def _signature_of_file(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
 
 
-def _crowding(slug: str, positions: dict[str, tuple[float, float]]) -> tuple[float, str]:
-    x, y = positions[slug]
-    nearest = min((math.dist((x, y), other) for key, other in positions.items() if key != slug), default=0)
-    return (nearest, slug)
+@functools.lru_cache(maxsize=4)
+def _cached_place_map(signature: _Signature, boundaries_file: tuple[str, int, int]) -> PlaceMap:
+    boundaries = load_boundaries(Path(boundaries_file[0]))
+    return PlaceMap(overview_map(signature, boundaries), locator_map(signature, boundaries))
+
+
+def _canvas(boundaries: Sequence[Boundary], width: int, margin: int, tolerance: float):
+    rings = [list(boundary.ring) for boundary in boundaries]
+    projection = Projection.fit(rings, width, margin)
+    topology = Topology.from_rings(rings)
+    arcs = topology.simplified(projection, tolerance)
+    polygons = {boundary.name: topology.ring_points(index, arcs) for index, boundary in enumerate(boundaries)}
+    outline = path_data(topology.outline(arcs), closed=True)
+    return projection, round(projection.height(rings)), polygons, outline
+
+
+def overview_map(signature: _Signature, boundaries: Sequence[Boundary]) -> OverviewMap:
+    projection, height, polygons, outline = _canvas(boundaries, OVERVIEW_WIDTH, OVERVIEW_MARGIN, TOLERANCE)
+    slug_of = {name: slug for slug, name, part_of, *_ in signature if not part_of}
+    areas, points, requests, obstacles, unlocated = {}, {}, [], [], []
+    rings = {slug_of[boundary.name]: polygons[boundary.name] for boundary in boundaries}
+
+    # An area's name looks for room from the point deepest inside the area (not from the
+    # village, which may lie at its edge).
+    centres = {slug: visual_centre(ring, precision=3) for slug, ring in rings.items()}
+    for slug, name, part_of, lon, lat, steps in signature:
+        if not part_of:
+            areas[slug] = Area(slug, path_data([polygons[name]], closed=True), step_class(steps))
+            requests.append(LabelRequest(slug, name, centres[slug], ring=rings[slug]))
+        elif lon is not None:
+            x, y = projection(lon, lat)
+            points[slug] = MapPoint(slug, round(x), round(y), step_class(steps))
+            obstacles.append(point_box((round(x), round(y)), POINT_RADIUS))
+            requests.append(LabelRequest(slug, name, (round(x), round(y)), point_radius=POINT_RADIUS))
+        else:
+            unlocated.append(slug)
+            requests.append(LabelRequest(slug, name, centres[part_of], within=rings[part_of]))
+    layout = Layout(OVERVIEW_WIDTH, height, FONT_SIZE, obstacles)
+    placed = {label.key: label for label in layout.place(requests)}
+    leaders = "".join(
+        f"M{_number(start[0])} {_number(start[1])}L{_number(end[0])} {_number(end[1])}"
+        for label in placed.values()
+        if label.leader
+        for start, end in [label.leader]
+    )
+    leader_ends = "".join(
+        f"M{_number(end[0])} {_number(end[1])}h0"
+        for slug, label in placed.items()
+        if label.leader and slug in areas
+        for _, end in [label.leader]
+    )
+    return OverviewMap(
+        width=OVERVIEW_WIDTH,
+        height=height,
+        font_size=FONT_SIZE,
+        point_radius=POINT_RADIUS,
+        areas=areas,
+        points=points,
+        labels=placed,
+        unlocated=tuple(unlocated),
+        outline=outline,
+        leaders=leaders,
+        leader_ends=leader_ends,
+        step_classes=tuple(StepClass(index, *bounds) for index, bounds in enumerate(STEP_CLASSES)),
+    )
+
+
+def locator_map(signature: _Signature, boundaries: Sequence[Boundary]) -> LocatorMap:
+    projection, height, polygons, outline = _canvas(
+        boundaries, LOCATOR_WIDTH, LOCATOR_MARGIN, LOCATOR_TOLERANCE
+    )
+    areas, points = {}, {}
+    for slug, name, part_of, lon, lat, steps in signature:
+        if not part_of:
+            areas[slug] = path_data([polygons[name]], closed=True)
+        elif lon is not None:
+            x, y = projection(lon, lat)
+            points[slug] = MapPoint(slug, round(x), round(y), step_class(steps))
+    return LocatorMap(LOCATOR_WIDTH, height, LOCATOR_POINT_RADIUS, outline, areas, points)
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")

@@ -1,5 +1,6 @@
 """The plugin inside a real Pelican build of a tiny site with invented places (see conftest.py)."""
 
+import json
 import re
 from pathlib import Path
 
@@ -7,6 +8,8 @@ import pytest
 from bs4 import Comment
 
 from orte.conftest import FIXTURES, TinySite, build_tiny_site, tiny_content
+from orte.loader import load_located_yaml
+from orte.validation import validate_places
 
 
 def test_one_page_per_place_in_both_languages(tiny_site):
@@ -108,10 +111,20 @@ def test_town_lists_its_districts_and_districts_link_back(tiny_site):
     assert [a.get_text() for a in district.select(".breadcrumbs a")] == ["Start", "Orte", "Altstadt"]
 
 
-def test_place_without_coordinates_says_so_instead_of_a_map(tiny_site):
+def test_district_without_coordinates_shows_its_town_and_no_invented_point(tiny_site):
     page = tiny_site.page("/orte/suedteil/")
-    assert page.select_one(".map--locator") is None
-    assert "keine geprüften Koordinaten" in page.select_one(".map__none").get_text()
+    locator = page.select_one(".map--locator")
+    assert locator.select(".map__current") and not locator.select("circle")
+    assert "Die genaue Lage von Südteil ist hier nicht erfasst" in locator.figcaption.get_text()
+    located = tiny_site.page("/orte/nordteil/").select_one(".map--locator")
+    assert located.select_one(".map__current")["d"] == locator.select_one(".map__current")["d"]  # Altstadt
+    assert located.select("circle.map__current-point")
+
+
+def test_every_place_page_names_the_map_source(tiny_site):
+    for path in ("/orte/ueberdorf/", "/en/orte/ueberdorf/", "/orte/suedteil/"):
+        source = tiny_site.page(path).select_one(".map--locator .map__source")
+        assert "© GeoBasis-DE / BKG 2017 (Daten verändert)" in source.get_text()
 
 
 def test_news_item_links_to_its_places(tiny_site):
@@ -128,14 +141,23 @@ def test_overview_groups_and_sorts_in_german_order(tiny_site):
     assert groups == [["Altstadt", "Nordteil", "Südteil"], ["Überdorf", "Udenheim", "Zettingen"]]
 
 
-def test_overview_map_links_every_place_with_coordinates(tiny_site):
+def test_overview_map_links_every_gemeinde_area_and_district_point(tiny_site):
     page = tiny_site.page("/orte/")
-    links = page.select("svg.map__svg a.map__link")
-    assert sorted(link["href"] for link in links) == sorted(
-        f"/orte/{slug}/" for slug in ("altstadt", "nordteil", "udenheim", "ueberdorf", "zettingen")
-    )
-    assert all(link["aria-label"] for link in links)
-    assert [a.get_text() for a in page.select(".map__missing a")] == ["Südteil"]
+    areas = page.select("svg.map__svg a.map__area")
+    assert sorted(link["href"] for link in areas) == [
+        f"/orte/{slug}/" for slug in ("altstadt", "udenheim", "ueberdorf", "zettingen")
+    ]
+    assert [link["href"] for link in page.select("svg.map__svg a.map__point")] == ["/orte/nordteil/"]
+    labels = {link["href"]: link["aria-label"] for link in areas}
+    data, _ = load_located_yaml(FIXTURES / "orte.yaml")
+    steps = {record.slug: len(record.measures) for record in validate_places(data, FIXTURES / "orte.yaml")[0]}
+    assert steps["ueberdorf"] > 1 and steps["udenheim"] == 0
+    assert labels["/orte/ueberdorf/"] == f"Überdorf: {steps['ueberdorf']} belegte Schritte"
+    assert labels["/orte/udenheim/"] == "Udenheim: noch nichts erfasst"
+    names = sorted(text.get_text() for text in page.select("svg .map__label"))
+    assert names == sorted(["Altstadt", "Nordteil", "Südteil", "Überdorf", "Udenheim", "Zettingen"])
+    assert [text.get_text() for text in page.select(".map__label--unlocated")] == ["Südteil"]
+    assert [a.get_text() for a in page.select(".map__caption a[href^='/orte/']")] == ["Südteil"]
 
 
 def test_overview_figures_come_from_the_data(tiny_site):
@@ -242,6 +264,11 @@ def hostile_site(tmp_path_factory) -> TinySite:
     data = data.replace("role: Stadtverwaltung", "role: 'Stadt\"verwaltung <i>'")
     folder = tmp_path_factory.mktemp("orte-hostile")
     tiny_content(folder, data)
+    boundaries = folder / "grenzen.geojson"  # the map's area carries the same name
+    boundaries.write_text(
+        boundaries.read_text(encoding="utf-8").replace('"Überdorf"', json.dumps(HOSTILE_NAME)),
+        encoding="utf-8",
+    )
     site = build_tiny_site(folder)
     assert site.returncode == 0, site.stderr
     return site
@@ -269,8 +296,9 @@ def test_data_text_arrives_as_written_in_text_attributes_svg_and_meta(hostile_si
     ]
     assert page.select_one("svg title").get_text() == f"Lage von {HOSTILE_NAME} in der Verbandsgemeinde Daun"
     overview = hostile_site.page("/orte/")
-    labels = [link["aria-label"] for link in overview.select("svg a.map__link")]
+    labels = [link["aria-label"] for link in overview.select("svg a.map__area")]
     assert any(label.startswith(HOSTILE_NAME) for label in labels)
+    assert HOSTILE_NAME in [text.get_text() for text in overview.select("svg text.map__label")]
     assert HOSTILE_NAME in [a.get_text() for a in overview.select(".places__table a")]
     contact = hostile_site.page("/orte/altstadt/").select_one(".place__facts").get_text()
     assert 'Stadt"verwaltung <i>' in contact

@@ -1,51 +1,135 @@
+"""The places' maps from boundaries and data: checks that stop the build, and what the maps hold."""
+
+from dataclasses import replace
+
+import pytest
+
+from orte.conftest import FIXTURES
+from orte.loader import load_located_yaml
 from orte.model import Coordinates, PlaceRecord
-from orte.svg_map import MAP_PADDING, Box, label_candidates, layout_map
+from orte.svg_map import (
+    DEFAULT_BOUNDARIES,
+    STEP_CLASSES,
+    build_place_map,
+    check_boundaries,
+    load_boundaries,
+    step_class,
+)
+from orte.validation import validate_places
+
+BOUNDARIES = FIXTURES / "grenzen.geojson"  # invented squares for the invented places
+DATA = FIXTURES / "orte.yaml"
 
 
-def place(slug: str, lat: float | None, lon: float | None) -> PlaceRecord:
-    coordinates = Coordinates(lat, lon) if lat is not None else None
-    return PlaceRecord(slug.title(), slug, "Ortsgemeinde", "noch-nicht-begonnen", 1, coordinates=coordinates)
+def fixture_records() -> list[PlaceRecord]:
+    data, problems = load_located_yaml(DATA)
+    records, problems = validate_places(data, DATA)
+    assert problems == []
+    return records
 
 
-def test_north_is_up_and_east_is_right():
-    layout = layout_map([place("nord", 50.25, 6.80), place("sued", 50.10, 6.80), place("ost", 50.15, 6.95)])
-    points = layout.points
-    assert points["nord"].y < points["sued"].y
-    assert points["ost"].x > points["nord"].x
-    assert points["nord"].y == MAP_PADDING  # the northernmost place touches the top padding
+def with_steps(records: list[PlaceRecord], counts: dict[str, int]) -> list[PlaceRecord]:
+    """The records with their measures repeated to `counts` (the map only counts them)."""
+    template = next(item.measures[0] for item in records if item.measures)
+    return [
+        replace(item, measures=(template,) * counts[item.slug]) if item.slug in counts else item
+        for item in records
+    ]
 
 
-def test_places_without_coordinates_are_not_placed():
-    layout = layout_map([place("a", 50.2, 6.8), place("b", 50.1, 6.9), place("ohne", None, None)])
-    assert set(layout.points) == {"a", "b"}
+RECORDS = with_steps(fixture_records(), {"altstadt": 2, "nordteil": 1, "ueberdorf": 5, "udenheim": 0})
 
 
-def test_every_point_lies_inside_the_map():
-    layout = layout_map([place("a", 50.2, 6.8), place("b", 50.1, 6.9), place("c", 50.15, 6.7)])
-    for point in layout.points.values():
-        assert 0 <= point.x <= layout.width and 0 <= point.y <= layout.height
+@pytest.fixture(scope="module")
+def place_map():
+    built, problems = build_place_map(RECORDS, BOUNDARIES, DATA)
+    assert problems == []
+    return built
 
 
-def test_labels_never_overlap():
-    records = [place(f"ort{index}", 50.10 + index * 0.004, 6.80 + (index % 3) * 0.01) for index in range(30)]
-    layout = layout_map(records)
-    boxes = []
-    for point in layout.points.values():
-        if point.label is None:
-            continue
-        candidates = label_candidates(point.slug.title(), point.x, point.y)
-        box = next(box for label, box in candidates if label == point.label)
-        assert not any(box.overlaps(other) for other in boxes)
-        boxes.append(box)
-    assert boxes  # most names found a place
+def test_every_gemeinde_is_an_area_and_every_located_district_a_point(place_map):
+    overview = place_map.overview
+    assert set(overview.areas) == {"altstadt", "ueberdorf", "udenheim", "zettingen"}
+    assert set(overview.points) == {"nordteil"}
+    assert overview.unlocated == ("suedteil",)
+    assert set(overview.labels) == {item.slug for item in RECORDS}  # every name, none left out
+    assert all(area.path.startswith("M") and area.path.endswith("z") for area in overview.areas.values())
 
 
-def test_box_overlap():
-    assert Box(0, 0, 10, 10).overlaps(Box(5, 5, 15, 15))
-    assert not Box(0, 0, 10, 10).overlaps(Box(10, 0, 20, 10))
+def test_colour_class_follows_the_recorded_measures(place_map):
+    areas = place_map.overview.areas
+    assert (areas["altstadt"].step_class, areas["ueberdorf"].step_class, areas["udenheim"].step_class) == (
+        2,
+        3,
+        0,
+    )
+    assert place_map.overview.points["nordteil"].step_class == 1
+    assert [step_class(count) for count in (0, 1, 2, 3, 4, 40)] == [0, 1, 2, 2, 3, 3]
+    assert STEP_CLASSES[0] == (0, 0)  # class 0 is "nothing recorded", never a fact about the place
 
 
-def test_locator_label_points_towards_the_middle():
-    layout = layout_map([place("west", 50.2, 6.7), place("ost", 50.1, 6.95)])
-    assert layout.locator_label("west").anchor == "start"
-    assert layout.locator_label("ost").anchor == "end"
+def test_coordinates_are_whole_numbers(place_map):
+    paths = [area.path for area in place_map.overview.areas.values()] + [place_map.overview.outline]
+    paths += [*list(place_map.locator.areas.values()), place_map.locator.outline]
+    assert not any("." in path for path in paths)
+
+
+def test_a_district_locator_highlights_its_town_and_its_point(place_map):
+    by_slug = {item.slug: item for item in RECORDS}
+    north = place_map.locator_for(by_slug["nordteil"])
+    assert north.area == place_map.locator.areas["altstadt"] and north.point is not None
+    south = place_map.locator_for(by_slug["suedteil"])
+    assert south.area == place_map.locator.areas["altstadt"] and south.point is None  # no invented point
+    assert place_map.locator_for(by_slug["udenheim"]).area == place_map.locator.areas["udenheim"]
+
+
+def test_a_gemeinde_without_boundary_and_a_boundary_without_place_are_reported():
+    records = [replace(item, name="Uedenheim") if item.slug == "udenheim" else item for item in RECORDS]
+    built, problems = build_place_map(records, BOUNDARIES, DATA)
+    assert built is None
+    messages = [problem.render() for problem in problems]
+    assert any(
+        "Für „Uedenheim“ gibt es keine Gemeindegrenze" in text and "Meinten Sie „Udenheim“?" in text
+        for text in messages
+    )
+    assert any("Die Karte hat die Gemeinde „Udenheim“" in text for text in messages)
+    assert all(problem.fix for problem in problems)
+
+
+def test_a_district_point_outside_its_town_is_reported():
+    moved = [
+        replace(item, coordinates=Coordinates(50.12, 6.80)) if item.slug == "nordteil" else item
+        for item in RECORDS
+    ]
+    problems = check_boundaries(moved, load_boundaries(BOUNDARIES), DATA, BOUNDARIES)
+    assert len(problems) == 1
+    assert problems[0].line == next(item.line for item in RECORDS if item.slug == "nordteil")
+    assert "Die Koordinaten von „Nordteil“ liegen nicht in Altstadt." in problems[0].render()
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('{"type": "FeatureCollection",\n "features": [\n}', 3),  # not JSON
+        ('{"type": "FeatureCollection", "features": [{"type": "Feature"}]}', None),  # no geometry
+        (
+            '{"features": [{"properties": {"name": "A"}, "geometry": {"type": "MultiPolygon", '
+            '"coordinates": []}}]}',
+            None,
+        ),
+    ],
+)
+def test_an_unreadable_boundary_file_stops_the_build_with_a_fix(tmp_path, text, line):
+    broken = tmp_path / "grenzen.geojson"
+    broken.write_text(text, encoding="utf-8")
+    built, problems = build_place_map(RECORDS, broken, DATA)
+    assert built is None and len(problems) == 1
+    assert problems[0].file == broken and problems[0].line == line
+    assert "So beheben: Die Datei aus der Versionsgeschichte wiederherstellen" in problems[0].render()
+
+
+def test_the_real_boundaries_are_the_38_gemeinden():
+    boundaries = load_boundaries(DEFAULT_BOUNDARIES)
+    assert len(boundaries) == 38
+    assert len({boundary.name for boundary in boundaries}) == 38
+    assert all(boundary.ring[0] == boundary.ring[-1] for boundary in boundaries)
