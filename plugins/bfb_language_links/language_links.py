@@ -5,10 +5,13 @@ Jinja globals for the page being written:
 - `counterpart_urls()`: {lang: url} in every language, for the language switcher.
   Content (articles, pages) leads to its translation, and to the other language's
   start page only when no translation exists; places exist in every language;
-  generated lists (news, archive) map through `COUNTERPART_PATHS`.
+  generated lists (news, archive) map through `COUNTERPART_PATHS`; page N of the news
+  list leads to page N of the other language's list, or to its last page when that
+  language has fewer pages.
 - `translation_urls()`: only the real language versions of the page, for hreflang
-  alternates and the sitemap (a start page standing in for a missing translation
-  is not an alternate).
+  alternates and the sitemap (a start page standing in for a missing translation,
+  or another page number of the news list, is not an alternate: alternates are
+  always reciprocal).
 
 Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py), so
 translations are found across the sites: every site's articles and pages are recorded
@@ -37,6 +40,8 @@ from bfb_locale.locale_format import clean_url
 from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Content
+from pelican.generators import ArticlesGenerator
+from pelican.paginator import Paginator
 
 # Template variables that hold the content object being written.
 CONTENT_VARIABLES = ("article", "page", "place")
@@ -80,8 +85,15 @@ def translation_key(content, lang: str) -> tuple | None:
 _NATIVE_BY_SOURCE: dict[str, object] = {}
 
 
+# Each language's article generator, for the page count of its news list.
+_NEWS_GENERATORS: dict[str, ArticlesGenerator] = {}
+
+
 def record_native_content(generators) -> None:
     """all_generators_finalized handler: remember this site's articles and pages."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            _NEWS_GENERATORS[generator.settings["DEFAULT_LANG"]] = generator
     for content in contents_of(generators):
         _NATIVE_BY_SOURCE[content.source_path] = content
         key = translation_key(content, content.lang)
@@ -94,6 +106,7 @@ def forget_native_content(pelican) -> None:
     if not is_subsite(pelican.settings):
         _NATIVE_CONTENT.clear()
         _NATIVE_BY_SOURCE.clear()
+        _NEWS_GENERATORS.clear()
 
 
 class OtherLanguageContent:
@@ -198,21 +211,46 @@ def content_counterparts(
     return counterparts
 
 
+def news_list_page(lang: str, number: int) -> tuple[str, int] | None:
+    """The path of page `number` of `lang`'s news list, or of its last page if it has fewer.
+
+    Returns (path, page number found), or None if that language's news list is unknown.
+    The list is paginated as Pelican's writer paginates it (Paginator, same settings).
+    """
+    generator = _NEWS_GENERATORS.get(lang)
+    if generator is None:
+        return None
+    settings = generator.settings
+    per_page = settings["PAGINATED_TEMPLATES"].get("index") or settings["DEFAULT_PAGINATION"]
+    paginator = Paginator(
+        settings["INDEX_SAVE_AS"], settings["INDEX_URL"], generator.articles, settings, per_page
+    )
+    found = min(number, paginator.num_pages)
+    return paginator.page(found).url, found
+
+
 def path_counterparts(
-    path: str, lang: str, lang_siteurls: Mapping[str, str], table: list, paginated: bool = False
+    path: str, lang: str, lang_siteurls: Mapping[str, str], table: list, page_number: int = 1
 ) -> dict[str, Counterpart]:
     """Return the counterparts of a generated page (news list, archive, overview) by its path.
 
-    A path below a table entry (page 2 of the news list) leads to the entry itself in
-    the other language: page numbers differ when not every news item is translated.
+    Page N > 1 of the news list leads to page N in the other language, or to its last
+    page when it has fewer (not every news item needs a translation).
     """
     for entry in table:
         if lang in entry and path.startswith(entry[lang]):
-            exact = path == entry[lang] and not paginated
-            return {
-                other: Counterpart(site_url(base, entry.get(other, "")), exact=exact or other == lang)
-                for other, base in lang_siteurls.items()
-            }
+            found = {lang: Counterpart(site_url(lang_siteurls[lang], path), exact=True)}
+            for other, base in lang_siteurls.items():
+                if other == lang:
+                    continue
+                page = news_list_page(other, page_number) if page_number > 1 else None
+                if page is None:
+                    exact = path == entry[lang] and page_number == 1
+                    found[other] = Counterpart(site_url(base, entry.get(other, "")), exact=exact)
+                else:
+                    other_path, other_number = page
+                    found[other] = Counterpart(site_url(base, other_path), exact=other_number == page_number)
+            return {other: found[other] for other in lang_siteurls}
     return {other: Counterpart(site_url(base, path), exact=True) for other, base in lang_siteurls.items()}
 
 
@@ -228,8 +266,8 @@ def counterparts(context: Mapping) -> dict[str, Counterpart]:
             )
     path = (context.get("output_file") or "").removesuffix("index.html")
     page = context.get("articles_page")
-    paginated = page is not None and getattr(page, "number", 1) > 1
-    return path_counterparts(path, lang, lang_siteurls, context.get("COUNTERPART_PATHS", []), paginated)
+    page_number = getattr(page, "number", 1) if page is not None else 1
+    return path_counterparts(path, lang, lang_siteurls, context.get("COUNTERPART_PATHS", []), page_number)
 
 
 @pass_context
