@@ -58,7 +58,7 @@ def load_settings(settings_file: Path = PUBLISH_SETTINGS, extra: dict[str, str] 
 def content_headers(check: CheckInput) -> list[Problem]:
     from bfb_content_check import check_content
 
-    return check_content(CONTENT, check.settings)
+    return check_content(CONTENT, check.settings, include_drafts=False)  # drafts are never published
 
 
 def content_translations(check: CheckInput) -> list[Problem]:

@@ -11,10 +11,10 @@ import pytest
 from bfb_content_check import check_content
 from bfb_content_check.front_matter import parse_front_matter
 
-from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues
+from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues, run_pelican
 from sitetools.livereload import rebuild
 from sitetools.newcontent import ContentExists, draft_path, new_content
-from tests.conftest import build_site
+from tests.conftest import BuiltSite, build_site
 
 CHECK_SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
 
@@ -166,6 +166,84 @@ def test_drafts_never_reach_the_production_build(draft_content, tmp_path):
         if file.is_file() and "entwurf-" in (file.as_posix() + file.read_text(errors="ignore"))
     ]
     assert leaked == []
+
+
+# --- a fresh draft previews at once, with its to-do box ------------------------------------
+
+TODO_HEADING = "Vor dem Veröffentlichen noch zu erledigen"
+
+
+@pytest.fixture(scope="module")
+def fresh_drafts(tmp_path_factory) -> tuple[Path, list[Path]]:
+    """A copy of content/ with what `invoke new` writes, untouched: Summary still empty."""
+    content = tmp_path_factory.mktemp("fresh-drafts") / "content"
+    shutil.copytree(CONTENT, content)
+    created = new_content("Übung für Redakteure", english=True, today=DAY, content_dir=content)
+    created += new_content("Übungsseite", page=True, today=DAY, content_dir=content)
+    return content, created
+
+
+def test_fresh_draft_builds_and_its_page_lists_what_is_left_to_do(fresh_drafts, tmp_path, capfd):
+    content, (news, news_en, _page) = fresh_drafts
+    extra = {"PATH": json.dumps(str(content)), "CACHE_CONTENT": "false", "LOAD_CONTENT_CACHE": "false"}
+    run_pelican(ROOT / "pelicanconf.py", tmp_path / "dev", extra)  # as `invoke build` runs it
+    site = BuiltSite(tmp_path / "dev")
+    summary_line = next(n for n, line in enumerate(news.read_text().splitlines(), 1) if line == "Summary:")
+    box = site.page("/" + draft_path("Übung für Redakteure")).select_one("section.todo-box")
+    assert box.find("h2").get_text(strip=True) == TODO_HEADING
+    (item,) = box.select("li.problem")
+    assert news.name in item.select_one(".problem__where").get_text()
+    assert f"Zeile {summary_line}" in item.select_one(".problem__where").get_text()
+    assert item.select_one(".problem__what").get_text(strip=True) == "Das Feld „Summary:“ ist leer."
+    assert (
+        item.select_one(".problem__fix").get_text(" ", strip=True).startswith("So beheben: Hinter „Summary:“")
+    )
+    english_box = site.page("/en/drafts/uebung-fuer-redakteure/").select_one("section.todo-box")
+    assert english_box.find("h2").get_text(strip=True) == "To do before publishing"
+    assert news_en.name in english_box.get_text()
+    # A page needs no Summary: its draft has nothing left to do, and no box.
+    draft_page = site.page("/" + draft_path("Übungsseite", page=True))
+    assert draft_page.select_one(".notice--draft") and draft_page.select_one(".todo-box") is None
+    # The terminal says the same, as warnings: the build went on.
+    terminal = capfd.readouterr().err
+    assert f"{news.name}:{summary_line}: Das Feld „Summary:“ ist leer." in terminal
+    assert "Warnung, die Vorschau wird gebaut" in terminal
+    # A published text with everything in order has no box.
+    assert site.page("/aktuelles/buergerbus-startet/").select_one(".todo-box") is None
+
+
+def test_production_build_of_the_same_tree_passes_without_a_trace_of_the_drafts(fresh_drafts, tmp_path):
+    content, _ = fresh_drafts
+    site = build_with_content("publishconf.py", content, tmp_path / "prod")
+    assert site.exists("/aktuelles/")
+    traces = ("uebung", "Übung", TODO_HEADING)
+    leaked = [
+        file
+        for file in site.root.rglob("*")
+        if file.is_file() and any(t in file.as_posix() + file.read_text(errors="ignore") for t in traces)
+    ]
+    assert leaked == []
+
+
+def test_same_problems_stop_the_build_once_the_text_is_no_draft(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (news,) = new_content("Übung für Redakteure", today=DAY, content_dir=content)
+    news.write_text(news.read_text(encoding="utf-8").replace("Status: draft\n", ""), encoding="utf-8")
+    errors = failed_build(content, tmp_path, capsys)
+    assert f"{news.name}:5: Das Feld „Summary:“ ist leer." in errors
+    assert "die Website wurde nicht gebaut" in errors
+
+
+def test_draft_pelican_cannot_read_stops_the_preview_but_never_production(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (news,) = new_content("Übung für Redakteure", today=DAY, content_dir=content)
+    news.write_text(news.read_text(encoding="utf-8").replace(DAY.isoformat(), "17.05.2024"), encoding="utf-8")
+    errors = failed_build(content, tmp_path, capsys)
+    assert f"{news.name}:2: Das Datum „17.05.2024“ ist nicht im Format Jahr-Monat-Tag." in errors
+    site = build_with_content("publishconf.py", content, tmp_path / "prod")
+    assert site.exists("/aktuelles/") and not site.exists("/entwuerfe/")
 
 
 # --- live preview ---------------------------------------------------------------------------

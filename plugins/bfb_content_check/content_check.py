@@ -19,12 +19,13 @@ import difflib
 import fnmatch
 import os
 import re
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, cached_property
 from pathlib import Path
 
-from bfb_errors import Problem, stop_build
+from bfb_errors import Problem, format_problems, stop_build
 from bfb_slugs import german_slugify
 
 from .front_matter import FrontMatter, parse_front_matter
@@ -125,6 +126,10 @@ class ContentFile:
         return "\n".join(text for _, text in self.link_lines)
 
     @property
+    def is_draft(self) -> bool:
+        return self.front.value("status") == "draft"
+
+    @property
     def original_name(self) -> str:
         """The German file's name for an `.en.md` file (itself otherwise)."""
         suffix = ".en" + self.path.suffix
@@ -133,19 +138,27 @@ class ContentFile:
 
 
 def check_content(
-    content_dir: str | Path, settings: dict | None = None, keep_files_for_this_build: bool = False
+    content_dir: str | Path,
+    settings: dict | None = None,
+    keep_files_for_this_build: bool = False,
+    include_drafts: bool = True,
 ) -> list[Problem]:
-    """Return every problem in the content folder's Markdown files (empty: all good)."""
+    """Return every problem in the content folder's Markdown files (empty: all good).
+
+    With `include_drafts=False` drafts are left out, as the production build leaves them out.
+    """
     content_dir = Path(content_dir).resolve()
     settings = settings or {}
     files = [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings)]
+    if keep_files_for_this_build:  # every file, for the checks right after this one
+        _FILES_OF_THIS_BUILD[str(content_dir)] = files
+    if not include_drafts:
+        files = [file for file in files if not file.is_draft]
     places = known_places(content_dir / settings.get("ORTE_DATA", "data/orte.yaml"))
     problems: list[Problem] = []
     for file in files:
         problems += check_file(file, content_dir, settings, places)
     problems += check_translations(files)
-    if keep_files_for_this_build and not problems:  # a failed check stops the build here
-        _FILES_OF_THIS_BUILD[str(content_dir)] = files
     return problems
 
 
@@ -619,29 +632,34 @@ def resolve_link(file: ContentFile, content_dir: Path, target: str) -> Path | No
     return resolved if resolved.is_relative_to(content_dir) else None
 
 
+SLUG_OF_A_PUBLISHED_TEXT = ", taken by a published text"
+
+
 def check_translations(files: list[ContentFile]) -> list[Problem]:
     """Translation pairs: `x.en.md` beside `x.md`, same Slug; no Slug twice in one language."""
     problems = []
     by_path = {file.path: file for file in files}
-    seen: dict[tuple[str, str, str], ContentFile] = {}
-    for file in files:
+    # Drafts have addresses of their own (/entwuerfe/…) until they are published.
+    seen: dict[tuple[bool, str, str, str], ContentFile] = {}
+    for file in sorted(files, key=lambda file: file.is_draft):  # published texts first
         slug, lang = file.front.value("slug"), file.front.value("lang")
         if slug and lang:
             key = (file.kind, lang, slug)
-            if key in seen:
+            same_address = seen.setdefault((file.is_draft, *key), file)
+            published = seen.get((False, *key))
+            taken = same_address if same_address is not file else published if file.is_draft else None
+            if taken is not None:
                 problems.append(
                     problem(
                         file,
                         file.front.line("slug"),
-                        f"„Slug: {slug}“ hat schon {seen[key].relative} – "
-                        "zwei Texte hätten dieselbe Adresse.",
+                        f"„Slug: {slug}“ hat schon {taken.relative} – zwei Texte hätten dieselbe Adresse.",
                         "Einen anderen Slug wählen. "
                         "(Übersetzungen teilen den Slug, haben aber verschiedene „Lang:“.)",
-                        f"duplicate slug '{slug}' for lang '{lang}'",
+                        f"duplicate slug '{slug}' for lang '{lang}'"
+                        + (SLUG_OF_A_PUBLISHED_TEXT if taken is not same_address else ""),
                     )
                 )
-            else:
-                seen[key] = file
         if file.expected_lang != "en":
             continue
         original = by_path.get(file.path.with_name(file.original_name))
@@ -669,14 +687,89 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
     return problems
 
 
+# Problems Pelican cannot build past, even in a draft: its reader or its link
+# replacement would stop the build with an English message of its own, or two drafts
+# would be written to one address. Matched by the start of the problem's English detail.
+BLOCKING_DETAILS = (
+    "required metadata 'title' missing",
+    "required metadata 'date' is empty",
+    "'date' must match",
+    "'modified' must match",
+    "invalid date",
+    "link target",
+    "{filename} used for a static file",
+    "duplicate slug",
+)
+
+
+def blocks_the_build(found: Problem) -> bool:
+    if found.detail.endswith(SLUG_OF_A_PUBLISHED_TEXT):
+        return False  # the draft has its own address until it is published
+    return any(found.detail.startswith(detail) for detail in BLOCKING_DETAILS)
+
+
 def check_on_initialization(pelican) -> None:
-    """Stop the build before Pelican reads anything if the content has problems."""
+    """Stop the build before Pelican reads anything if the content has problems.
+
+    Drafts: see the module docstring (warnings and a to-do box in the preview; not read
+    at all where drafts are not written).
+    """
     settings = pelican.settings
     if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
         return  # a language subsite: the main site has checked all languages already
-    problems = check_content(settings["PATH"], settings, keep_files_for_this_build=True)
-    if problems:
-        stop_build(problems)
+    _DRAFT_PROBLEMS.clear()
+    drafts_written = bool(settings.get("DRAFT_SAVE_AS"))
+    problems = check_content(
+        settings["PATH"], settings, keep_files_for_this_build=True, include_drafts=drafts_written
+    )
+    files = _FILES_OF_THIS_BUILD.get(str(Path(settings["PATH"]).resolve()), [])
+    drafts = {str(file.path) for file in files if file.is_draft}
+    if not drafts_written:
+        leave_out_drafts(settings, drafts)
+    draft_problems = [found for found in problems if str(found.file) in drafts]
+    warnings = [found for found in draft_problems if not blocks_the_build(found)]
+    if warnings:
+        warn_about_drafts(warnings)
+    stopping = [found for found in problems if found not in warnings]
+    if stopping:
+        stop_build(stopping)
+    for found in warnings:
+        _DRAFT_PROBLEMS.setdefault(str(found.file), []).append(found)
+
+
+def leave_out_drafts(settings: dict, drafts: set[str]) -> None:
+    """Keep Pelican from reading draft files, in the main site and every language subsite."""
+    patterns = [glob_escape(Path(path).name) for path in sorted(drafts)]
+    if not patterns:
+        return
+    settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"], *patterns]
+    for overrides in (settings.get("I18N_SUBSITES") or {}).values():
+        overrides["IGNORE_FILES"] = [*overrides.get("IGNORE_FILES", settings["IGNORE_FILES"]), *patterns]
+
+
+def glob_escape(name: str) -> str:
+    """`name` as an fnmatch pattern that matches only itself."""
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def warn_about_drafts(problems: list[Problem]) -> None:
+    """Print the drafts' problems as warnings (not through Pelican's log: the build treats
+    logged warnings as errors)."""
+    sys.stderr.write(format_problems(problems, DRAFT_HEADING))
+    sys.stderr.flush()
+
+
+DRAFT_HEADING = "Entwürfe – vor dem Veröffentlichen noch zu erledigen (Warnung, die Vorschau wird gebaut)"
+
+# Each draft's problems, by source path, for its to-do box (attach_publishing_todo).
+_DRAFT_PROBLEMS: dict[str, list[Problem]] = {}
+
+
+def attach_publishing_todo(content) -> None:
+    """content_object_init handler: give a draft its list of problems (`publishing_todo`)."""
+    if getattr(content, "status", None) == "draft":
+        found = _DRAFT_PROBLEMS.get(str(Path(content.source_path).resolve()), [])
+        content.publishing_todo = sorted(found, key=lambda problem: problem.line or 0)
 
 
 # Files the content check read when this build started, for the translation check that

@@ -19,8 +19,12 @@ class Problem:
     subject: str = ""  # e.g. the place and field concerned: "Gillenfeld, Feld „status“"
 
     def location(self) -> str:
-        file = display_path(self.file)
+        file = self.location_file()
         return f"{file}:{self.line}" if self.line else file
+
+    def location_file(self) -> str:
+        """The file as the editor knows it: relative to the project folder."""
+        return display_path(self.file)
 
     def render(self) -> str:
         lines = [f"{self.location()}: {self.message}"]
@@ -57,11 +61,11 @@ def display_path(file: str | Path) -> str:
         return path.as_posix()
 
 
-def format_problems(problems: list[Problem]) -> str:
+def format_problems(problems: list[Problem], heading: str = "die Website wurde nicht gebaut") -> str:
     count = len(problems)
-    heading = "1 Problem gefunden" if count == 1 else f"{count} Probleme gefunden"
+    found = "1 Problem gefunden" if count == 1 else f"{count} Probleme gefunden"
     body = "\n\n".join(problem.render() for problem in sorted(problems, key=_sort_key))
-    return f"\n{heading} – die Website wurde nicht gebaut:\n\n{body}\n"
+    return f"\n{found} – {heading}:\n\n{body}\n"
 
 
 def _sort_key(problem: Problem) -> tuple[str, int]:

@@ -230,7 +230,10 @@ def link_articles(context: dict, by_slug: dict[str, Place]) -> None:
     """Give each news item `.places`, and each place `.news` (its published items, newest first)."""
     for list_name in ARTICLE_LISTS:
         for article in context.get(list_name, []):
-            article.places = [by_slug[slug] for slug in parse_place_list(getattr(article, "orte", ""))]
+            # Only a draft can name an unknown place (check_place_references stops the rest).
+            article.places = [
+                by_slug[slug] for slug in parse_place_list(getattr(article, "orte", "")) if slug in by_slug
+            ]
     for article in context.get("articles", []):
         for place in article.places:
             place.news.append(article)
@@ -269,6 +272,8 @@ def collect_place_references(content) -> None:
     value = content.metadata.get("orte")
     if value is None or isinstance(content, Place):
         return
+    if getattr(content, "status", None) == "draft":
+        return  # a draft's unknown place goes into its to-do box (bfb_content_check), not stops the preview
     content._context.setdefault(REFERENCES_KEY, {})[content.source_path] = value
 
 
