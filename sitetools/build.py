@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sitetools.compress import precompress
@@ -68,21 +69,28 @@ def pelican_command(settings: Path, output: Path, extra: dict[str, str] | None =
 
 
 def run_pelican(
-    settings: Path, output: Path, extra: dict[str, str] | None = None, quiet: bool = False
+    settings: Path,
+    output: Path,
+    extra: dict[str, str] | None = None,
+    quiet: bool = False,
+    runner: Runner | None = None,
 ) -> None:
     """Build into `output` (which is replaced), with its search index, or raise BuildFailed.
 
     A build interrupted while Pelican wrote its content cache leaves a truncated cache
     file, and every later build fails with EOFError. After a failed build the cache is
     therefore checked; if it is broken, it is deleted and the build runs once more.
+    `runner` runs the `pelican` process (default: start one now; the live preview
+    passes one that was started ahead, sitetools/prestarted.py).
     """
     compile_catalogues()
-    result = _pelican_process(settings, output, extra, quiet)
+    run = runner or _pelican_process
+    result = run(settings, output, extra, quiet)
     if result.returncode != 0 and remove_broken_cache(content_cache(settings, extra)):
         print(
             "Der Zwischenspeicher war beschädigt (abgebrochener Build?): gelöscht, baue neu.", file=sys.stderr
         )
-        result = _pelican_process(settings, output, extra, quiet)
+        result = run(settings, output, extra, quiet)
     if result.returncode != 0:
         if quiet:
             sys.stderr.write(result.stdout + result.stderr)
@@ -99,13 +107,25 @@ def build_production(output: Path, extra: dict[str, str] | None = None, quiet: b
     precompress(output)
 
 
+def pelican_environment() -> dict[str, str]:
+    """The environment of every `pelican` process: fixed hash seed and time, for reproducible output."""
+    return dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
+
+
 def _pelican_process(
     settings: Path, output: Path, extra: dict[str, str] | None, quiet: bool
 ) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
     return subprocess.run(
-        pelican_command(settings, output, extra), cwd=ROOT, env=env, capture_output=quiet, text=True
+        pelican_command(settings, output, extra),
+        cwd=ROOT,
+        env=pelican_environment(),
+        capture_output=quiet,
+        text=True,
     )
+
+
+# run(settings, output, extra, quiet) -> the finished `pelican` process
+Runner = Callable[[Path, Path, "dict[str, str] | None", bool], subprocess.CompletedProcess]
 
 
 def content_cache(settings: Path, extra: dict[str, str] | None = None) -> Path:
@@ -143,14 +163,18 @@ def _readable_cache_file(file: Path) -> bool:
 
 
 def build_into(
-    settings: Path, output: Path, extra: dict[str, str] | None = None, quiet: bool = False
+    settings: Path,
+    output: Path,
+    extra: dict[str, str] | None = None,
+    quiet: bool = False,
+    runner: Runner | None = None,
 ) -> None:
     """Build into a staging folder beside `output`; swap it in only on success."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     try:
-        run_pelican(settings, staging, extra, quiet)
+        run_pelican(settings, staging, extra, quiet, runner)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from bfb_content_check import check_content
 from bfb_content_check.front_matter import parse_front_matter
+from bs4 import BeautifulSoup
 
 from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues, run_pelican
-from sitetools.livereload import rebuild
+from sitetools.livereload import BuildFailure, LivePreview, error_page
 from sitetools.newcontent import ContentExists, draft_path, new_content
 from tests.conftest import BuiltSite, build_site
 
@@ -254,13 +255,36 @@ def test_preview_keeps_the_last_good_build_and_shows_the_error(content_copy, tmp
     extra = {"PATH": json.dumps(str(content_copy)), "CACHE_PATH": json.dumps(str(tmp_path / "cache"))}
     item = content_copy / "aktuelles/2023-05-04-probemeldung.md"
     item.write_text(NEWS, encoding="utf-8")
-    assert rebuild(ROOT / "pelicanconf.py", output, extra) is True
-    item.write_text(NEWS.replace("Text der Meldung.", "Neuer Text.").replace("2023-05-04", "2023-05-44"))
-    assert rebuild(ROOT / "pelicanconf.py", output, extra) is False
+    preview = LivePreview(ROOT / "pelicanconf.py", output, extra)
+    try:
+        assert preview.rebuild() is True and preview.failure is None
+        item.write_text(NEWS.replace("Text der Meldung.", "Neuer Text.").replace("2023-05-04", "2023-05-44"))
+        assert preview.rebuild() is False
+    finally:
+        preview.close()
     terminal = capfd.readouterr()
-    assert "2023-05-04-probemeldung.md:2: Das Datum „2023-05-44“ gibt es nicht." in terminal.err
+    assert (
+        "2023-05-04-probemeldung.md:2: Das Datum „2023-05-44“ gibt es nicht." in terminal.out + terminal.err
+    )
     assert "Die Vorschau wurde NICHT aktualisiert" in terminal.out
     assert "Text der Meldung." in (output / "aktuelles/probemeldung/index.html").read_text(encoding="utf-8")
+    # What the browser is shown instead: the same problem, with file and line, and the log below.
+    (problem,) = preview.failure.problems
+    assert (Path(problem.file).name, problem.line) == (item.name, 2)
+    page = BeautifulSoup(error_page(preview.failure), "html.parser")
+    assert page.select_one(".problem__what").get_text() == "Das Datum „2023-05-44“ gibt es nicht."
+    assert "2023-05-44" in page.select_one(".build-error__detail pre").get_text()
+    assert not any("Die Vorschau konnte nicht gebaut werden" in f.read_text() for f in output.rglob("*.html"))
+
+
+def test_error_page_without_a_named_file_still_says_what_to_do():
+    page = BeautifulSoup(
+        error_page(BuildFailure([], "jinja2.exceptions.TemplateSyntaxError: …")), "html.parser"
+    )
+    assert "So beheben:" in page.select_one(".build-error").get_text()
+    assert (
+        page.select_one(".build-error__detail pre").get_text() == "jinja2.exceptions.TemplateSyntaxError: …"
+    )
 
 
 def test_build_recovers_from_a_cache_broken_by_an_interrupted_build(tmp_path, capsys):

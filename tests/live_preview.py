@@ -1,0 +1,88 @@
+"""`invoke livereload` as an editor runs it, in a copy of the project (tests, benchmark).
+
+The copy keeps the real content/ and output/ untouched while a test breaks and fixes
+texts; the live preview runs from it exactly as from a checkout, on a free port.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from local_servers import free_port, wait_for_port
+
+from sitetools.build import ROOT
+
+# Nothing a checkout needs to run: environments, caches, built output, git.
+NOT_COPIED = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".cache",
+    "output",
+    "output-preview",
+    ".output-*",
+    "__pycache__",
+    "node_modules",
+    "test-artifacts",
+    ".pytest_cache",
+    ".ruff_cache",
+)
+FIRST_BUILD_SECONDS = 120  # a cold build on a busy machine
+
+
+@dataclass(frozen=True)
+class LivePreviewRun:
+    """A running `invoke livereload`: its project copy, address and terminal output."""
+
+    project: Path
+    base_url: str
+    log: Path
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def terminal(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(ROOT, target, ignore=NOT_COPIED)
+    return target
+
+
+@contextmanager
+def running_livereload(folder: Path) -> Iterator[LivePreviewRun]:
+    """Start `invoke livereload --port <free port>` in a copy of the project under `folder`."""
+    project = copy_project(folder / "project")
+    log = folder / "livereload.log"
+    port = free_port()
+    with log.open("w", encoding="utf-8") as terminal:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
+            cwd=project,
+            stdout=terminal,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    run = LivePreviewRun(project, f"http://127.0.0.1:{port}", log)
+    try:
+        wait_for_port(process, port, run.terminal, "invoke livereload", FIRST_BUILD_SECONDS)
+        yield run
+    finally:
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Ctrl+C, as the editor ends it (the preview ends its waiting pelican process itself)."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -1,0 +1,83 @@
+"""`invoke livereload` in a real browser: a broken text shows as an error page, the fix reloads it.
+
+The preview runs in a copy of the project (tests/live_preview.py); the test edits files
+there as an editor would and never reloads the browser itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from live_preview import running_livereload
+from playwright.sync_api import expect
+
+from sitetools.newcontent import draft_path, new_content
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+NEWS_FILE = "content/aktuelles/2017-01-09-buergerbus-startet.md"
+NEWS_PATH = "/aktuelles/buergerbus-startet/"
+REBUILD_SECONDS = 60  # a generous bound for a busy machine; the benchmark measures the real figure
+
+
+def no_axe_violations(page) -> None:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    with running_livereload(tmp_path_factory.mktemp("livereload")) as run:
+        yield run
+
+
+def test_broken_text_shows_its_error_in_the_browser_until_the_fix_is_saved(chromium, live):
+    news = live.project / NEWS_FILE
+    original = news.read_text(encoding="utf-8")
+    title = next(line for line in original.splitlines() if line.startswith("Title: "))[len("Title: ") :]
+    page = chromium.new_page()
+    page.goto(live.url(NEWS_PATH))
+    expect(page.locator("main h1")).to_have_text(title)
+
+    news.write_text(original.replace("Date: 2017-01-09", "Date: 2017-01-44"), encoding="utf-8")
+    heading = page.locator("main h1")
+    expect(heading).to_have_text("Die Vorschau konnte nicht gebaut werden", timeout=REBUILD_SECONDS * 1000)
+    problem = page.locator(".problem")
+    expect(problem).to_have_count(1)
+    expect(problem.locator(".problem__where")).to_have_text(f"Datei {NEWS_FILE}, Zeile 2")
+    expect(problem.locator(".problem__what")).to_have_text("Das Datum „2017-01-44“ gibt es nicht.")
+    expect(problem.locator(".problem__fix")).to_contain_text("So beheben: Tag und Monat prüfen")
+    expect(page.locator(".build-error__detail pre")).to_contain_text("2017-01-44")  # the technical detail
+    # Styled with the site's stylesheet; the keyboard reaches the skip link first.
+    assert page.evaluate("getComputedStyle(document.querySelector('.build-error')).borderTopStyle") == "solid"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    no_axe_violations(page)
+    # The last good site stays in output/, and the error page is no part of it.
+    output = live.project / "output"
+    assert title in (output / NEWS_PATH.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert not any("Die Vorschau konnte nicht gebaut werden" in f.read_text() for f in output.rglob("*.html"))
+    assert "Das Datum „2017-01-44“ gibt es nicht." in live.terminal()
+
+    news.write_text(original, encoding="utf-8")  # the fix; the browser is not touched
+    expect(heading).to_have_text(title, timeout=REBUILD_SECONDS * 1000)
+    page.close()
+
+
+def test_new_draft_shows_at_once_with_its_to_do_box(chromium, live):
+    (created,) = new_content(
+        "Übung für Redakteure", today=dt.date(2024, 5, 17), content_dir=live.project / "content"
+    )
+    page = chromium.new_page()
+    page.goto(live.url("/" + draft_path("Übung für Redakteure")))
+    box = page.locator("section.todo-box")
+    # The preview may still be building the new file: the browser reloads by itself when it is done.
+    expect(box).to_be_visible(timeout=REBUILD_SECONDS * 1000)
+    expect(box.locator("h2")).to_have_text("Vor dem Veröffentlichen noch zu erledigen")
+    expect(box.locator(".problem__what")).to_have_text(["Das Feld „Summary:“ ist leer."])
+    expect(box.locator(".problem__where")).to_contain_text(created.name)
+    no_axe_violations(page)
+    page.close()
