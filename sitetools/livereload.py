@@ -88,7 +88,7 @@ class LivePreview:
         else:
             self.failure = None
             print(
-                f"Vorschau aktualisiert / preview updated ({time.monotonic() - started:.1f} s).", flush=True
+                f"Vorschau aktualisiert / preview updated ({time.monotonic() - started:.2f} s).", flush=True
             )
             return True
         print(NOT_UPDATED, flush=True)
@@ -100,19 +100,6 @@ class LivePreview:
 
     def close(self) -> None:
         self.pelican.close()
-
-
-def rebuild(
-    settings: Path = ROOT / "pelicanconf.py",
-    output: Path = ROOT / "output",
-    extra: dict[str, str] | None = None,
-) -> bool:
-    """Build the preview once (see LivePreview.rebuild)."""
-    preview = LivePreview(settings, output, extra)
-    try:
-        return preview.rebuild()
-    finally:
-        preview.close()
 
 
 # --- the error page -------------------------------------------------------------------------
@@ -231,4 +218,4 @@ def run_livereload(port: int, preview: LivePreview | None = None) -> None:
         preview.close()
 
 
-__all__ = ["LivePreview", "error_page", "rebuild", "run_livereload"]
+__all__ = ["BuildFailure", "LivePreview", "error_page", "run_livereload"]
