@@ -74,6 +74,7 @@ def run_pelican(
     extra: dict[str, str] | None = None,
     quiet: bool = False,
     runner: Runner | None = None,
+    search_index: bool = True,
 ) -> None:
     """Build into `output` (which is replaced), with its search index, or raise BuildFailed.
 
@@ -95,6 +96,8 @@ def run_pelican(
         if quiet:
             sys.stderr.write(result.stdout + result.stderr)
         raise BuildFailed(f"Pelican stopped with exit code {result.returncode}")
+    if not search_index:
+        return  # the live preview indexes after the browser has reloaded
     try:
         build_search_index(output)
     except SearchIndexFailed as error:
@@ -168,13 +171,14 @@ def build_into(
     extra: dict[str, str] | None = None,
     quiet: bool = False,
     runner: Runner | None = None,
+    search_index: bool = True,
 ) -> None:
     """Build into a staging folder beside `output`; swap it in only on success."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     try:
-        run_pelican(settings, staging, extra, quiet, runner)
+        run_pelican(settings, staging, extra, quiet, runner, search_index)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

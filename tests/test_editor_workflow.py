@@ -258,6 +258,9 @@ def test_preview_keeps_the_last_good_build_and_shows_the_error(content_copy, tmp
     preview = LivePreview(ROOT / "pelicanconf.py", output, extra)
     try:
         assert preview.rebuild() is True and preview.failure is None
+        preview.index_search()  # as the preview does while the browser reloads
+        preview.wait_for_search_index()
+        assert (output / "pagefind" / "pagefind-ui.js").is_file()
         item.write_text(NEWS.replace("Text der Meldung.", "Neuer Text.").replace("2023-05-04", "2023-05-44"))
         assert preview.rebuild() is False
     finally:
