@@ -599,6 +599,19 @@ def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
             what, target = match.group("what"), match.group("path")
             resolved = resolve_link(file, content_dir, target)
             if resolved is not None and resolved.is_file():
+                if what == "filename" and not file.is_draft and links_a_draft(resolved):
+                    problems.append(
+                        problem(
+                            file,
+                            number,
+                            f"„{{filename}}{target}“ zeigt auf einen Entwurf: "
+                            "auf der Website gäbe es diese Seite nicht.",
+                            "Den Verweis erst setzen, wenn der andere Text veröffentlicht ist "
+                            "(dort die Zeile „Status: draft“ löschen), oder ihn vorerst entfernen.",
+                            "{filename} link to a draft from a published text",
+                        )
+                    )
+                    continue
                 if what == "filename" and resolved.suffix not in MARKDOWN_EXTENSIONS:
                     problems.append(
                         problem(
@@ -621,6 +634,12 @@ def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
                 )
             )
     return problems
+
+
+def links_a_draft(target: Path) -> bool:
+    if target.suffix not in MARKDOWN_EXTENSIONS:
+        return False
+    return front_matter_of(target.read_text(encoding="utf-8-sig")).value("status") == "draft"
 
 
 def resolve_link(file: ContentFile, content_dir: Path, target: str) -> Path | None:
