@@ -20,6 +20,7 @@ docs/benchmark.md ("Vom Speichern bis zur Vorschau").
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import sys
@@ -80,6 +81,7 @@ def main() -> None:
     parser.add_argument("--saves", type=int, default=9)
     parser.add_argument("--pause", type=float, default=2.5, help="seconds between saves")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
     results = measure(args.saves, args.pause)
     totals = [total for total, _ in results]
     builds = [build for _, build in results]
@@ -87,6 +89,10 @@ def main() -> None:
         f"\nmedian of {len(results)} saves: {statistics.median(totals):.2f} s from save to reloaded page "
         f"(min {min(totals):.2f}, max {max(totals):.2f}); build alone {statistics.median(builds):.2f} s, "
         f"noticing the change and reloading {statistics.median(totals) - statistics.median(builds):.2f} s"
+    )
+    # Wall-clock time: other programs on the machine stretch it (load 1.0 = one busy core).
+    print(
+        f"load average (1 min) before {load_before:.1f}, after {os.getloadavg()[0]:.1f}, on {os.cpu_count()} cores"
     )
 
 
