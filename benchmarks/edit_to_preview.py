@@ -92,7 +92,8 @@ def main() -> None:
     )
     # Wall-clock time: other programs on the machine stretch it (load 1.0 = one busy core).
     print(
-        f"load average (1 min) before {load_before:.1f}, after {os.getloadavg()[0]:.1f}, on {os.cpu_count()} cores"
+        f"load average (1 min) before {load_before:.1f}, after {os.getloadavg()[0]:.1f}, "
+        f"on {os.cpu_count()} cores"
     )
 
 
