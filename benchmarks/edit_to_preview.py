@@ -50,8 +50,11 @@ def measure(saves: int, pause: float) -> list[tuple[float, float]]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page()
+            connected = live.connected_browsers()
             page.goto(live.url(NEWS_PATH))
             for number in range(1, saves + 1):
+                live.wait_for_browser(connected)  # the reloaded page listens again
+                connected = live.connected_browsers()
                 time.sleep(pause)
                 marker = f"Gespeichert zum {number}. Mal."
                 builds_before = len(BUILD_LINE.findall(live.terminal()))

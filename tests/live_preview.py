@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,6 +50,29 @@ class LivePreviewRun:
 
     def terminal(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def connected_browsers(self) -> int:
+        """How often a page has connected for reloads (the livereload package logs each)."""
+        return self.terminal().count("Browser Connected:")
+
+    def wait_for_browser(self, connected_before: int, timeout: float = 30) -> None:
+        """Wait until a page opened after `connected_before` connections listens for reloads.
+
+        A file saved before that would rebuild the site, but the page would miss its reload.
+        """
+        deadline = time.monotonic() + timeout
+        while self.connected_browsers() <= connected_before:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no browser connected to the live preview:\n{self.terminal()}")
+            time.sleep(0.02)
+
+    def wait_for_file(self, relative: str, timeout: float = 60) -> None:
+        """Wait until the preview has built `relative` into output/."""
+        deadline = time.monotonic() + timeout
+        while not (self.project / "output" / relative).is_file():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"output/{relative} was not built:\n{self.terminal()}")
+            time.sleep(0.05)
 
 
 def copy_project(target: Path) -> Path:

@@ -39,8 +39,10 @@ def test_broken_text_shows_its_error_in_the_browser_until_the_fix_is_saved(chrom
     original = news.read_text(encoding="utf-8")
     title = next(line for line in original.splitlines() if line.startswith("Title: "))[len("Title: ") :]
     page = chromium.new_page()
+    connected = live.connected_browsers()
     page.goto(live.url(NEWS_PATH))
     expect(page.locator("main h1")).to_have_text(title)
+    live.wait_for_browser(connected)
 
     news.write_text(original.replace("Date: 2017-01-09", "Date: 2017-01-44"), encoding="utf-8")
     heading = page.locator("main h1")
@@ -71,11 +73,11 @@ def test_new_draft_shows_at_once_with_its_to_do_box(chromium, live):
     (created,) = new_content(
         "Übung für Redakteure", today=dt.date(2024, 5, 17), content_dir=live.project / "content"
     )
+    live.wait_for_file(draft_path("Übung für Redakteure") + "index.html", timeout=REBUILD_SECONDS)
     page = chromium.new_page()
     page.goto(live.url("/" + draft_path("Übung für Redakteure")))
     box = page.locator("section.todo-box")
-    # The preview may still be building the new file: the browser reloads by itself when it is done.
-    expect(box).to_be_visible(timeout=REBUILD_SECONDS * 1000)
+    expect(box).to_be_visible()
     expect(box.locator("h2")).to_have_text("Vor dem Veröffentlichen noch zu erledigen")
     expect(box.locator(".problem__what")).to_have_text(["Das Feld „Summary:“ ist leer."])
     expect(box.locator(".problem__where")).to_contain_text(created.name)
