@@ -32,10 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "plugins")]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from live_preview import running_livereload  # noqa: E402
+from live_preview import published_news_item, running_livereload  # noqa: E402
 
-NEWS_FILE = "content/aktuelles/2017-01-09-buergerbus-startet.md"
-NEWS_PATH = "/aktuelles/buergerbus-startet/"
 BUILD_LINE = re.compile(r"preview updated \((\d+\.\d+) s\)")
 LOADED_AT = "performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd"
 
@@ -46,12 +44,13 @@ def measure(saves: int, pause: float) -> list[tuple[float, float]]:
 
     results = []
     with tempfile.TemporaryDirectory() as folder, running_livereload(Path(folder)) as live:
-        news = live.project / NEWS_FILE
+        item = published_news_item(live.project)
+        news = live.project / item.file
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page()
             connected = live.connected_browsers()
-            page.goto(live.url(NEWS_PATH))
+            page.goto(live.url(item.path))
             for number in range(1, saves + 1):
                 live.wait_for_browser(connected)  # the reloaded page listens again
                 connected = live.connected_browsers()

@@ -75,6 +75,33 @@ class LivePreviewRun:
             time.sleep(0.05)
 
 
+@dataclass(frozen=True)
+class NewsItem:
+    """A published German news item of the project: its file, address, title and date line."""
+
+    file: str  # relative to the project
+    path: str  # site path
+    title: str
+    date_line: int
+
+
+def published_news_item(project: Path) -> NewsItem:
+    """The newest published German news item (any will do; they change as the association writes)."""
+    from bfb_content_check.front_matter import parse_front_matter
+
+    for file in sorted((project / "content" / "aktuelles").glob("*.md"), reverse=True):
+        front = parse_front_matter(file.read_text(encoding="utf-8"))
+        if file.name.endswith(".en.md") or front.value("status") not in (None, "published"):
+            continue
+        return NewsItem(
+            file.relative_to(project).as_posix(),
+            f"/aktuelles/{front.value('slug')}/",
+            front.value("title"),
+            front.line("date"),
+        )
+    raise LookupError("no published German news item")
+
+
 def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT, target, ignore=NOT_COPIED)
     return target

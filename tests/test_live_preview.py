@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from live_preview import running_livereload
+from live_preview import published_news_item, running_livereload
 from playwright.sync_api import expect
 
 from sitetools.newcontent import draft_path, new_content
@@ -18,8 +18,6 @@ from sitetools.newcontent import draft_path, new_content
 pytestmark = pytest.mark.browser
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-NEWS_FILE = "content/aktuelles/2017-01-09-buergerbus-startet.md"
-NEWS_PATH = "/aktuelles/buergerbus-startet/"
 REBUILD_SECONDS = 60  # a generous bound for a busy machine; the benchmark measures the real figure
 
 
@@ -35,21 +33,23 @@ def live(tmp_path_factory):
 
 
 def test_broken_text_shows_its_error_in_the_browser_until_the_fix_is_saved(chromium, live):
-    news = live.project / NEWS_FILE
+    item = published_news_item(live.project)
+    news = live.project / item.file
     original = news.read_text(encoding="utf-8")
-    title = next(line for line in original.splitlines() if line.startswith("Title: "))[len("Title: ") :]
+    lines = original.splitlines(keepends=True)
+    lines[item.date_line - 1] = "Date: 2017-01-44\n"  # a day that does not exist
     page = chromium.new_page()
     connected = live.connected_browsers()
-    page.goto(live.url(NEWS_PATH))
-    expect(page.locator("main h1")).to_have_text(title)
+    page.goto(live.url(item.path))
+    expect(page.locator("main h1")).to_have_text(item.title)
     live.wait_for_browser(connected)
 
-    news.write_text(original.replace("Date: 2017-01-09", "Date: 2017-01-44"), encoding="utf-8")
+    news.write_text("".join(lines), encoding="utf-8")
     heading = page.locator("main h1")
     expect(heading).to_have_text("Die Vorschau konnte nicht gebaut werden", timeout=REBUILD_SECONDS * 1000)
     problem = page.locator(".problem")
     expect(problem).to_have_count(1)
-    expect(problem.locator(".problem__where")).to_have_text(f"Datei {NEWS_FILE}, Zeile 2")
+    expect(problem.locator(".problem__where")).to_have_text(f"Datei {item.file}, Zeile {item.date_line}")
     expect(problem.locator(".problem__what")).to_have_text("Das Datum „2017-01-44“ gibt es nicht.")
     expect(problem.locator(".problem__fix")).to_contain_text("So beheben: Tag und Monat prüfen")
     expect(page.locator(".build-error__detail pre")).to_contain_text("2017-01-44")  # the technical detail
@@ -60,12 +60,12 @@ def test_broken_text_shows_its_error_in_the_browser_until_the_fix_is_saved(chrom
     no_axe_violations(page)
     # The last good site stays in output/, and the error page is no part of it.
     output = live.project / "output"
-    assert title in (output / NEWS_PATH.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert item.title in (output / item.path.strip("/") / "index.html").read_text(encoding="utf-8")
     assert not any("Die Vorschau konnte nicht gebaut werden" in f.read_text() for f in output.rglob("*.html"))
     assert "Das Datum „2017-01-44“ gibt es nicht." in live.terminal()
 
     news.write_text(original, encoding="utf-8")  # the fix; the browser is not touched
-    expect(heading).to_have_text(title, timeout=REBUILD_SECONDS * 1000)
+    expect(heading).to_have_text(item.title, timeout=REBUILD_SECONDS * 1000)
     page.close()
 
 
