@@ -38,12 +38,12 @@ BUILD_LINE = re.compile(r"preview updated \((\d+\.\d+) s\)")
 LOADED_AT = "performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd"
 
 
-def measure(saves: int, pause: float) -> list[tuple[float, float]]:
+def measure(saves: int, pause: float, source: Path = ROOT) -> list[tuple[float, float]]:
     """(seconds from save to reloaded page, seconds the build took) for each save."""
     from playwright.sync_api import sync_playwright
 
     results = []
-    with tempfile.TemporaryDirectory() as folder, running_livereload(Path(folder)) as live:
+    with tempfile.TemporaryDirectory() as folder, running_livereload(Path(folder), source) as live:
         item = published_news_item(live.project)
         news = live.project / item.file
         with sync_playwright() as playwright:
@@ -82,9 +82,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=9)
     parser.add_argument("--pause", type=float, default=2.5, help="seconds between saves")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=ROOT,
+        help="another checkout to measure (e.g. an older version; it must reload after each save)",
+    )
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
-    results = measure(args.saves, args.pause)
+    results = measure(args.saves, args.pause, args.source.resolve())
     totals = [total for total, _ in results]
     builds = [build for _, build in results]
     print(

@@ -102,15 +102,15 @@ def published_news_item(project: Path) -> NewsItem:
     raise LookupError("no published German news item")
 
 
-def copy_project(target: Path) -> Path:
-    shutil.copytree(ROOT, target, ignore=NOT_COPIED)
+def copy_project(target: Path, source: Path = ROOT) -> Path:
+    shutil.copytree(source, target, ignore=NOT_COPIED)
     return target
 
 
 @contextmanager
-def running_livereload(folder: Path) -> Iterator[LivePreviewRun]:
-    """Start `invoke livereload --port <free port>` in a copy of the project under `folder`."""
-    project = copy_project(folder / "project")
+def running_livereload(folder: Path, source: Path = ROOT) -> Iterator[LivePreviewRun]:
+    """Start `invoke livereload --port <free port>` in a copy of the project (or `source`) in `folder`."""
+    project = copy_project(folder / "project", source)
     log = folder / "livereload.log"
     port = free_port()
     with log.open("w", encoding="utf-8") as terminal:
