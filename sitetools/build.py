@@ -172,8 +172,13 @@ def build_into(
     quiet: bool = False,
     runner: Runner | None = None,
     search_index: bool = True,
+    remove_old: bool = True,
 ) -> None:
-    """Build into a staging folder beside `output`; swap it in only on success."""
+    """Build into a staging folder beside `output`; swap it in only on success.
+
+    With `remove_old=False` the previous output stays in `old_folder(output)` for the
+    caller to delete (the live preview does it after the browser has reloaded).
+    """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
@@ -182,14 +187,20 @@ def build_into(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    replace_folder(staging, output)
+    replace_folder(staging, output, remove_old)
 
 
-def replace_folder(new: Path, target: Path) -> None:
+def old_folder(target: Path) -> Path:
+    """Where the previous output goes while the new one takes its place."""
+    return target.with_name(f".{target.name}-old")
+
+
+def replace_folder(new: Path, target: Path, remove_old: bool = True) -> None:
     """Put `new` in the place of `target` with two renames, then delete the old one."""
-    old = target.with_name(f".{target.name}-old")
+    old = old_folder(target)
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
     new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    if remove_old:
+        shutil.rmtree(old, ignore_errors=True)

@@ -10,12 +10,12 @@ content/, theme/, plugins/ and the settings:
   state broken, so no build may follow another in one process), started ahead of time
   so that it only has to build (sitetools/prestarted.py), through a staging folder: a
   failed build never touches the last good site in output/.
-- After every build the browsers reload; the search index (Pagefind) is built while
-  they do. If the build failed, every page the browser asks for is the error page
-  instead: what is wrong, in which file and line, how to fix it (German, the same words
-  as in the terminal), the technical detail below. It is rendered by this server on
-  request and never written into the site. Once the fix is saved, the next build
-  succeeds and the browser shows the real page again.
+- After every build the browsers reload; the search index (Pagefind) is built and the
+  previous output deleted while they do. If the build failed, every page the browser
+  asks for is the error page instead: what is wrong, in which file and line, how to fix
+  it (German, the same words as in the terminal), the technical detail below. It is
+  rendered by this server on request and never written into the site. Once the fix is
+  saved, the next build succeeds and the browser shows the real page again.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import mimetypes
 import posixpath
 import re
+import shutil
 import threading
 import time
 import traceback
@@ -37,7 +38,7 @@ from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop, PeriodicCallback
 
-from sitetools.build import ROOT, BuildFailed, build_into
+from sitetools.build import ROOT, BuildFailed, build_into, old_folder
 from sitetools.prestarted import PrestartedPelican
 from sitetools.search_index import SearchIndexFailed, build_search_index
 from sitetools.serve import not_found_page
@@ -77,17 +78,25 @@ class LivePreview:
     def __post_init__(self) -> None:
         self.pelican = self.pelican or PrestartedPelican(self.settings)
 
-    indexing: threading.Thread | None = None
+    tidying: threading.Thread | None = None
 
     def rebuild(self) -> bool:
         """Build the preview; on any failure say so and keep the last good one. True if updated.
 
-        The search index is left for `index_search` (after the browser has reloaded).
+        The search index and deleting the previous output are left for `tidy_up` (after the
+        browser has reloaded: deleting hundreds of files alone can take longer than the build).
         """
         started = time.monotonic()
-        self.wait_for_search_index()
+        self.wait_for_tidying()
         try:
-            build_into(self.settings, self.output, self.extra, runner=self.pelican.run, search_index=False)
+            build_into(
+                self.settings,
+                self.output,
+                self.extra,
+                runner=self.pelican.run,
+                search_index=False,
+                remove_old=False,
+            )
         except BuildFailed:
             self.failure = BuildFailure(self.reported_problems(), self.pelican.output)
         except Exception:
@@ -103,29 +112,31 @@ class LivePreview:
         print(NOT_UPDATED, flush=True)
         return False
 
-    def index_search(self) -> None:
-        """Build the search index of the new preview in the background (the browser need not wait)."""
-        if self.failure is None:
-            self.indexing = threading.Thread(target=self._index_or_warn, daemon=True)
-            self.indexing.start()
+    def tidy_up(self) -> None:
+        """In the background: delete the previous output, build the new preview's search index."""
+        self.tidying = threading.Thread(target=self._tidy_up, daemon=True)
+        self.tidying.start()
 
-    def _index_or_warn(self) -> None:
+    def _tidy_up(self) -> None:
+        shutil.rmtree(old_folder(self.output.resolve()), ignore_errors=True)
+        if self.failure is not None:
+            return
         try:
             build_search_index(self.output)
         except SearchIndexFailed as error:
             print(f"Suchindex der Vorschau nicht gebaut / search index not built: {error}", flush=True)
 
-    def wait_for_search_index(self) -> None:
-        if self.indexing is not None:
-            self.indexing.join()
-            self.indexing = None
+    def wait_for_tidying(self) -> None:
+        if self.tidying is not None:
+            self.tidying.join()
+            self.tidying = None
 
     def reported_problems(self) -> list[Problem]:
         report = self.pelican.problems_file
         return read_report(report) if report else []
 
     def close(self) -> None:
-        self.wait_for_search_index()
+        self.wait_for_tidying()
         self.pelican.close()
 
 
@@ -227,12 +238,12 @@ def reload_browsers() -> None:
 def run_livereload(port: int, preview: LivePreview | None = None) -> None:
     preview = preview or LivePreview()
     preview.rebuild()
-    preview.index_search()
+    preview.tidy_up()
 
     def build_and_reload(_changed: str) -> None:
         preview.rebuild()
         reload_browsers()
-        preview.index_search()
+        preview.tidy_up()
         IOLoop.current().call_later(PRESTART_AFTER_SECONDS, preview.pelican.start)
 
     watcher = PreviewWatcher(build_and_reload)

@@ -258,9 +258,10 @@ def test_preview_keeps_the_last_good_build_and_shows_the_error(content_copy, tmp
     preview = LivePreview(ROOT / "pelicanconf.py", output, extra)
     try:
         assert preview.rebuild() is True and preview.failure is None
-        preview.index_search()  # as the preview does while the browser reloads
-        preview.wait_for_search_index()
+        preview.tidy_up()  # as the preview does while the browser reloads
+        preview.wait_for_tidying()
         assert (output / "pagefind" / "pagefind-ui.js").is_file()
+        assert not any(tmp_path.glob(".preview-*"))  # no staging or old output left
         item.write_text(NEWS.replace("Text der Meldung.", "Neuer Text.").replace("2023-05-04", "2023-05-44"))
         assert preview.rebuild() is False
     finally:
