@@ -43,6 +43,7 @@ class PrestartedPelican:
         self.report: Path | None = None
         self.output = ""
         self.problems_file: Path | None = None
+        self.used: list[int] = []  # process ids of the builds run, one process each
 
     def start(self) -> None:
         """Start the next process (if none is waiting) and let it import everything."""
@@ -73,6 +74,7 @@ class PrestartedPelican:
             self.settings = settings
         self.start()
         process, self.process = self.process, None
+        self.used.append(process.pid)
         command = pelican_command(settings, output, extra)
         arguments = command[command.index("pelican") + 1 :]
         self.output, _ = process.communicate(json.dumps(arguments) + "\n")

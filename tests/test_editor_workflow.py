@@ -264,6 +264,19 @@ def test_preview_keeps_the_last_good_build_and_shows_the_error(content_copy, tmp
         assert not any(tmp_path.glob(".preview-*"))  # no staging or old output left
         item.write_text(NEWS.replace("Text der Meldung.", "Neuer Text.").replace("2023-05-04", "2023-05-44"))
         assert preview.rebuild() is False
+        failure = preview.failure
+        last_good = (output / "aktuelles/probemeldung/index.html").read_text(encoding="utf-8")
+        assert "Text der Meldung." in last_good  # the failed build left output/ alone
+        assert not any(
+            "Die Vorschau konnte nicht gebaut werden" in f.read_text() for f in output.rglob("*.html")
+        )
+        # After a failed build the next one works: each build is a fresh process.
+        item.write_text(NEWS.replace("Text der Meldung.", "Korrigierter Text."), encoding="utf-8")
+        assert preview.rebuild() is True and preview.failure is None
+        assert "Korrigierter Text." in (output / "aktuelles/probemeldung/index.html").read_text(
+            encoding="utf-8"
+        )
+        assert len(set(preview.pelican.used)) == 3
     finally:
         preview.close()
     terminal = capfd.readouterr()
@@ -271,14 +284,12 @@ def test_preview_keeps_the_last_good_build_and_shows_the_error(content_copy, tmp
         "2023-05-04-probemeldung.md:2: Das Datum „2023-05-44“ gibt es nicht." in terminal.out + terminal.err
     )
     assert "Die Vorschau wurde NICHT aktualisiert" in terminal.out
-    assert "Text der Meldung." in (output / "aktuelles/probemeldung/index.html").read_text(encoding="utf-8")
     # What the browser is shown instead: the same problem, with file and line, and the log below.
-    (problem,) = preview.failure.problems
+    (problem,) = failure.problems
     assert (Path(problem.file).name, problem.line) == (item.name, 2)
-    page = BeautifulSoup(error_page(preview.failure), "html.parser")
+    page = BeautifulSoup(error_page(failure), "html.parser")
     assert page.select_one(".problem__what").get_text() == "Das Datum „2023-05-44“ gibt es nicht."
     assert "2023-05-44" in page.select_one(".build-error__detail pre").get_text()
-    assert not any("Die Vorschau konnte nicht gebaut werden" in f.read_text() for f in output.rglob("*.html"))
 
 
 def test_error_page_without_a_named_file_still_says_what_to_do():
