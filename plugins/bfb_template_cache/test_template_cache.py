@@ -55,6 +55,16 @@ def test_changed_source_is_compiled_again(compiled):
     assert changed == "Neu!"
 
 
+def test_with_a_folder_the_next_build_reuses_the_compiled_code(compiled, tmp_path):
+    first_build = environment(SharedBytecodeCache(tmp_path)).get_template("page.html").render(title="Hallo")
+    next_build = environment(SharedBytecodeCache(tmp_path)).get_template("page.html").render(title="Hallo")
+    assert compiled == ["page.html"]  # the second process found it on disk
+    assert next_build == first_build
+    changed = environment(SharedBytecodeCache(tmp_path), source="{{ title }}!").get_template("page.html")
+    assert changed.render(title="Neu") == "Neu!" and compiled == ["page.html", "page.html"]
+    assert not list(tmp_path.glob("*.part"))
+
+
 def test_generators_get_the_shared_cache_and_no_reload_checks():
     first, second = (SimpleNamespace(env=Environment()) for _ in range(2))
     share_compiled_templates(first)
