@@ -24,9 +24,10 @@ STAMP = VENV / ".requirements.sha256"
 # npm packages the tests need (the Nu HTML Checker), pinned in package-lock.json.
 TEST_TOOLS = ROOT / "tests" / "tools"
 # Debian packages the tests need besides Python: a browser, Java and npm for the
-# HTML checker, rsync and an SSH server for the publishing tests.
+# HTML checker, rsync, an SSH server and git for the publishing tests.
 SYSTEM_PACKAGES = {
     "chromium": "chromium",
+    "git": "git",
     "java": "default-jre-headless",
     "npm": "npm",
     "rsync": "rsync",

@@ -109,9 +109,10 @@ def untranslated(c):
 
 
 PUBLISH_HELP = {
-    "target": "Ziel: benutzer@server:/pfad/ (SSH) oder lokaler Ordner; sonst PUBLISH_TARGET, invoke.yaml",
+    "target": "Ziel: benutzer@server:/pfad/ (SSH), sftp://…, ftps://…, ftp://…, repo.git#zweig oder "
+    "lokaler Ordner; sonst PUBLISH_TARGET, invoke.yaml",
     "mode": "releases (Standard: Versionen + Symlink current) oder inplace (einfacher Ordner)",
-    "port": "SSH-Port (Standard 22)",
+    "port": "Port (Standard: SSH/SFTP 22, FTP/FTPS 21)",
     "key": "SSH-Schlüsseldatei, z. B. ~/.ssh/bfb_publish",
     "extra_settings": "JSON-Datei mit Einstellungen für den Build (nur für Tests)",
 }
@@ -121,11 +122,14 @@ def _target(c, target, mode=None, port=None, key=None):
     from sitetools.publish import PublishError, target_from_config
 
     try:
-        return target_from_config(
+        destination = target_from_config(
             target, dict(c.config.get("publish", {})), mode=mode, port=port, identity=key
         )
     except PublishError as error:
         raise Exit(str(error), code=1) from None
+    if destination.warning:
+        print(destination.warning)
+    return destination
 
 
 @task(
@@ -166,7 +170,14 @@ def publish(c, target=None, dry_run=False, mode=None, port=None, key=None, extra
         raise Exit(f"Build fehlgeschlagen – nichts übertragen / build failed: {error}", code=1) from None
     except PublishError as error:
         raise Exit(
-            f"Übertragung fehlgeschlagen – die Website bleibt, wie sie war:\n{error}", code=1
+            f"Veröffentlichung fehlgeschlagen (die Seiten auf dem Server funktionieren weiter):\n{error}",
+            code=1,
+        ) from None
+    except KeyboardInterrupt:
+        raise Exit(
+            "Abgebrochen. Die Seiten auf dem Server funktionieren weiter; die nächste "
+            "`invoke publish` macht eine angefangene Übertragung fertig.",
+            code=130,
         ) from None
     if not ok:
         raise Exit(code=1)
@@ -174,7 +185,7 @@ def publish(c, target=None, dry_run=False, mode=None, port=None, key=None, extra
 
 @task(help={k: v for k, v in PUBLISH_HELP.items() if k != "extra_settings"})
 def rollback(c, target=None, mode=None, port=None, key=None):
-    """Switch the live site back to the previous release (mode "releases")."""
+    """Switch the live site back to the release that was live before it (mode "releases")."""
     from sitetools.publish import PublishError
     from sitetools.publish import rollback as roll_back
 

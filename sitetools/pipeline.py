@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sitetools.build import build_production
 from sitetools.checks import format_report, load_settings, passed, run_checks
-from sitetools.publish import Target, publish
+from sitetools.publish import Target, preflight, publish
 
 # A JSON file of setting overrides for the production build (used by the tests to
 # supply Impressum data; never needed for the real site).
@@ -59,7 +59,12 @@ def build_and_check(site: Path, extra: dict[str, str], say: Callable[[str], None
 def check_and_publish(
     target: Target, extra: dict[str, str], dry_run: bool = False, say: Callable[[str], None] = print
 ) -> bool:
-    """Build, check, and only then transfer; False (nothing transferred) when a check fails."""
+    """Build, check, and only then transfer; False (nothing transferred) when a check fails.
+
+    The target is tried first (reachable, writable, host key and password accepted), so a
+    mistake there shows before the build, not after it. Raises PublishError.
+    """
+    preflight(target)
     with temporary_build_folder() as site:
         if not build_and_check(site, extra, say):
             say(f"Nichts übertragen: {target.describe()} bleibt, wie es ist.")

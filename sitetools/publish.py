@@ -14,56 +14,103 @@ the old or the new site, never a mix; an interrupted upload leaves an unused
 folder behind and the old site in place. The previous releases stay for
 `invoke rollback`.
 
-`inplace` – for a document root that must be a plain folder: `rsync --checksum
---delay-updates --delete-after` puts new files in place only at the end of the
-transfer (no rollback).
+`inplace` – for a document root that must be a plain folder: new and changed files
+are put in place (over SSH with rsync `--delay-updates`, all at the end of the
+transfer; locally file by file, each renamed into place), and only files that an
+earlier publish put there are deleted (the manifest of sitetools/transfer.py); the
+hoster's files stay. No rollback.
 
-A target is a local folder or `user@host:/path/` reached over SSH.
+A target is a local folder or `user@host:/path/` reached over SSH with rsync (both
+modes), or – always updated like `inplace` – `sftp://`, `ftp://`/`ftps://`
+(sitetools/transfer_sftp.py, transfer_ftp.py) or a git repository whose branch a
+pages host serves (sitetools/transfer_git.py).
+
+Rollback follows what was live: `<target>/history` lists the releases in the order
+they went live; a rollback takes the last one off and switches to the one before. So
+after publish B, rollback, publish C, a rollback brings back what was live before C.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import getpass
 import os
 import re
 import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from sitetools.transfer import (
+    LocalFolder,
+    Plan,
+    PublishError,
+    parents_deepest_first,
+    site_files,
+    sync,
+)
+from sitetools.transfer_git import DEFAULT_BRANCH, is_bare_repository
+
+__all__ = ["PublishError", "Target", "publish", "rollback", "target_from_config"]
 
 RELEASES = "releases"
 CURRENT = "current"
+HISTORY = "history"  # the releases in the order they went live, one per line
 MODES = ("releases", "inplace")
 KEEP_RELEASES = 3  # the live one and two to roll back to
 INCOMING_PREFIX = ".incoming-"
 RELEASE_NAME = re.compile(r"^\d{8}-\d{6}-\d{6}$")
 REMOTE = re.compile(r"^(?:(?P<user>[^@/:\s]+)@)?(?P<host>[^@/:\s]+):(?P<path>.+)$")
-# Files that belong to the hoster, not to the site: never deleted in `inplace` mode.
-PROTECTED = (".well-known/",)
-
-
-class PublishError(RuntimeError):
-    """The transfer failed; the message says what to do (in German)."""
+URL_SCHEMES = ("sftp", "ftp", "ftps")
 
 
 @dataclass(frozen=True)
 class Target:
-    """Where the site goes: a local folder or an SSH destination, and how to reach it."""
+    """Where the site goes and how to reach it (see the module docstring for the kinds)."""
 
-    path: str
-    host: str | None = None  # "user@host" for SSH, None for a local folder
+    path: str  # folder on the target; for git the repository (path or URL)
+    host: str | None = None  # rsync: "user@host" for SSH, None for a local folder; else the host name
     port: int | None = None
     identity: str | None = None  # SSH private key file
-    mode: str = "releases"
+    mode: str | None = None  # rsync targets only: releases (default) or inplace
     ssh_options: tuple[str, ...] = field(default_factory=tuple)  # e.g. ("-o", "StrictHostKeyChecking=no")
+    scheme: str = "rsync"  # rsync, sftp, ftp, ftps or git
+    user: str | None = None  # sftp/ftp(s)
+    password: str | None = field(default=None, repr=False)  # ftp(s); never from a file
+    branch: str = DEFAULT_BRANCH  # git
+    domain: str | None = None  # git: the custom domain the pages host serves
+    known_hosts: str | None = None  # sftp: instead of ~/.ssh/known_hosts
+    ca_file: str | None = None  # ftps: a certificate to trust (self-signed)
 
     @classmethod
     def parse(cls, destination: str, **options) -> Target:
-        """`user@host:/srv/site/` → SSH target; anything else is a local folder."""
+        """`sftp://…`, `ftp(s)://…`, `repo.git[#branch]`, `user@host:/srv/site/` or a local folder."""
+        options = {key: value for key, value in options.items() if value is not None}
+        scheme = destination.partition("://")[0].lower()
+        if scheme in URL_SCHEMES:
+            return cls._parse_url(destination, scheme, options)
+        repository, hash_sign, branch = destination.partition("#")
+        local = Path(repository).expanduser()
+        if (
+            hash_sign
+            or repository.rstrip("/").endswith(".git")
+            or (local.is_dir() and is_bare_repository(local))
+        ):
+            repository = str(local.resolve()) if local.exists() else repository
+            return cls(path=repository, scheme="git", branch=branch or DEFAULT_BRANCH, **options)
+        if "://" in destination:
+            raise PublishError(
+                f"Unbekannte Art von Ziel: „{destination}“. Möglich sind sftp://, ftps://, ftp://, "
+                "benutzer@server:/pfad/, ein lokaler Ordner oder ein git-Repository (Adresse endet "
+                "auf .git, anderer Zweig mit #zweig) – siehe README, „Welches Hosting haben Sie?“."
+            )
         match = REMOTE.match(destination)
         if match and not Path(destination).exists():
             user = match["user"]
@@ -71,16 +118,62 @@ class Target:
             return cls(path=match["path"], host=host, **options)
         return cls(path=str(Path(destination).expanduser().resolve()), **options)
 
+    @classmethod
+    def _parse_url(cls, destination: str, scheme: str, options: dict) -> Target:
+        url = urlsplit(destination)
+        example = f"{scheme}://benutzer@server.example.org/pfad"
+        try:
+            port = url.port
+        except ValueError:
+            raise PublishError(f"Ungültiger Port in „{destination}“ (Beispiel: {example}).") from None
+        if url.password is not None:
+            raise PublishError(
+                "Das Passwort gehört nicht ins Ziel (es stünde sonst in der Shell-Historie oder in "
+                "invoke.yaml). So beheben: Ziel ohne „:passwort“ angeben und das Passwort in der "
+                "Umgebungsvariable PUBLISH_PASSWORD übergeben oder bei der Abfrage eingeben."
+            )
+        if not url.username or not url.hostname:
+            raise PublishError(f"Im Ziel „{destination}“ fehlt Benutzer oder Server (Beispiel: {example}).")
+        options["port"] = port or options.get("port")
+        return cls(
+            path=unquote(url.path) or ".",
+            host=url.hostname,
+            user=unquote(url.username),
+            scheme=scheme,
+            **options,
+        )
+
     def __post_init__(self) -> None:
-        if self.mode not in MODES:
-            raise PublishError(f"Unbekannter Modus „{self.mode}“ – erlaubt: {', '.join(MODES)}.")
+        if self.scheme == "rsync":
+            object.__setattr__(self, "mode", self.mode or "releases")
+            if self.mode not in MODES:
+                raise PublishError(f"Unbekannter Modus „{self.mode}“ – erlaubt: {', '.join(MODES)}.")
+        elif self.mode == "releases":
+            raise PublishError(
+                "Der Modus „releases“ (Versionen mit Umschalten) braucht SSH mit Shell und rsync "
+                f"(Ziel benutzer@server:/pfad/). Ein {self.scheme}-Ziel wird immer Datei für Datei "
+                "aktualisiert. So beheben: `mode` in invoke.yaml / PUBLISH_MODE / --mode weglassen."
+            )
 
     @property
     def root(self) -> str:
         return self.path.rstrip("/") or "/"
 
     def describe(self) -> str:
+        if self.scheme == "git":
+            # An HTTPS URL may carry an access token: never print it.
+            return re.sub(r"//([^/@:]+):[^/@]+@", r"//\1:***@", f"{self.path}#{self.branch}")
+        if self.scheme in URL_SCHEMES:
+            port = f":{self.port}" if self.port else ""
+            path = "" if self.path == "." else self.path.lstrip("/")
+            return f"{self.scheme}://{self.user}@{self.host}{port}/{path}"
         return f"{self.host}:{self.root}" if self.host else self.root
+
+    @property
+    def warning(self) -> str | None:
+        from sitetools.transfer_ftp import PLAIN_FTP_WARNING
+
+        return PLAIN_FTP_WARNING if self.scheme == "ftp" else None
 
     def rsync_destination(self, relative: str = "") -> str:
         path = f"{self.root}/{relative}".rstrip("/") + "/"
@@ -95,8 +188,8 @@ class Target:
         return command + list(self.ssh_options)
 
 
-def run(command: list[str], *, capture: bool = True) -> str:
-    result = subprocess.run(command, capture_output=capture, text=True)
+def run(command: list[str], *, capture: bool = True, input: str | None = None) -> str:
+    result = subprocess.run(command, capture_output=capture, text=True, input=input)
     if result.returncode != 0:
         raise PublishError(
             f"Befehl fehlgeschlagen / command failed ({result.returncode}): {shlex.join(command)}\n"
@@ -105,11 +198,12 @@ def run(command: list[str], *, capture: bool = True) -> str:
     return result.stdout if capture else ""
 
 
-def run_on_target(target: Target, script: str) -> str:
+def run_on_target(target: Target, script: str, input: str | None = None) -> str:
     """Run a small POSIX shell script in the target folder (locally or over SSH)."""
     if target.host:
-        return run([*target.ssh_command(), target.host, f"cd {shlex.quote(target.root)} && {script}"])
-    return run(["sh", "-c", f"cd {shlex.quote(target.root)} && {script}"])
+        command = [*target.ssh_command(), target.host, f"cd {shlex.quote(target.root)} && {script}"]
+        return run(command, input=input)
+    return run(["sh", "-c", f"cd {shlex.quote(target.root)} && {script}"], input=input)
 
 
 def rsync_command(target: Target, *extra: str) -> list[str]:
@@ -126,31 +220,47 @@ def new_release_name(now: dt.datetime | None = None) -> str:
 
 def target_state(target: Target) -> tuple[list[str], str | None]:
     """The release folders (oldest first) and the one `current` points to, if any."""
+    releases, current, _ = releases_and_history(target)
+    return releases, current
+
+
+def releases_and_history(target: Target) -> tuple[list[str], str | None, list[str]]:
+    """The release folders, the live one, and the releases in the order they went live.
+
+    Targets published before the history file existed: the releases up to the live one.
+    """
     output = run_on_target(
         target,
-        f"mkdir -p {RELEASES} && ls -1 {RELEASES} && echo '--current--' && (readlink {CURRENT} || true)",
+        f"mkdir -p {RELEASES} && ls -1 {RELEASES} && echo '--current--' && (readlink {CURRENT} || true)"
+        f" && echo '--history--' && (cat {HISTORY} 2>/dev/null || true)",
     )
-    listing, _, current = output.partition("--current--\n")
+    listing, _, rest = output.partition("--current--\n")
+    current, _, history_text = rest.partition("--history--\n")
     releases = sorted(name for name in listing.split() if RELEASE_NAME.match(name))
-    current = current.strip()
-    return releases, (Path(current).name if current else None)
+    current = Path(current.strip()).name if current.strip() else None
+    history = [name for name in history_text.split() if name in releases]
+    if not history and current in releases:
+        history = releases[: releases.index(current) + 1]
+    return releases, current, history
 
 
-def switch_current(target: Target, release: str) -> None:
-    """Point `current` at `release` in one rename: readers never see a missing or half link."""
+def switch_current(target: Target, release: str, history: list[str]) -> None:
+    """Point `current` at `release` in one rename and record the history of what was live."""
     temporary = f".{CURRENT}-{release}"
     link = f"{RELEASES}/{release}"
+    lines = " ".join(shlex.quote(name) for name in history)
     run_on_target(
         target,
         f"test -d {shlex.quote(link)} && ln -sfn {shlex.quote(link)} {shlex.quote(temporary)} "
-        f"&& mv -T {shlex.quote(temporary)} {CURRENT}",
+        f"&& mv -T {shlex.quote(temporary)} {CURRENT} "
+        f"&& printf '%s\\n' {lines} > .{HISTORY}-new && mv -f .{HISTORY}-new {HISTORY}",
     )
 
 
 def prune_releases(target: Target, keep: int = KEEP_RELEASES) -> list[str]:
-    """Delete old releases (never the live one); return the names deleted."""
-    releases, current = target_state(target)
-    survivors = set(releases[-keep:]) | {current}
+    """Delete old releases (never the live one nor the recent history); return the names deleted."""
+    releases, current, history = releases_and_history(target)
+    survivors = set(releases[-keep:]) | set(history[-keep:]) | {current}
     doomed = [name for name in releases if name not in survivors]
     if doomed:
         run_on_target(target, "rm -rf " + " ".join(shlex.quote(f"{RELEASES}/{name}") for name in doomed))
@@ -160,7 +270,7 @@ def prune_releases(target: Target, keep: int = KEEP_RELEASES) -> list[str]:
 def publish_release(site: Path, target: Target, keep: int = KEEP_RELEASES) -> str:
     """Upload `site` as a new release, switch `current` to it, prune; return the release name."""
     ensure_target_folder(target)
-    _, current = target_state(target)
+    _, current, history = releases_and_history(target)
     release = new_release_name()
     incoming = f"{INCOMING_PREFIX}{release}"
     # Leftovers of an interrupted upload are never served; start clean.
@@ -172,20 +282,53 @@ def publish_release(site: Path, target: Target, keep: int = KEEP_RELEASES) -> st
     run(rsync_command(target, *options, f"{site}/", target.rsync_destination(f"{RELEASES}/{incoming}")))
     # Only a complete upload gets a release name (rollback never picks a half one).
     run_on_target(target, f"mv -T {RELEASES}/{incoming} {RELEASES}/{release}")
-    switch_current(target, release)
+    switch_current(target, release, [*history, release])
     prune_releases(target, keep)
     return release
 
 
-def publish_inplace(site: Path, target: Target) -> None:
-    """Update a plain folder; new files appear together at the end of the transfer."""
-    ensure_target_folder(target)
-    protect = [f"--filter=P {path}" for path in PROTECTED]
-    run(
-        rsync_command(
-            target, "--delete-after", "--delay-updates", *protect, f"{site}/", target.rsync_destination()
-        )
-    )
+class RsyncFolder:
+    """`user@host:/path/` in mode inplace: rsync uploads, the server's shell deletes."""
+
+    def __init__(self, target: Target, site: Path):
+        self.target = target
+        self.site = site
+
+    def describe(self) -> str:
+        return self.target.describe()
+
+    def read(self, name: str) -> bytes | None:
+        path = shlex.quote(f"{self.target.root}/{name}")
+        script = f"if test -f {path}; then echo present; cat {path}; fi"
+        output = run([*self.target.ssh_command(), self.target.host, script])
+        return output.removeprefix("present\n").encode("utf-8") if output else None
+
+    def prepare(self) -> None:
+        ensure_target_folder(self.target)
+
+    def write(self, name: str, data: bytes) -> None:
+        temporary = shlex.quote(f".{name}.new")
+        script = f"cat > {temporary} && mv -f {temporary} {shlex.quote(name)}"
+        run_on_target(self.target, script, data.decode())
+
+    def upload(self, files: dict[str, Path], order: list[str]) -> None:
+        # --delay-updates: every file goes in under a temporary name, all are renamed at the end.
+        command = rsync_command(self.target, "--delay-updates", "--from0", "--files-from=-")
+        run([*command, f"{self.site}/", self.target.rsync_destination()], input="\0".join(order))
+
+    def delete(self, paths: Iterable[str]) -> None:
+        paths = list(paths)
+        if paths:
+            run_on_target(self.target, "xargs -0 -r rm -f --", "\0".join(paths))
+            folders = "\0".join(parents_deepest_first(paths))
+            run_on_target(self.target, "xargs -0 -r rmdir --ignore-fail-on-non-empty --", folders)
+
+
+def inplace_folder(site: Path, target: Target):
+    """The Folder (sitetools/transfer.py) that reaches this target's web folder."""
+    if target.scheme == "rsync":
+        return RsyncFolder(target, site) if target.host else LocalFolder(Path(target.root))
+    raise ValueError(target.scheme)
 
 
 def ensure_target_folder(target: Target) -> None:
@@ -195,25 +338,27 @@ def ensure_target_folder(target: Target) -> None:
         Path(target.root).mkdir(parents=True, exist_ok=True)
 
 
+# rsync --itemize-changes: "<f+++++++++ path" new file, "<fcs…" changed, "*deleting path".
+ITEMIZED = re.compile(r"^(?P<code>\S{11}|\*deleting) +(?P<path>.+)$")
+
+
 def planned_changes(site: Path, target: Target) -> list[str]:
-    """What a publish would change on the live site, as rsync lists it (nothing is written)."""
-    live = CURRENT if target.mode == "releases" else ""
-    if not target.host and not Path(target.root, live).exists():
-        return [f"(neu) alles aus {site}"]
-    protect = [f"--filter=P {path}" for path in PROTECTED] if target.mode == "inplace" else []
-    output = run(
-        rsync_command(
-            target,
-            "--dry-run",
-            "--itemize-changes",
-            "--delete",
-            *protect,
-            f"{site}/",
-            target.rsync_destination(live),
-        )
-    )
-    # rsync itemizes unchanged folders as ".d" lines; keep only real changes.
-    return [line for line in output.splitlines() if line and not line.startswith(".d")]
+    """What a publish in mode releases would change on the live site (nothing is written)."""
+    if not target.host and not Path(target.root, CURRENT).exists():
+        return [f"neu:       {path}" for path in site_files(site)]
+    live = target.rsync_destination(CURRENT)
+    output = run(rsync_command(target, "--dry-run", "--itemize-changes", "--delete", f"{site}/", live))
+    changes = []
+    for line in output.splitlines():
+        match = ITEMIZED.match(line)
+        if not match or match["path"].endswith("/"):
+            continue  # folders come and go with their files
+        code = match["code"]
+        if code == "*deleting":
+            changes.append(f"löschen:   {match['path']}")
+        elif code[1] == "f":
+            changes.append(("neu:       " if code[2] == "+" else "ersetzen:  ") + match["path"])
+    return changes
 
 
 @contextmanager
@@ -231,24 +376,156 @@ def connection(target: Target) -> Iterator[Target]:
             subprocess.run([*shared.ssh_command(), "-O", "exit", shared.host], capture_output=True)
 
 
+def plan_report(plan: Plan, target: Target, dry_run: bool) -> list[str]:
+    return plan.lines() if dry_run else [f"{target.describe()}: {plan.summary()}"]
+
+
 def publish(site: Path, target: Target, dry_run: bool = False) -> list[str]:
-    """Transfer the checked build; return what changed (dry run) or a one-line summary."""
+    """Transfer the checked build; return what changed (dry run) or a summary."""
+    try:
+        return _publish(site, target, dry_run)
+    except OSError as error:
+        raise local_error(target, error) from None
+
+
+def _publish(site: Path, target: Target, dry_run: bool) -> list[str]:
     require_tools(target)
+    if target.scheme == "git":
+        from sitetools.transfer_git import publish_git
+
+        return publish_git(site, target, dry_run)
+    if target.scheme == "sftp":
+        return publish_sftp(site, target, dry_run)
+    if target.scheme in ("ftp", "ftps"):
+        return publish_ftp(site, target, dry_run)
     with connection(target) as target:
+        if target.mode == "inplace":
+            plan = sync(site_files(site), inplace_folder(site, target), dry_run)
+            return plan_report(plan, target, dry_run)
         if dry_run:
             return planned_changes(site, target)
-        if target.mode == "inplace":
-            publish_inplace(site, target)
-            return [f"{target.describe()} aktualisiert"]
         release = publish_release(site, target)
     return [f"{target.describe()}/{CURRENT} → {RELEASES}/{release}"]
 
 
-def rollback(target: Target) -> str:
-    """Point `current` back at the release before it; return that release's name."""
-    if target.mode != "releases":
+def publish_sftp(site: Path, target: Target, dry_run: bool) -> list[str]:
+    import paramiko
+
+    from sitetools.transfer_sftp import SftpFolder, open_sftp, sftp_error
+
+    with open_sftp(target) as sftp:
+        try:
+            plan = sync(site_files(site), SftpFolder(sftp, target.path, target.describe()), dry_run)
+        except (OSError, paramiko.SSHException) as error:
+            raise sftp_error(target, error) from None
+    return plan_report(plan, target, dry_run)
+
+
+def publish_ftp(site: Path, target: Target, dry_run: bool) -> list[str]:
+    import ftplib
+
+    from sitetools.transfer_ftp import FtpFolder, ftp_error, open_ftp
+
+    with open_ftp(target) as ftp:
+        try:
+            plan = sync(site_files(site), FtpFolder(ftp, target.path, target.describe()), dry_run)
+        except ftplib.all_errors as error:
+            raise ftp_error(target, error) from None
+    return plan_report(plan, target, dry_run)
+
+
+def preflight(target: Target) -> None:
+    """Before building: can the target be reached and written? Raise PublishError if not.
+
+    A local folder that does not exist yet must be creatable (not on a read-only file
+    system); SFTP and FTP(S) log in once (host key, password); git checks the repository.
+    Nothing is written.
+    """
+    require_tools(target)
+    if target.scheme == "sftp":
+        from sitetools.transfer_sftp import open_sftp
+
+        with open_sftp(target):
+            return
+    if target.scheme in ("ftp", "ftps"):
+        from sitetools.transfer_ftp import open_ftp
+
+        with open_ftp(target):
+            return
+    if target.scheme == "git":
+        from sitetools.transfer_git import git
+
+        git("ls-remote", "--heads", target.path)
+        return
+    if target.host:
+        ssh_preflight(target)
+        return
+    if not target.host:
+        existing = Path(target.root)
+        while not existing.exists():
+            existing = existing.parent
+        if not existing.is_dir():
+            raise local_error(target, NotADirectoryError(errno.ENOTDIR, "kein Ordner", str(existing)))
+        if not os.access(existing, os.W_OK | os.X_OK):
+            code = errno.EROFS if is_read_only(existing) else errno.EACCES
+            raise local_error(target, OSError(code, os.strerror(code), str(existing)))
+
+
+def ssh_preflight(target: Target) -> None:
+    """Log in once over SSH: an unknown host key or a refused key is explained in German."""
+    from sitetools.transfer_sftp import KNOWN_HOSTS, how_to_trust, key_refused
+
+    result = subprocess.run([*target.ssh_command(), target.host, "true"], capture_output=True, text=True)
+    if result.returncode == 0:
+        return
+    user, _, host = target.host.rpartition("@")
+    port = target.port or 22
+    if "Host key verification failed" in result.stderr:
+        port_option = f"-p {port} " if port != 22 else ""
         raise PublishError(
-            "Zurückrollen geht nur im Modus „releases“ (ein einfacher Ordner hat keine Vorversion)."
+            f"Der Server {host} ist diesem Rechner unbekannt oder meldet sich mit einem anderen "
+            f"Schlüssel als in {KNOWN_HOSTS} gespeichert. Aus Sicherheitsgründen wird nichts "
+            f"übertragen.\nFingerabdruck anzeigen: ssh-keyscan {port_option}{host} | ssh-keygen -lf -\n"
+            + how_to_trust(host, port)
+        )
+    if "Permission denied" in result.stderr:
+        raise key_refused(f"{host}:{port}", user or "(Ihr Benutzername)")
+    raise PublishError(
+        f"Keine SSH-Verbindung zu {target.host}: {result.stderr.strip()}\n"
+        "So beheben: Servername und Port prüfen; ist die Internetverbindung da?"
+    )
+
+
+def is_read_only(folder: Path) -> bool:
+    return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+
+
+LOCAL_REASONS = {
+    errno.EROFS: "das Dateisystem ist schreibgeschützt (read-only)",
+    errno.EACCES: "keine Schreibrechte",
+    errno.EPERM: "keine Schreibrechte",
+    errno.ENOSPC: "der Datenträger ist voll",
+    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
+}
+
+
+def local_error(target: Target, error: OSError) -> PublishError:
+    reason = LOCAL_REASONS.get(error.errno, error.strerror or str(error))
+    return PublishError(
+        f"Das Ziel {target.describe()} kann nicht beschrieben werden: {reason} ({error.filename}).\n"
+        "So beheben: ein anderes Ziel angeben (--target, PUBLISH_TARGET, invoke.yaml) oder den "
+        "Ordner beschreibbar machen (z. B. das Laufwerk mit Schreibrechten einhängen)."
+    )
+
+
+def rollback(target: Target) -> str:
+    """Switch `current` back to the release that was live before it; return that release's name."""
+    if target.scheme != "rsync" or target.mode != "releases":
+        raise PublishError(
+            "Zurückrollen geht nur im Modus „releases“ (Ziel benutzer@server:/pfad/ oder lokaler "
+            "Ordner). Ein einfacher Ordner, SFTP, FTP oder git hat keine Vorversion auf dem Server.\n"
+            "So geht es trotzdem: den gewünschten Stand aus git holen (`git checkout <commit>`), "
+            "`invoke publish`, danach `git checkout main`."
         )
     require_tools(target)
     with connection(target) as target:
@@ -256,29 +533,44 @@ def rollback(target: Target) -> str:
 
 
 def _rollback(target: Target) -> str:
-    releases, current = target_state(target)
+    releases, current, history = releases_and_history(target)
     if current not in releases:
         raise PublishError(f"{target.describe()}: keine veröffentlichte Version gefunden.")
-    position = releases.index(current)
-    if position == 0:
+    if len(history) < 2:
         raise PublishError(f"{target.describe()}: es gibt keine ältere Version als {current}.")
-    previous = releases[position - 1]
-    switch_current(target, previous)
+    previous = history[-2]
+    switch_current(target, previous, history[:-1])
     return previous
 
 
 def require_tools(target: Target) -> None:
-    missing = [tool for tool in ("rsync", *(["ssh"] if target.host else [])) if not shutil.which(tool)]
+    needed = {"rsync": ["rsync", *(["ssh"] if target.host else [])], "git": ["git"]}.get(target.scheme, [])
+    missing = [tool for tool in needed if not shutil.which(tool)]
     if missing:
         raise PublishError(
             f"Es fehlt: {', '.join(missing)} – installieren mit: sudo apt-get install {' '.join(missing)}"
         )
 
 
+def ask_password(target: Target) -> str:
+    try:
+        return getpass.getpass(f"Passwort für {target.describe()}: ")
+    except (KeyboardInterrupt, EOFError):
+        raise PublishError("Abgebrochen – nichts übertragen.") from None
+
+
 def target_from_config(
-    destination: str | None, config: dict | None = None, environ: dict | None = None, **overrides
+    destination: str | None,
+    config: dict | None = None,
+    environ: dict | None = None,
+    prompt: Callable[[Target], str] | None = None,
+    **overrides,
 ) -> Target:
-    """The target from `--target`, else `PUBLISH_TARGET`, else invoke.yaml (`publish.target`)."""
+    """The target from `--target`, else `PUBLISH_TARGET`, else invoke.yaml (`publish.target`).
+
+    FTP(S) passwords come from PUBLISH_PASSWORD or `prompt` (asked on a terminal only),
+    never from invoke.yaml.
+    """
     config = config or {}
     environ = os.environ if environ is None else environ
     destination = destination or environ.get("PUBLISH_TARGET") or config.get("target")
@@ -288,13 +580,33 @@ def target_from_config(
             "oder die Umgebungsvariable PUBLISH_TARGET, oder `publish: target:` in invoke.yaml "
             "(siehe README, „Veröffentlichen“)."
         )
+    if "password" in config:
+        raise PublishError(
+            "In invoke.yaml steht ein Passwort (publish: password:). Passwörter gehören nicht in "
+            "Dateien. So beheben: die Zeile löschen und das Passwort in PUBLISH_PASSWORD übergeben "
+            "oder bei der Abfrage eingeben."
+        )
     options = {
         "port": environ.get("PUBLISH_PORT") or config.get("port"),
         "identity": environ.get("PUBLISH_KEY") or config.get("key"),
-        "mode": environ.get("PUBLISH_MODE") or config.get("mode") or "releases",
+        "mode": environ.get("PUBLISH_MODE") or config.get("mode"),
         "ssh_options": tuple(config.get("ssh_options") or ()),
+        "domain": environ.get("PUBLISH_DOMAIN") or config.get("domain"),
+        "ca_file": environ.get("PUBLISH_CA_FILE") or config.get("ca_file"),
+        "known_hosts": config.get("known_hosts"),
     }
     options.update({key: value for key, value in overrides.items() if value})
     if options["port"]:
         options["port"] = int(options["port"])
-    return Target.parse(destination, **options)
+    target = Target.parse(destination, **options)
+    if target.scheme in ("ftp", "ftps") and target.password is None:
+        password = environ.get("PUBLISH_PASSWORD")
+        if password is None and prompt is None and sys.stdin.isatty():
+            prompt = ask_password
+        if password is None and prompt is None:
+            raise PublishError(
+                f"Für {target.describe()} fehlt das Passwort. So beheben: in einem Terminal "
+                "starten (dann wird es abgefragt) oder die Umgebungsvariable PUBLISH_PASSWORD setzen."
+            )
+        target = replace(target, password=password if password is not None else prompt(target))
+    return target

@@ -1,4 +1,7 @@
-"""`invoke publish`: transfer to a local folder and over SSH, atomic switch, rollback, dry run."""
+"""`invoke publish`: transfer to a local folder and over SSH, atomic switch, rollback, dry run.
+
+SFTP, FTP(S), git pages and the manifest of `--mode inplace`: tests/test_publish_targets.py.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,7 @@ from publish_helpers import find_sshd, snapshot, start_sshd, tree
 from sitetools.pipeline import check_and_publish, extra_settings
 from sitetools.publish import (
     CURRENT,
+    HISTORY,
     RELEASES,
     PublishError,
     Target,
@@ -23,9 +28,12 @@ from sitetools.publish import (
     target_from_config,
     target_state,
 )
+from sitetools.transfer import MANIFEST
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_ASSOCIATION = Path(__file__).parent / "data" / "test-association.json"
+# Impressum data with gaps: the legal gate must refuse it, whatever pelicanconf.py holds.
+INCOMPLETE_ASSOCIATION = {"ASSOCIATION": json.dumps({"name": "Bürger für Bürger e.V.", "email": None})}
 
 
 @pytest.fixture
@@ -58,7 +66,7 @@ def test_second_publish_switches_current_and_reuses_unchanged_files(site, target
     assert len(releases) == 2 and current == releases[1] and first == releases[:1]
     assert os.readlink(Path(target.root, CURRENT)) == f"{RELEASES}/{current}"
     # The switch is one rename of a fresh symlink: no temporary link is left behind.
-    assert sorted(path.name for path in Path(target.root).iterdir()) == [CURRENT, RELEASES]
+    assert sorted(path.name for path in Path(target.root).iterdir()) == [CURRENT, HISTORY, RELEASES]
     old, new = Path(target.root, RELEASES, releases[0]), Path(target.root, RELEASES, releases[1])
     assert (new / "robots.txt").read_text().endswith("# neu\n")
     assert tree(Path(target.root, CURRENT)) == tree(site)
@@ -92,6 +100,32 @@ def test_rollback_restores_the_previous_release(site, target):
         rollback(target)
 
 
+def test_rollback_follows_what_was_live_not_the_order_of_the_folders(site, target):
+    publish(site, target)
+    first = target_state(target)[1]
+    (site / "robots.txt").write_text("User-agent: *\n# B\n", encoding="utf-8")
+    publish(site, target)
+    assert rollback(target) == first
+    (site / "robots.txt").write_text("User-agent: *\n# C\n", encoding="utf-8")
+    publish(site, target)
+    releases, _ = target_state(target)
+    assert len(releases) == 3  # A, the rolled-back B, C
+    # What was live before C is A – not B, the folder that sorts before C.
+    assert rollback(target) == first
+    assert Path(target.root, CURRENT, "robots.txt").read_text() != "User-agent: *\n# B\n"
+    assert Path(target.root, HISTORY).read_text().split() == [first]
+    with pytest.raises(PublishError, match="keine ältere Version"):
+        rollback(target)
+
+
+def test_rollback_on_a_target_published_before_the_history_existed(site, target):
+    publish(site, target)
+    publish(site, target)
+    Path(target.root, HISTORY).unlink()  # as published by an earlier version of this code
+    releases, _ = target_state(target)
+    assert rollback(target) == releases[0]
+
+
 def test_old_releases_are_pruned_but_never_the_live_one(site, target):
     for _ in range(5):
         publish(site, target)
@@ -107,25 +141,37 @@ def test_dry_run_lists_changes_and_writes_nothing(site, target):
     (site / "neu.txt").write_text("neu\n", encoding="utf-8")
     (site / "feeds" / "aktuelles.atom.xml").unlink()
     changes = publish(site, target, dry_run=True)
-    assert any(line.endswith(" robots.txt") for line in changes)
-    assert any(line.endswith(" neu.txt") for line in changes)
-    assert any(line.startswith("*deleting") and line.endswith("aktuelles.atom.xml") for line in changes)
+    assert "ersetzen:  robots.txt" in changes
+    assert "neu:       neu.txt" in changes
+    assert "löschen:   feeds/aktuelles.atom.xml" in changes
     assert not any(line.endswith(" index.html") for line in changes)  # unchanged: not listed
     assert snapshot(Path(target.root)) == before
 
 
-def test_inplace_mode_updates_a_plain_folder(site, tmp_path):
-
+def test_inplace_mode_deletes_only_what_an_earlier_publish_put_there(site, tmp_path):
     webroot = tmp_path / "plain"
-    (webroot / ".well-known").mkdir(parents=True)
-    (webroot / ".well-known" / "security.txt").write_text("Contact: mailto:x@example.org\n")
-    (webroot / "alt.html").write_text("vom alten Auftritt")
+    hosters = {
+        ".well-known/security.txt": b"Contact: mailto:x@example.org\n",
+        "stats/index.html": b"Statistik",
+        "cgi-bin/zaehler.pl": b"#!/usr/bin/perl\n",
+        ".htpasswd": b"stats:$apr1$x$y\n",
+        "alt.html": b"vom alten Auftritt",  # not put there by a publish: not ours to delete
+    }
+    for relative, data in hosters.items():
+        (webroot / relative).parent.mkdir(parents=True, exist_ok=True)
+        (webroot / relative).write_bytes(data)
     target = Target.parse(str(webroot), mode="inplace")
     publish(site, target)
-    assert not (webroot / "alt.html").exists()
-    assert (webroot / ".well-known" / "security.txt").is_file()  # the hoster's files stay
-    assert {k: v for k, v in tree(webroot).items() if not k.startswith(".well-known/")} == tree(site)
+    assert {k: v for k, v in tree(webroot).items() if k != MANIFEST} == {**tree(site), **hosters}
     assert not any(path.is_symlink() for path in Path(webroot).iterdir())
+    (site / "robots.txt").unlink()
+    shutil.rmtree(site / "feeds")
+    publish(site, target)
+    assert not (webroot / "robots.txt").exists() and not (webroot / "feeds").exists()
+    assert {k: v for k, v in tree(webroot).items() if k != MANIFEST} == {**tree(site), **hosters}
+    for plain_folder in (target, Target.parse("sftp://verein@webspace.example.org/html")):
+        with pytest.raises(PublishError, match="nur im Modus „releases“"):
+            rollback(plain_folder)
     with pytest.raises(PublishError, match="releases"):
         rollback(target)
 
@@ -135,8 +181,7 @@ def test_failing_check_leaves_the_target_byte_for_byte_untouched(site, target):
     publish(site, target)
     before = snapshot(Path(target.root))
     messages = []
-    # No Impressum data (the real pelicanconf.py has none yet): the legal gate stops it.
-    assert check_and_publish(target, extra={}, say=messages.append) is False
+    assert check_and_publish(target, extra=INCOMPLETE_ASSOCIATION, say=messages.append) is False
     assert snapshot(Path(target.root)) == before
     report = "\n".join(messages)
     assert "Für das Impressum fehlt" in report and "pelicanconf.py" in report
@@ -217,6 +262,27 @@ def test_ssh_publish_with_a_wrong_key_fails_clearly(ssh_server, site, tmp_path):
     assert not (tmp_path / "remote").exists()
 
 
+def test_ssh_target_with_an_unknown_host_key_or_a_wrong_key_is_refused_before_building(ssh_server, tmp_path):
+    empty_known_hosts = tmp_path / "known_hosts"
+    empty_known_hosts.write_text("")
+    strict = Target.parse(
+        f"{ssh_server.user}@127.0.0.1:{tmp_path / 'remote'}/",
+        port=ssh_server.port,
+        identity=str(ssh_server.key),
+        ssh_options=("-o", "StrictHostKeyChecking=yes", "-o", f"UserKnownHostsFile={empty_known_hosts}"),
+    )
+    with pytest.raises(PublishError, match="unbekannt") as refused:
+        check_and_publish(strict, extra={})
+    assert f"ssh-keyscan -p {ssh_server.port} 127.0.0.1" in str(refused.value)
+    wrong_key = tmp_path / "wrong"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(wrong_key)], check=True)
+    with pytest.raises(PublishError, match="kennt diesen SSH-Schlüssel nicht"):
+        check_and_publish(
+            replace(strict, identity=str(wrong_key), ssh_options=ssh_server.ssh_options()), extra={}
+        )
+    assert not (tmp_path / "remote").exists()
+
+
 def invoke(*arguments: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(ROOT / ".venv" / "bin" / "invoke"), *arguments],
@@ -228,7 +294,11 @@ def invoke(*arguments: str) -> subprocess.CompletedProcess:
 
 
 def test_invoke_publish_stops_at_the_legal_gate_and_creates_nothing(tmp_path):
-    result = invoke("publish", "--target", str(tmp_path / "webroot"))
+    incomplete = tmp_path / "incomplete.json"
+    incomplete.write_text(
+        json.dumps({key: json.loads(value) for key, value in INCOMPLETE_ASSOCIATION.items()})
+    )
+    result = invoke("publish", "--target", str(tmp_path / "webroot"), "--extra-settings", str(incomplete))
     assert result.returncode == 1
     assert "Für das Impressum fehlt" in result.stdout and "Nichts übertragen" in result.stdout
     assert not (tmp_path / "webroot").exists()
@@ -248,3 +318,24 @@ def test_invoke_publish_with_complete_data_goes_live(tmp_path):
     dry = invoke("publish", "--target", str(webroot), "--dry-run", "--extra-settings", str(TEST_ASSOCIATION))
     assert dry.returncode == 0 and "Probelauf" in dry.stdout
     assert invoke("rollback", "--target", str(webroot)).returncode == 1  # only one release yet
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a read-only file system needs root (CI runs as root)")
+def test_target_on_a_read_only_file_system_ends_with_a_german_message(tmp_path):
+    read_only = tmp_path / "schreibgeschuetzt"
+    read_only.mkdir()
+    invoke_program = ROOT / ".venv" / "bin" / "invoke"
+    # A private mount namespace: the read-only mount is gone when the command ends.
+    mount = f"mount -t tmpfs -o ro,size=1m tmpfs {read_only}"
+    script = f"{mount} && exec {invoke_program} publish --target {read_only}/web"
+    result = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={key: value for key, value in os.environ.items() if not key.startswith("PUBLISH_")},
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output
+    assert "schreibgeschützt" in output and f"{read_only}/web" in output and "So beheben" in output
+    assert "Baue die Website" not in output  # refused before building
