@@ -95,6 +95,7 @@ PLUGINS = [
     "bfb_slugs",
     "bfb_locale",
     "bfb_language_links",
+    "bfb_source_files",  # before every plugin that reads a content file
     "bfb_content_check",
     "bfb_translations",
     "bfb_sitemap",
@@ -105,6 +106,7 @@ PLUGINS = [
     "bfb_single_parse",
     "bfb_assets",
     "bfb_redirects",
+    "bfb_output_owners",
     "bfb_template_cache",
     "bfb_frozen_urls",
 ]
@@ -143,6 +145,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
+        # Each table in its own scrollable, focusable region (plugins/bfb_tables).
+        "bfb_tables": {"label": "Tabelle"},
         # Markdown's smarty (German quotes „…“, – and …), skipping text without
         # straight quotes, "--" or "..." (plugins/bfb_typography; same output, faster).
         "bfb_typography": {
@@ -271,6 +275,7 @@ def language_subsites(production: bool = False) -> dict:
             "extension_configs": {
                 **MARKDOWN["extension_configs"],
                 "bfb_typography": {},  # English quotes “…”
+                "bfb_tables": {"label": "Table"},
             },
         },
     }

@@ -11,13 +11,14 @@ from pathlib import Path
 from invoke import task
 from invoke.exceptions import Exit
 
-from sitetools.build import ROOT, BuildFailed, build_into
+from sitetools.build import ROOT, BuildFailed, build_into, leftover_folders
 
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 OUTPUT = ROOT / "output"
 PREVIEW_OUTPUT = ROOT / "output-preview"
 CACHE = ROOT / ".cache"
+INTERRUPTED = "Abgebrochen (Strg+C) – die Ausgabe ist vollständig geblieben, nichts halb Gebautes."
 
 
 def _build(settings: Path, output: Path) -> None:
@@ -27,7 +28,9 @@ def _build(settings: Path, output: Path) -> None:
         raise Exit(
             f"Build fehlgeschlagen / build failed: {error}. Die vorige Ausgabe bleibt unverändert.", code=1
         ) from None
-    print(f"Fertig: {output.relative_to(ROOT)}/")
+    except KeyboardInterrupt:
+        raise Exit(INTERRUPTED, code=130) from None
+    print(f"Fertig: {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}/")
 
 
 @task
@@ -83,8 +86,8 @@ def new(c, title, page=False, en=False):
 
 @task
 def clean(c):
-    """Remove built output and caches."""
-    for path in (OUTPUT, PREVIEW_OUTPUT, CACHE):
+    """Remove built output, caches and what interrupted builds left (.output-new-…)."""
+    for path in (OUTPUT, PREVIEW_OUTPUT, CACHE, *leftover_folders(ROOT)):
         shutil.rmtree(path, ignore_errors=True)
     print("Ausgabe und Cache gelöscht.")
 
@@ -152,6 +155,8 @@ def check(c, folder=None, extra_settings=None):
                 ok = build_and_check(site, extra)
     except BuildFailed as error:
         raise Exit(f"Build fehlgeschlagen / build failed: {error}", code=1) from None
+    except KeyboardInterrupt:
+        raise Exit("Abgebrochen (Strg+C).", code=130) from None
     if not ok:
         raise Exit(code=1)
 

@@ -4,19 +4,28 @@ Every build runs in its own `pelican` process (i18n_subsites keeps module state
 that a second in-process build would inherit: pelican-pitfalls #2 and #3) and
 writes into a staging folder first. Only a successful build replaces the
 output folder, so a broken build never destroys the last good one.
+
+Two builds at once into the same folder (or with the same content cache) would race on
+the staging folder and the cache: each build therefore holds a lock (`.<output>.lock`
+beside the output folder, `.cache/.<settings>.lock` for the cache); a second build says
+that one is running and waits for it. Ctrl+C stops the Pelican process, removes the
+staging folder and leaves the previous output as it was (`BuildInterrupted`).
 """
 
 from __future__ import annotations
 
+import fcntl
 import io
 import json
 import os
 import pickle
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sitetools.compress import precompress
@@ -30,6 +39,42 @@ PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 class BuildFailed(RuntimeError):
     """The build stopped; Pelican's log above says why."""
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl+C during a build: Pelican was stopped, the previous output is untouched."""
+
+
+@contextmanager
+def build_lock(lock_file: Path, what: str) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_file`; if another build holds it, say so and wait."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with lock_file.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Ein anderer Build läuft gerade ({what}) – warte, bis er fertig ist …", file=sys.stderr)
+            sys.stderr.flush()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def cache_lock_file(settings: Path, extra: dict[str, str] | None) -> Path:
+    """The lock of the content cache this build uses (cheap: the settings are not read)."""
+    if extra and "CACHE_PATH" in extra:
+        cache = Path(json.loads(extra["CACHE_PATH"]))
+        return cache.parent / f".{cache.name}.lock"
+    return ROOT / ".cache" / f".{settings.stem}.lock"
+
+
+def leftover_folders(folder: Path) -> list[Path]:
+    """Staging and old folders that interrupted builds left in `folder` (for `invoke clean`)."""
+    return sorted(path for path in folder.glob(".*-new-*") if path.is_dir()) + sorted(
+        path for path in folder.glob(".*-old") if path.is_dir()
+    )
 
 
 def compile_catalogues() -> None:
@@ -84,18 +129,27 @@ def run_pelican(
     `runner` runs the `pelican` process (default: start one now; the live preview
     passes one that was started ahead, sitetools/prestarted.py).
     """
-    compile_catalogues()
     run = runner or _pelican_process
-    result = run(settings, output, extra, quiet)
-    if result.returncode != 0 and remove_broken_cache(content_cache(settings, extra)):
-        print(
-            "Der Zwischenspeicher war beschädigt (abgebrochener Build?): gelöscht, baue neu.", file=sys.stderr
-        )
-        result = run(settings, output, extra, quiet)
+    with build_lock(cache_lock_file(settings, extra), "Zwischenspeicher .cache/"):
+        compile_catalogues()
+        try:
+            result = run(settings, output, extra, quiet)
+            if result.returncode != 0 and remove_broken_cache(content_cache(settings, extra)):
+                print(
+                    "Der Zwischenspeicher war beschädigt (abgebrochener Build?): gelöscht, baue neu.",
+                    file=sys.stderr,
+                )
+                result = run(settings, output, extra, quiet)
+        except KeyboardInterrupt:
+            # Pelican was killed, perhaps while writing its cache: never leave that broken.
+            remove_broken_cache(content_cache(settings, extra))
+            raise BuildInterrupted from None
     if result.returncode != 0:
         if quiet:
             sys.stderr.write(result.stdout + result.stderr)
         raise BuildFailed(f"Pelican stopped with exit code {result.returncode}")
+    if quiet and result.stderr.strip():
+        sys.stderr.write(result.stderr)  # notes for the editor (e.g. news held back until their day)
     if not search_index:
         return  # the live preview indexes after the browser has reloaded
     try:
@@ -118,12 +172,15 @@ def pelican_environment() -> dict[str, str]:
 def _pelican_process(
     settings: Path, output: Path, extra: dict[str, str] | None, quiet: bool
 ) -> subprocess.CompletedProcess:
+    # A session of its own: Ctrl+C in the terminal reaches only us, not Pelican (whose
+    # traceback would follow); subprocess.run kills Pelican when we are interrupted.
     return subprocess.run(
         pelican_command(settings, output, extra),
         cwd=ROOT,
         env=pelican_environment(),
         capture_output=quiet,
         text=True,
+        start_new_session=True,
     )
 
 
@@ -181,13 +238,14 @@ def build_into(
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
-    try:
-        run_pelican(settings, staging, extra, quiet, runner, search_index)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    replace_folder(staging, output, remove_old)
+    with build_lock(output.with_name(f".{output.name}.lock"), f"{output.name}/"):
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+        try:
+            run_pelican(settings, staging, extra, quiet, runner, search_index)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        replace_folder(staging, output, remove_old)
 
 
 def old_folder(target: Path) -> Path:
@@ -199,8 +257,14 @@ def replace_folder(new: Path, target: Path, remove_old: bool = True) -> None:
     """Put `new` in the place of `target` with two renames, then delete the old one."""
     old = old_folder(target)
     shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
+    # Ctrl+C between the two renames would leave no output at all: it waits until both are done.
+    deferred = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    try:
+        if target.exists():
+            target.rename(old)
+        new.rename(target)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, deferred)
     if remove_old:
         shutil.rmtree(old, ignore_errors=True)

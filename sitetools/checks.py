@@ -57,8 +57,19 @@ def load_settings(settings_file: Path = PUBLISH_SETTINGS, extra: dict[str, str] 
 
 def content_headers(check: CheckInput) -> list[Problem]:
     from bfb_content_check import check_content
+    from bfb_source_files import source_problems
 
+    if source_problems(CONTENT):
+        return []  # a file the headers cannot be read from: reported by content_files
     return check_content(CONTENT, check.settings, include_drafts=False)  # drafts are never published
+
+
+def content_files(check: CheckInput) -> list[Problem]:
+    """Nothing from outside content/, only UTF-8 text, only photos in the photo folder."""
+    from bfb_images.images import published_file_problems
+    from bfb_source_files import source_problems
+
+    return source_problems(CONTENT) + published_file_problems(CONTENT, check.settings)
 
 
 def content_translations(check: CheckInput) -> list[Problem]:
@@ -164,6 +175,56 @@ def foreign_resources(check: CheckInput) -> list[Problem]:
     ]
 
 
+# Where our own scripts may come from (the theme and the search index), relative to SITEURL.
+SCRIPT_FOLDERS = ("theme/", "pagefind/")
+NAVIGATION_FIXES = {
+    "refresh": (
+        "Die Seite leitet Leser automatisch zu „{url}“ auf einem fremden Server weiter.",
+        'Das <meta http-equiv="refresh">-Element aus der Quelldatei löschen; auf fremde Seiten '
+        "nur mit einem gewöhnlichen Link verweisen.",
+    ),
+    "form": (
+        "Ein Formular schickt die Eingaben der Leser an „{url}“ (fremder Server oder keine Angabe).",
+        "Das <form>-Element aus der Quelldatei löschen: die Website sammelt keine Eingaben; "
+        "für Kontakt die E-Mail-Adresse nennen.",
+    ),
+    "javascript": (
+        "Ein „javascript:“-Verweis („{url}“) – ein Programm statt einer Adresse.",
+        "Den Verweis in der Quelldatei durch eine gewöhnliche Adresse (https://…) ersetzen.",
+    ),
+    "script": (
+        "Die Seite lädt das Skript „{url}“, das nicht zum Theme gehört.",
+        "Das <script>-Element aus der Quelldatei löschen; Skripte gehören nur ins Theme (theme/static/).",
+    ),
+}
+
+
+def unsafe_navigation(url: str, what: str, siteurl: str, hosts: set[str]) -> bool:
+    if what == "javascript":
+        return True
+    if what == "script":
+        path = url.removeprefix(siteurl).lstrip("/") if siteurl else url.lstrip("/")
+        return is_foreign(url, hosts) or not path.startswith(SCRIPT_FOLDERS)
+    if what == "form" and not url:
+        return True  # posts to this page: still a form that collects readers' input
+    return is_foreign(url, hosts)
+
+
+def html_that_csp_lets_through(check: CheckInput) -> list[Problem]:
+    """Redirects, forms, `javascript:` links and stray scripts in the pages (CSP does not stop them)."""
+    hosts = own_hosts(check.settings)
+    siteurl = check.settings.get("SITEURL", "").rstrip("/")
+    problems = []
+    for file in page_files(check.site):
+        for what, url in scan_page(file.read_text(encoding="utf-8")).navigations:
+            if unsafe_navigation(url, what, siteurl, hosts):
+                message, fix = NAVIGATION_FIXES[what]
+                problems.append(
+                    Problem(site_path(check.site, file), None, message.format(url=url), fix, f"unsafe {what}")
+                )
+    return problems
+
+
 def placeholder_text(check: CheckInput) -> list[Problem]:
     problems = []
     for file in page_files(check.site):
@@ -182,6 +243,7 @@ def placeholder_text(check: CheckInput) -> list[Problem]:
 
 
 SOURCE_CHECKS = [
+    Check("Dateien in content/ (Verknüpfungen, UTF-8, Dateitypen)", content_files),
     Check("Kopfzeilen der Inhalte (bfb_content_check)", content_headers),
     Check("Englische Übersetzungen der Inhalte (bfb_translations)", content_translations),
     Check("Daten der Orte (plugins/orte)", places_data),
@@ -192,6 +254,7 @@ OUTPUT_CHECKS = [
     Check("Links und Anker (beide Sprachen)", links_and_anchors),
     Check("Nur Dateien vom eigenen Server", foreign_resources),
     Check("Kein Platzhaltertext", placeholder_text),
+    Check("Keine Weiterleitung, kein Formular, kein Skript außer dem Theme", html_that_csp_lets_through),
 ]
 
 

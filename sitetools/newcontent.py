@@ -40,6 +40,20 @@ Slug, Date und Orte bleiben wie in der deutschen Datei. Anleitung: docs/redaktio
 """
 
 
+# Longest slug `invoke new` makes from a title: addresses stay readable, and the file name
+# (date + slug + ".en.md") stays far below the 255 bytes file systems allow.
+MAX_SLUG_LENGTH = 60
+
+
+def slug_for(title: str) -> str:
+    """The German slug of `title`, cut after a whole word if the title is long."""
+    slug = german_slugify(title)
+    if len(slug) <= MAX_SLUG_LENGTH:
+        return slug
+    cut = slug[: MAX_SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    return cut if cut else slug[:MAX_SLUG_LENGTH]
+
+
 class ContentExists(FileExistsError):
     """The file to create is already there; `invoke new` never overwrites."""
 
@@ -68,7 +82,7 @@ def page_text(title: str, slug: str, lang: str, note: str) -> str:
 
 def draft_path(title: str, page: bool = False) -> str:
     """Where the development preview shows the new draft (DRAFT_URL / DRAFT_PAGE_URL)."""
-    slug = german_slugify(title)
+    slug = slug_for(title)
     return f"entwuerfe/seiten/{slug}/" if page else f"entwuerfe/{slug}/"
 
 
@@ -80,8 +94,8 @@ def new_content(
     content_dir: Path = CONTENT,
 ) -> list[Path]:
     """Create the German file (and its English pair if asked); return the paths created."""
-    title = title.strip()
-    slug = german_slugify(title)
+    title = " ".join(title.split())  # no line breaks in a header line
+    slug = slug_for(title)
     if not slug:
         raise ValueError("Der Titel braucht mindestens einen Buchstaben oder eine Ziffer.")
     today = today or dt.date.today()

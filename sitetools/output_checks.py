@@ -1,8 +1,10 @@
 """Checks on the built output that a link crawl does not cover: foreign resources, placeholders.
 
 One pass over each page collects what the browser would load (src/href/srcset of
-link, script, img, source, iframe, media; `url()` in styles) and the text a reader
-sees (including alt and title texts).
+link, script, img, source, iframe, media; `url()` in styles), the text a reader
+sees (including alt and title texts), and the HTML the Content-Security-Policy does
+not stop: a `<meta http-equiv=refresh>` or a `<form>` that leads elsewhere, `javascript:`
+addresses, and scripts loaded from the editors' photo folder.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class PageScan:
 
     resources: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    # (what, address) of each element CSP lets through although it can send readers elsewhere
+    navigations: list[tuple[str, str]] = field(default_factory=list)
 
 
 class _PageScanner(HTMLParser):
@@ -61,6 +65,7 @@ class _PageScanner(HTMLParser):
         if "style" in values:
             self.scan.resources += css_references(values["style"])
         self.scan.text += [values[name] for name in TEXT_ATTRIBUTES if name in values]
+        self.scan.navigations += navigations(tag, values)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in INVISIBLE and self._hidden_depth:
@@ -71,6 +76,28 @@ class _PageScanner(HTMLParser):
             self.scan.resources += css_references(data)
         elif not self._hidden_depth and data.strip():
             self.scan.text.append(data)
+
+
+# Attributes whose address the browser opens or submits to (beyond RESOURCE_ATTRIBUTES).
+NAVIGATION_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster")
+REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
+
+
+def navigations(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
+    """What in one start tag can take a reader elsewhere or run a script, as (what, address)."""
+    found = []
+    if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+        target = REFRESH_URL.search(values.get("content", ""))
+        found.append(("refresh", target.group(1).strip() if target else ""))
+    if tag == "form":
+        found.append(("form", values.get("action", "")))
+    for attribute in NAVIGATION_ATTRIBUTES:
+        value = values.get(attribute, "")
+        if "".join(value.split()).lower().startswith("javascript:"):
+            found.append(("javascript", value))
+    if tag == "script" and "src" in values:
+        found.append(("script", values["src"]))
+    return found
 
 
 def _urls(attribute: str, value: str) -> list[str]:

@@ -63,6 +63,7 @@ class PrestartedPelican:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            start_new_session=True,  # Ctrl+C reaches the preview, which ends this process itself
         )
 
     def run(

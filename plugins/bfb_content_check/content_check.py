@@ -11,6 +11,10 @@ Settings (all optional):
   ORTE_DATA               the places file, relative to PATH (default data/orte.yaml)
   CONTENT_IGNORE_FILES    files that are no content in any language (default: IGNORE_FILES,
                           which in a language site also skips the other languages' files)
+  THEME                   `Template:` must name one of its templates/*.html
+  DRAFT_SAVE_AS           "" (production): a `{filename}` link to a draft is an error
+  WITH_FUTURE_DATES       False (production): a news item dated later is announced, and a
+                          link to it is an error (Pelican keeps it back like a draft)
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from datetime import datetime
 from functools import cache, cached_property
 from pathlib import Path
 
-from bfb_errors import Problem, format_problems, stop_build
+from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_slugs import german_slugify
 
 from .front_matter import FrontMatter, parse_front_matter
@@ -93,6 +97,8 @@ SPELLING = {
     "modified": "Modified",
     "category": "Category",
 }
+# Folders the build fills itself: no `Save_as:` may write into them.
+GENERATED_FOLDERS = {"theme", "pagefind", "bilder", "feeds"}
 # Addresses the site generates itself; a page with such a slug would be overwritten.
 RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "en", "news", "drafts", "bilder", "theme", "feeds"}
 LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
@@ -142,23 +148,28 @@ def check_content(
     settings: dict | None = None,
     keep_files_for_this_build: bool = False,
     include_drafts: bool = True,
+    notes: list[Problem] | None = None,
 ) -> list[Problem]:
     """Return every problem in the content folder's Markdown files (empty: all good).
 
     With `include_drafts=False` drafts are left out, as the production build leaves them out.
+    `notes`, if given, receives what is no error but the editor should know (news held back
+    until their date).
     """
     content_dir = Path(content_dir).resolve()
     settings = settings or {}
-    files = [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings)]
+    every_file = [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings)]
     if keep_files_for_this_build:  # every file, for the checks right after this one
-        _FILES_OF_THIS_BUILD[str(content_dir)] = files
-    if not include_drafts:
-        files = [file for file in files if not file.is_draft]
+        _FILES_OF_THIS_BUILD[str(content_dir)] = every_file
+    files = every_file if include_drafts else [file for file in every_file if not file.is_draft]
     places = known_places(content_dir / settings.get("ORTE_DATA", "data/orte.yaml"))
     problems: list[Problem] = []
     for file in files:
         problems += check_file(file, content_dir, settings, places)
     problems += check_translations(files)
+    problems += check_links_to_unpublished(files, content_dir, settings, every_file)
+    if notes is not None:
+        notes += [future_note(file, settings) for file in files if held_back_until(file, settings)]
     return problems
 
 
@@ -220,6 +231,10 @@ def check_file(
         check_status,
         check_category,
         check_summary,
+        check_template,
+        check_teaser,
+        check_save_as,
+        check_body,
         check_images,
         check_links,
     )
@@ -520,6 +535,84 @@ def check_summary(file: ContentFile, settings: dict, **_) -> list[Problem]:
     return []
 
 
+def check_template(file: ContentFile, settings: dict, **_) -> list[Problem]:
+    value, line = file.front.value("template"), file.front.line("template")
+    if not value or not settings.get("THEME"):
+        return []
+    folder = Path(settings["THEME"]) / "templates"
+    available = sorted(path.stem for path in folder.glob("*.html") if path.stem != "base")
+    if value in available:
+        return []
+    default = "article" if file.kind == "news" else "page"
+    return [
+        problem(
+            file,
+            line,
+            f"Die Vorlage „Template: {value}“ gibt es nicht.",
+            f"Die Zeile löschen (dann gilt die übliche Vorlage „{default}“) "
+            f"oder eine dieser Vorlagen nennen: {', '.join(available)}.",
+            f"no template {value}.html in {folder}",
+        )
+    ]
+
+
+def check_teaser(file: ContentFile, **_) -> list[Problem]:
+    value, line = file.front.value("teaser"), file.front.line("teaser")
+    if value is None or (value.isascii() and value.isdigit() and int(value) > 0):
+        return []
+    return [
+        problem(
+            file,
+            line,
+            f"„Teaser: {value}“ ist keine Platznummer.",
+            "Eine Zahl in Ziffern schreiben, z. B. „Teaser: 2“ (Platz 2 auf der Startseite), "
+            "oder die Zeile löschen.",
+            "Teaser must be a positive integer",
+        )
+    ]
+
+
+def check_save_as(file: ContentFile, **_) -> list[Problem]:
+    value, line = file.front.value("save_as"), file.front.line("save_as")
+    if not value:
+        return []
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith("/") or ".." in parts or "\\" in value or ":" in value:
+        what = "zeigt aus dem Ordner der Website hinaus"
+    elif parts[0] in GENERATED_FOLDERS:
+        what = f"schreibt in den Ordner „{parts[0]}/“, den die Website selbst füllt"
+    elif not value.endswith(".html"):
+        what = "ist keine HTML-Datei"
+    else:
+        return []
+    return [
+        problem(
+            file,
+            line,
+            f"„Save_as: {value}“ {what}.",
+            "Die Zeile löschen: die Adresse ergibt sich aus „Slug:“. Nur wenn es wirklich nötig ist, "
+            "einen Pfad innerhalb der Website wie „ordner/seite/index.html“ angeben.",
+            "Save_as must be a relative .html path inside the output, outside generated folders",
+        )
+    ]
+
+
+def check_body(file: ContentFile, **_) -> list[Problem]:
+    if not file.front.fields or without_comments("\n".join(file.front.body)).strip():
+        return []
+    kind_name = "Die Meldung" if file.kind == "news" else "Die Seite"
+    return [
+        problem(
+            file,
+            file.front.body_start,
+            f"{kind_name} hat nur einen Kopf und keinen Text – sie erschiene leer.",
+            "Nach dem Kopf eine Leerzeile und dann den Text schreiben. Soll sie noch nicht erscheinen: "
+            "„Status: draft“ in den Kopf schreiben.",
+            "empty body",
+        )
+    ]
+
+
 def check_places(file: ContentFile, places: set[str] | None) -> list[Problem]:
     value, line = file.front.value("orte"), file.front.line("orte")
     if not value or places is None:
@@ -599,19 +692,6 @@ def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
             what, target = match.group("what"), match.group("path")
             resolved = resolve_link(file, content_dir, target)
             if resolved is not None and resolved.is_file():
-                if what == "filename" and not file.is_draft and links_a_draft(resolved):
-                    problems.append(
-                        problem(
-                            file,
-                            number,
-                            f"„{{filename}}{target}“ zeigt auf einen Entwurf: "
-                            "auf der Website gäbe es diese Seite nicht.",
-                            "Den Verweis erst setzen, wenn der andere Text veröffentlicht ist "
-                            "(dort die Zeile „Status: draft“ löschen), oder ihn vorerst entfernen.",
-                            "{filename} link to a draft from a published text",
-                        )
-                    )
-                    continue
                 if what == "filename" and resolved.suffix not in MARKDOWN_EXTENSIONS:
                     problems.append(
                         problem(
@@ -636,12 +716,6 @@ def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
     return problems
 
 
-def links_a_draft(target: Path) -> bool:
-    if target.suffix not in MARKDOWN_EXTENSIONS:
-        return False
-    return front_matter_of(target.read_text(encoding="utf-8-sig")).value("status") == "draft"
-
-
 def resolve_link(file: ContentFile, content_dir: Path, target: str) -> Path | None:
     from urllib.parse import unquote
 
@@ -649,6 +723,84 @@ def resolve_link(file: ContentFile, content_dir: Path, target: str) -> Path | No
     base = content_dir if target.startswith("/") else file.path.parent
     resolved = (base / target.lstrip("/")).resolve()
     return resolved if resolved.is_relative_to(content_dir) else None
+
+
+def held_back_until(file: ContentFile, settings: dict) -> datetime | None:
+    """The date of a news item that a build without WITH_FUTURE_DATES keeps back, else None."""
+    if settings.get("WITH_FUTURE_DATES", True) or file.kind != "news":
+        return None
+    match = DATE_RE.match(file.front.value("date") or "")
+    try:
+        date = datetime(*(int(part) if part else 0 for part in match.groups())) if match else None
+    except ValueError:
+        return None  # reported by check_date
+    return date if date and date > datetime.now() else None
+
+
+def drafts_are_written(settings: dict) -> bool:
+    """Whether this build writes drafts (the development preview) or not (production)."""
+    return settings.get("DRAFT_SAVE_AS", "drafts/{slug}.html") != ""
+
+
+def is_unpublished(file: ContentFile, settings: dict) -> bool:
+    """True if this build writes no page for the file: a draft without DRAFT_SAVE_AS, or held back."""
+    draft = file.front.value("status") == "draft"
+    return (draft and not drafts_are_written(settings)) or held_back_until(file, settings) is not None
+
+
+def future_note(file: ContentFile, settings: dict) -> Problem:
+    from babel.dates import format_date
+
+    day = format_date(held_back_until(file, settings), "EEEE, d. MMMM y", locale="de")
+    return problem(
+        file,
+        file.front.line("date"),
+        f"Die Meldung ist auf {day} datiert und erscheint erst ab diesem Tag auf der Website.",
+        "Nichts zu tun, wenn das so gewollt ist: an oder nach diesem Tag neu veröffentlichen. "
+        "Sonst das Datum in „Date:“ berichtigen.",
+        "future date, WITH_FUTURE_DATES = False",
+    )
+
+
+def check_links_to_unpublished(
+    files: list[ContentFile], content_dir: Path, settings: dict, targets: list[ContentFile] | None = None
+) -> list[Problem]:
+    """A published text must not link to a draft (or a held-back news item): the link would lead home.
+
+    `targets`: the files a link may lead to, if more than `files` (drafts the build leaves out).
+    """
+    unpublished = {file.path.resolve(): file for file in targets or files if is_unpublished(file, settings)}
+    if not unpublished:
+        return []
+    problems = []
+    for file in files:
+        if file.path.resolve() in unpublished or not LINK_RE.search(file.link_text):
+            continue
+        for number, text in file.link_lines:
+            for match in LINK_RE.finditer(text):
+                target = unpublished.get(resolve_link(file, content_dir, match.group("path")))
+                if match.group("what") == "filename" and target is not None:
+                    problems.append(unpublished_link(file, number, target, settings))
+    return problems
+
+
+def unpublished_link(file: ContentFile, line: int, target: ContentFile, settings: dict) -> Problem:
+    if held_back_until(target, settings):
+        why = f"„{target.relative}“ erscheint erst an ihrem Datum ({target.front.value('date')})"
+        fix = "Den Verweis erst nach diesem Tag einfügen oder das Datum der Meldung berichtigen."
+    else:
+        why = f"„{target.relative}“ ist ein Entwurf (Status: draft)"
+        fix = (
+            f"Den Entwurf veröffentlichen („Status: published“ in {target.relative}) "
+            "oder den Verweis löschen."
+        )
+    return problem(
+        file,
+        line,
+        f"Der Verweis führt auf der veröffentlichten Website ins Leere: {why}.",
+        fix,
+        "{filename} link to content this build does not write",
+    )
 
 
 SLUG_OF_A_PUBLISHED_TEXT = ", taken by a published text"
@@ -737,9 +889,10 @@ def check_on_initialization(pelican) -> None:
     if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
         return  # a language subsite: the main site has checked all languages already
     _DRAFT_PROBLEMS.clear()
-    drafts_written = bool(settings.get("DRAFT_SAVE_AS"))
+    drafts_written = drafts_are_written(settings)
+    notes: list[Problem] = []
     problems = check_content(
-        settings["PATH"], settings, keep_files_for_this_build=True, include_drafts=drafts_written
+        settings["PATH"], settings, keep_files_for_this_build=True, include_drafts=drafts_written, notes=notes
     )
     files = _FILES_OF_THIS_BUILD.get(str(Path(settings["PATH"]).resolve()), [])
     drafts = {str(file.path) for file in files if file.is_draft}
@@ -752,6 +905,8 @@ def check_on_initialization(pelican) -> None:
     stopping = [found for found in problems if found not in warnings]
     if stopping:
         stop_build(stopping)
+    if notes:
+        report_notes(notes)
     for found in warnings:
         _DRAFT_PROBLEMS.setdefault(str(found.file), []).append(found)
 

@@ -1,4 +1,4 @@
-"""Every article and page Pelican's generators hold: a helper shared by plugins, not a plugin."""
+"""Helpers shared by plugins (not a plugin): every article and page the generators hold; which site runs."""
 
 from __future__ import annotations
 
@@ -17,4 +17,9 @@ def contents_of(generators: Iterable) -> list[Content]:
     return list(found.values())
 
 
-__all__ = ["contents_of"]
+def is_main_site(settings: dict) -> bool:
+    """True for the German main site, False for a language subsite of i18n_subsites."""
+    return settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {})
+
+
+__all__ = ["contents_of", "is_main_site"]

@@ -5,6 +5,22 @@ editor sees all of them at once, each with file, line, what is wrong and how to 
 it, in plain German with the English technical detail below — and no traceback.
 """
 
-from .problems import REPORT_VARIABLE, Problem, ProblemReport, format_problems, read_report, stop_build
+from .problems import (
+    REPORT_VARIABLE,
+    Problem,
+    ProblemReport,
+    format_problems,
+    read_report,
+    report_notes,
+    stop_build,
+)
 
-__all__ = ["REPORT_VARIABLE", "Problem", "ProblemReport", "format_problems", "read_report", "stop_build"]
+__all__ = [
+    "REPORT_VARIABLE",
+    "Problem",
+    "ProblemReport",
+    "format_problems",
+    "read_report",
+    "report_notes",
+    "stop_build",
+]

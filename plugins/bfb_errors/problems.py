@@ -70,6 +70,15 @@ def format_problems(problems: list[Problem], heading: str = "die Website wurde n
     return f"\n{found} – {heading}:\n\n{body}\n"
 
 
+def report_notes(notes: list[Problem]) -> None:
+    """Print what the editor should know although the build goes on (no warning: those are fatal)."""
+    heading = "Hinweis" if len(notes) == 1 else f"{len(notes)} Hinweise"
+    rendered = [note.render().replace("So beheben:", "Zu tun:") for note in sorted(notes, key=_sort_key)]
+    body = "\n\n".join(rendered)
+    sys.stderr.write(f"\n{heading} (kein Fehler, der Build läuft weiter):\n\n{body}\n")
+    sys.stderr.flush()
+
+
 def _sort_key(problem: Problem) -> tuple[str, int]:
     return (display_path(problem.file), problem.line or 0)
 

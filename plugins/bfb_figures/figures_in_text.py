@@ -23,6 +23,9 @@ from pelican import signals
 from pelican.contents import Content
 
 PLACEHOLDER = re.compile(r"\{anzahl:([a-z_]+)\}")
+# What an editor may type instead ("{anzahl: orte}", "{Anzahl:orte}", "{anzahl:dörfer}"):
+# anything that looks like a placeholder but is not exactly one would stay in the page as text.
+LOOKS_LIKE_PLACEHOLDER = re.compile(r"\{\s*anzahl\s*:[^{}<>\n]{0,40}\}", re.IGNORECASE)
 
 
 def number_of_places(context: dict) -> int | None:
@@ -44,6 +47,21 @@ def line_of(source_path: str, placeholder: str) -> int | None:
     except OSError:
         return None
     return next((number for number, line in enumerate(lines, 1) if placeholder in line), None)
+
+
+def misspelt_placeholder(content: Content, written: str) -> Problem:
+    name = written.strip("{}").split(":", 1)[1].strip().lower()
+    proper = f"{{anzahl:{name}}}"
+    if name in FIGURES:
+        message = f"„{written}“ ist falsch geschrieben und bliebe als Text auf der Seite stehen."
+        fix = f"Genau so schreiben: „{proper}“ (klein, ohne Leerzeichen)."
+    else:
+        known = ", ".join(f"{{anzahl:{key}}}" for key in sorted(FIGURES))
+        message = f"„{written}“ ist kein bekannter Platzhalter für eine Zahl."
+        fix = f"Einen dieser Platzhalter verwenden (klein, ohne Leerzeichen): {known}."
+    return Problem(
+        content.source_path, line_of(content.source_path, written), message, fix, "placeholder misspelt"
+    )
 
 
 def unknown_figure(content: Content, placeholder: str, name: str) -> Problem:
@@ -79,6 +97,11 @@ def fill_in_figures(generators: list) -> None:
         for placeholder, name in sorted(placeholders_in(content))
         if name not in values
     ]
+    problems += [
+        misspelt_placeholder(content, written)
+        for content in contents
+        for written in sorted(misspelt_in(content))
+    ]
     if problems:
         stop_build(problems)
     for content in contents:
@@ -87,8 +110,24 @@ def fill_in_figures(generators: list) -> None:
 
 def placeholders_in(content: Content) -> set[tuple[str, str]]:
     """{(placeholder, figure name)} used in the text or the summary of `content`."""
-    texts = [content._content or "", content.metadata.get("summary") or ""]
-    return {(match.group(0), match.group(1)) for text in texts for match in PLACEHOLDER.finditer(text)}
+    return {
+        (match.group(0), match.group(1)) for text in texts_of(content) for match in PLACEHOLDER.finditer(text)
+    }
+
+
+def texts_of(content: Content) -> list[str]:
+    """The text and the summary of `content`, where placeholders may stand."""
+    return [content._content or "", content.metadata.get("summary") or ""]
+
+
+def misspelt_in(content: Content) -> set[str]:
+    """Placeholder look-alikes in the text or summary that PLACEHOLDER does not match."""
+    return {
+        match.group(0)
+        for text in texts_of(content)
+        for match in LOOKS_LIKE_PLACEHOLDER.finditer(text)
+        if not PLACEHOLDER.fullmatch(match.group(0))
+    }
 
 
 def replace_in(content: Content, values: dict[str, str]) -> None:

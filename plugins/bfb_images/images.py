@@ -1,7 +1,12 @@
 """Resize editors' photos, strip their metadata, and give every `<img>` srcset, size and lazy loading.
 
-Editors put a photo (JPEG or PNG, any size) into `content/bilder/` and write
+Editors put a photo (JPEG, PNG or WebP, any size) into `content/bilder/` and write
 `![What the photo shows]({static}/bilder/photo.jpg)`. This plugin then
+
+* stops the build (on `initialized`, before anything is copied) for any file in a folder
+  of STATIC_PATHS that is not one of these photo formats (`.env`, `.DS_Store`, a `.csv`,
+  a `.js` that would run under our own CSP, a TIFF), that is no picture at all (a text
+  file named `.jpg`) or that is larger than IMAGE_MAX_PIXELS (a decompression bomb);
 
 * rewrites that `<img>` (on `content_object_init`) into one with `srcset`, `sizes`,
   `width`/`height` and `loading="lazy"`, pointing at the main site's copies, also on `/en/`
@@ -11,11 +16,15 @@ Editors put a photo (JPEG or PNG, any size) into `content/bilder/` and write
   (at most IMAGE_MAX_WIDTH wide) and one variant per width in IMAGE_WIDTHS, each rotated
   upright and saved without any EXIF, XMP or comment (the colour profile is kept).
 
+Every copy claims its output path (bfb_output_owners): a photo named like another's
+variant (`foto-480w.jpg` beside `foto.jpg`) stops the build naming both.
+
 Resized files are cached in CACHE_PATH/bilder, keyed by the photo's bytes, so a rebuild
 costs a copy. Alt text is required by the content check (bfb_content_check).
 
 Settings: IMAGE_WIDTHS (default [480, 800, 1200]), IMAGE_MAX_WIDTH (1600),
-IMAGE_SIZES (the `sizes` attribute), IMAGE_JPEG_QUALITY (82).
+IMAGE_SIZES (the `sizes` attribute), IMAGE_JPEG_QUALITY (82, also for WebP),
+IMAGE_MAX_PIXELS (120 million: a 108-megapixel phone photo passes).
 """
 
 from __future__ import annotations
@@ -25,14 +34,36 @@ import html
 import posixpath
 import re
 import shutil
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from bfb_contents import is_main_site
+from bfb_errors import Problem, stop_build
+from bfb_output_owners import claim, file_owner
 from pelican import signals
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
-FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+# What to do with files editors are likely to drop into content/bilder/ by mistake.
+CONVERT_HINTS = {
+    ".tif": "Das Foto als JPEG speichern (Browser zeigen TIFF nicht an).",
+    ".tiff": "Das Foto als JPEG speichern (Browser zeigen TIFF nicht an).",
+    ".gif": "Die Grafik als PNG speichern.",
+    ".heic": "Das Foto als JPEG speichern (am Handy: „Kompatibel“ statt „Hohe Effizienz“).",
+    ".heif": "Das Foto als JPEG speichern (am Handy: „Kompatibel“ statt „Hohe Effizienz“).",
+    ".svg": "Die Grafik als PNG speichern (SVG-Dateien können Skripte enthalten).",
+}
+# Files the operating system puts into folders by itself.
+SYSTEM_FILES = {
+    ".ds_store": "macOS legt diese Datei selbst an: einfach löschen (sie enthält nur Ordner-Einstellungen).",
+    "thumbs.db": "Windows legt diese Datei selbst an: einfach löschen (sie enthält nur Vorschaubilder).",
+    "desktop.ini": "Windows legt diese Datei selbst an: einfach löschen.",
+}
+DEFAULT_MAX_PIXELS = 120_000_000
 # Bump when the processing changes, so cached variants are made again.
 PROCESSING_VERSION = "1"
 IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -61,13 +92,12 @@ class BuildState:
     output: Path = Path()
     cache: Path = Path()
     jobs: dict[str, Job] = field(default_factory=dict)
+    # Two photos whose copies would have the same name (`foto.jpg`'s variant `foto-480w.jpg`
+    # and a photo really named so): reported once all photos are known.
+    conflicts: list[Problem] = field(default_factory=list)
 
 
 STATE = BuildState()
-
-
-def is_main_site(settings: dict) -> bool:
-    return settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {})
 
 
 def remember_main_site(pelican) -> None:
@@ -81,15 +111,26 @@ def remember_main_site(pelican) -> None:
     STATE.output = Path(pelican.output_path).resolve()
     STATE.cache = Path(settings.get("CACHE_PATH", ".cache")).resolve() / "bilder"
     STATE.jobs = {}
+    STATE.conflicts = []
 
 
 def setting(name: str, default):
     return STATE.settings.get(name, default)
 
 
+@contextmanager
+def open_photo(source: Path) -> Iterator[Image.Image]:
+    """Image.open without Pillow's warning for photos above 89 megapixels ("decompression bomb"),
+    which would alarm editors: our own limit, IMAGE_MAX_PIXELS, was checked before the build."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with Image.open(source) as image:
+            yield image
+
+
 def oriented_size(source: Path) -> tuple[int, int]:
     """Width and height of the photo as it is meant to be seen (EXIF rotation applied)."""
-    with Image.open(source) as image:
+    with open_photo(source) as image:
         width, height = image.size
         if image.getexif().get(ORIENTATION) in ROTATED:
             width, height = height, width
@@ -114,6 +155,9 @@ def url_for(relative: str) -> str:
 
 def add_job(source: Path, output: str, width: int) -> None:
     STATE.jobs.setdefault(output, Job(source, output, width))
+    conflict = claim(STATE.output / output, file_owner(source))
+    if conflict:
+        STATE.conflicts.append(conflict)
 
 
 def register_photo(source: Path, relative: str) -> list[tuple[str, int, int]]:
@@ -200,6 +244,87 @@ def keep_originals_private(generator) -> None:
             static.override_url = posixpath.join("..", static.url)
     generator.staticfiles = kept
     generator.context["staticfiles"] = kept
+    if STATE.conflicts:
+        stop_build(STATE.conflicts)
+
+
+def published_file_problems(content_dir: str | Path, settings: dict) -> list[Problem]:
+    """A Problem for every file in a STATIC_PATHS folder that is not a photo we can publish safely."""
+    content_dir = Path(content_dir).resolve()
+    problems = []
+    for static in settings.get("STATIC_PATHS", []):
+        folder = content_dir / static
+        if folder.is_dir() and not folder.is_symlink():  # links: bfb_source_files
+            files = (path for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink())
+            problems += [found for path in files if (found := photo_problem(path, settings))]
+    return problems
+
+
+def photo_problem(path: Path, settings: dict) -> Problem | None:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        return Problem(
+            path,
+            None,
+            f"„{path.name}“ ist kein Foto im Format JPEG, PNG oder WebP – aus diesem Ordner wird nur das "
+            "veröffentlicht.",
+            CONVERT_HINTS.get(suffix)
+            or SYSTEM_FILES.get(path.name.lower())
+            or "Die Datei aus dem Ordner löschen (sie gehört nicht auf die Website; Listen, Passwörter "
+            "und Programme schon gar nicht). Ein Dokument zum Herunterladen mit dem Betreuer der "
+            "Website klären.",
+            f"file type {suffix or path.name!r} not in {sorted(FORMATS)}",
+        )
+    limit = settings.get("IMAGE_MAX_PIXELS", DEFAULT_MAX_PIXELS)
+    try:
+        with open_photo(path) as image:
+            width, height = image.size
+    except UnidentifiedImageError:
+        return Problem(
+            path,
+            None,
+            f"„{path.name}“ ist kein Bild, obwohl der Name auf „{path.suffix}“ endet.",
+            "Die richtige Datei hineinlegen: das Foto selbst, nicht z. B. eine Textdatei oder eine "
+            "Verknüpfung aus einem E-Mail-Programm.",
+            "PIL.UnidentifiedImageError",
+        )
+    except Image.DecompressionBombError as error:
+        return too_large(path, None, limit, str(error))
+    except OSError as error:
+        return unreadable(path, error)
+    if width * height > limit:
+        return too_large(path, (width, height), limit, f"{width}x{height} > IMAGE_MAX_PIXELS")
+    return None
+
+
+def too_large(path: Path, size: tuple[int, int] | None, limit: int, detail: str) -> Problem:
+    measured = f" ({size[0]} × {size[1]} Pixel)" if size else ""
+    return Problem(
+        path,
+        None,
+        f"Das Bild „{path.name}“ ist zu groß{measured}: mehr als {limit // 1_000_000} Millionen Bildpunkte.",
+        "Das Foto vorher verkleinern, z. B. auf 4000 Pixel Breite (jedes Bildprogramm kann das).",
+        detail,
+    )
+
+
+def unreadable(path: Path, error: Exception) -> Problem:
+    return Problem(
+        path,
+        None,
+        f"Das Bild „{path.name}“ lässt sich nicht lesen (beschädigt oder unvollständig).",
+        "Das Foto noch einmal von der Kamera oder vom Handy kopieren und die Datei ersetzen.",
+        f"{type(error).__name__}: {error}",
+    )
+
+
+def check_published_files(pelican) -> None:
+    """Stop the build before anything is copied if a STATIC_PATHS folder holds a file not to publish."""
+    if not is_main_site(pelican.settings):
+        return
+    problems = published_file_problems(pelican.settings["PATH"], pelican.settings)
+    if problems:
+        stop_build(problems)
 
 
 def write_images(pelican) -> None:
@@ -207,11 +332,18 @@ def write_images(pelican) -> None:
     if not is_main_site(pelican.settings):
         return
     STATE.cache.mkdir(parents=True, exist_ok=True)
+    problems = {}
     for job in STATE.jobs.values():
-        cached = cached_copy(job)
+        try:
+            cached = cached_copy(job)
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
+            problems.setdefault(job.source, unreadable(job.source, error))
+            continue
         target = STATE.output / job.output
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
+    if problems:
+        stop_build(list(problems.values()))
 
 
 def cached_copy(job: Job) -> Path:
@@ -227,7 +359,7 @@ def cached_copy(job: Job) -> Path:
 
 def save_clean_copy(source: Path, target: Path, width: int) -> None:
     """Write `source` upright, at most `width` wide, with no metadata but its colour profile."""
-    with Image.open(source) as original:
+    with open_photo(source) as original:
         icc_profile = original.info.get("icc_profile")
         image = ImageOps.exif_transpose(original)
         if image.mode == "P":
@@ -241,12 +373,15 @@ def save_clean_copy(source: Path, target: Path, width: int) -> None:
                 image = image.convert("RGB")
             quality = setting("IMAGE_JPEG_QUALITY", 82)
             image.save(target, "JPEG", quality=quality, optimize=True, progressive=True, **options)
+        elif FORMATS[source.suffix.lower()] == "WEBP":
+            image.save(target, "WEBP", quality=setting("IMAGE_JPEG_QUALITY", 82), method=6, **options)
         else:
             image.save(target, "PNG", optimize=True, **options)
 
 
 def register() -> None:
     signals.initialized.connect(remember_main_site)
+    signals.initialized.connect(check_published_files)
     signals.content_object_init.connect(rewrite_images)
     signals.static_generator_finalized.connect(keep_originals_private)
     signals.finalized.connect(write_images)

@@ -1,0 +1,137 @@
+"""Refuse a build in which two sources would write the same file of the site.
+
+Pelican's writer refuses a second write to a file only if neither write is an "override";
+but every article and page is one here (bfb_frozen_urls sets `override_save_as`), so a page
+with `Slug: orte` would silently replace the places overview, a news item with `Slug: archiv`
+the archive, and a `Save_as:` any place page. This plugin keeps a register of who writes what,
+keyed by the absolute output path, so it spans the German site and the English subsite:
+
+* on `all_generators_finalized`, before anything is written, every article, page, draft,
+  place and static file claims its `save_as`, and the generated lists claim theirs
+  (DIRECT_TEMPLATES' `*_SAVE_AS`, PLACES_SAVE_AS, FEED_ATOM/FEED_RSS);
+* on `content_written`, every file actually written claims its path again, which catches
+  what no setting names (e.g. the second page of a paginated list).
+
+A second owner of a path stops the build naming both (bfb_errors). Other plugins that write
+files themselves can call `claim(path, owner, description)` for the same guarantee.
+Settings: none.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from bfb_contents import contents_of, is_main_site
+from bfb_errors import Problem, stop_build
+from bfb_errors.problems import display_path
+from pelican import signals
+
+# How the generated lists are named to an editor (after "von"), by the template that writes them.
+GENERATED_NAMES = {
+    "index": "der Liste der Meldungen",
+    "archives": "dem Archiv der Meldungen",
+    "places": "der Übersicht der Orte",
+    "feed": "dem Newsfeed",
+}
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who writes a file: a source file, or something the site generates itself."""
+
+    key: str  # equal keys are the same owner
+    description: str  # for the editor, e.g. "„content/seiten/x.md“"
+    file: str | None = None  # the source file, if there is one
+
+
+OWNERS: dict[str, Owner] = {}
+SITE: list[str] = [""]  # the main site's output folder, for addresses in messages
+
+
+def start_register(pelican) -> None:
+    if is_main_site(pelican.settings):
+        OWNERS.clear()
+        SITE[0] = os.path.abspath(pelican.output_path)
+
+
+def claim(path: str | Path, owner: Owner) -> Problem | None:
+    """Register `owner` as the writer of `path`; a Problem if someone else already is."""
+    key = os.path.normpath(os.path.abspath(path))
+    first = OWNERS.setdefault(key, owner)
+    if first.key == owner.key:
+        return None
+    address = "/" + os.path.relpath(key, SITE[0]).replace(os.sep, "/").removesuffix("index.html")
+    return Problem(
+        owner.file or first.file or key,
+        None,
+        f"Zwei Quellen würden dieselbe Adresse der Website schreiben: „{address}“ "
+        f"kommt von {first.description} und von {owner.description}. Eine von beiden ginge verloren.",
+        "Im Kopf der Seite oder Meldung einen anderen „Slug:“ wählen (oder die Zeile „Save_as:“ löschen), "
+        "damit jede Adresse nur einmal vorkommt.",
+        f"output path {key} claimed twice ({first.key}, {owner.key})",
+    )
+
+
+def file_owner(source: str | Path) -> Owner:
+    return Owner(f"source:{source}", f"„{display_path(source)}“", str(source))
+
+
+def source_owner(content) -> Owner:
+    return file_owner(content.source_path)
+
+
+def generated_owner(name: str, relative: str) -> Owner:
+    return Owner(
+        f"generated:{relative}", f"{GENERATED_NAMES.get(name, 'der Website selbst')} (automatisch erzeugt)"
+    )
+
+
+def planned_outputs(generators: list) -> list[tuple[str, Owner]]:
+    """(output path relative to the site, owner) of everything this (sub)site will write."""
+    settings = generators[0].settings
+    planned = [
+        (content.save_as, source_owner(content)) for content in contents_of(generators) if content.save_as
+    ]
+    for generator in generators:
+        planned += [
+            (static.save_as, source_owner(static)) for static in getattr(generator, "staticfiles", [])
+        ]
+    generated = {
+        name: settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") for name in settings["DIRECT_TEMPLATES"]
+    }
+    generated["places"] = settings.get("PLACES_SAVE_AS")
+    generated["feed"] = settings.get("FEED_ATOM") or settings.get("FEED_RSS")
+    planned += [(path, generated_owner(name, path)) for name, path in generated.items() if path]
+    return planned
+
+
+def check_planned_outputs(generators) -> None:
+    generators = list(generators)
+    if not generators:
+        return
+    output = generators[0].output_path
+    problems = [claim(os.path.join(output, path), owner) for path, owner in planned_outputs(generators)]
+    if any(problems):
+        stop_build([found for found in problems if found])
+
+
+def check_written_file(path: str, context: dict) -> None:
+    content = next(
+        (context[key] for key in ("article", "page", "place") if context.get(key) is not None), None
+    )
+    if content is not None and getattr(content, "source_path", None):
+        owner = source_owner(content)
+    else:
+        relative = context.get("output_file") or os.path.basename(path)
+        owner = generated_owner(context.get("page_name", ""), relative)
+    found = claim(path, owner)
+    if found:
+        stop_build([found])
+
+
+def register() -> None:
+    signals.initialized.connect(start_register)
+    signals.all_generators_finalized.connect(check_planned_outputs)
+    signals.content_written.connect(check_written_file)
