@@ -299,6 +299,3 @@ RELATIVE_URLS = False
 LOAD_CONTENT_CACHE = True
 CACHE_CONTENT = True
 CACHE_PATH = ".cache/pelican"
-# Compiled theme templates, kept for the next build (plugins/bfb_template_cache): the live
-# preview then compiles only what changed.
-TEMPLATE_CACHE_PATH = ".cache/templates"

@@ -36,7 +36,6 @@ DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE
 # A production build never trusts a cache written by a development build.
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = ".cache/pelican-publish"
-TEMPLATE_CACHE_PATH = None
 
 PRODUCTION = True
 

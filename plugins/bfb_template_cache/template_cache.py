@@ -9,22 +9,13 @@ What: all environments of the build share one in-memory bytecode cache. An entry
 used only by an environment whose compile-relevant configuration (extensions, gettext
 style, whitespace and delimiter options) is the same, and only for the same source
 text, so the compiled code is what that environment would have compiled itself.
-Every build (and every live-reload rebuild) is its own process; with the setting
-`TEMPLATE_CACHE_PATH` (a folder; the development settings set it, publishconf.py does
-not) the compiled code is also kept on disk, so a rebuild in the live preview compiles
-only the templates that changed (compiling was a third of such a rebuild,
-docs/benchmark.md). Jinja's Bucket checks each file's Python version and source
-checksum before using it. Templates are also not checked for changes on every use
+Nothing is written to disk: every build (and every live-reload rebuild) is its own
+process and starts empty. Templates are also not checked for changes on every use
 (`auto_reload`): none can change while one build runs. Their theme texts are
 translated once per language (theme_texts.py).
 """
 
 from __future__ import annotations
-
-import hashlib
-import os
-import tempfile
-from pathlib import Path
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
@@ -59,12 +50,10 @@ def compile_configuration(environment: Environment) -> tuple:
 
 
 class SharedBytecodeCache(BytecodeCache):
-    """Compiled templates in memory, shared by every environment of this process (and on disk
-    in `folder`, if set)."""
+    """Compiled templates in memory, shared by every environment of this process."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self) -> None:
         self.compiled: dict[str, tuple[str, object]] = {}
-        self.folder = folder
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         # The environment's configuration is part of the key, so two differently
@@ -78,25 +67,9 @@ class SharedBytecodeCache(BytecodeCache):
         checksum, code = self.compiled.get(bucket.key, (None, None))
         if checksum == bucket.checksum:
             bucket.code = code
-        elif self.folder is not None:
-            try:
-                with self.file_of(bucket).open("rb") as file:
-                    bucket.load_bytecode(file)  # stays empty unless Python version and checksum match
-            except OSError:
-                pass
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.compiled[bucket.key] = (bucket.checksum, bucket.code)
-        if self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            # Written aside, then renamed: a build running at the same time reads whole files only.
-            handle, name = tempfile.mkstemp(dir=self.folder, suffix=".part")
-            with os.fdopen(handle, "wb") as file:
-                bucket.write_bytecode(file)
-            os.replace(name, self.file_of(bucket))
-
-    def file_of(self, bucket: Bucket) -> Path:
-        return self.folder / (hashlib.sha1(bucket.key.encode("utf-8")).hexdigest() + ".jinja")
 
 
 SHARED_CACHE = SharedBytecodeCache()
@@ -107,8 +80,6 @@ def share_compiled_templates(generator) -> None:
 
     Also translate each theme text once (theme_texts.py).
     """
-    folder = generator.settings.get("TEMPLATE_CACHE_PATH") if hasattr(generator, "settings") else None
-    SHARED_CACHE.folder = Path(folder) if folder else None
     generator.env.bytecode_cache = SHARED_CACHE
     generator.env.auto_reload = False
     generator.env.add_extension(ThemeTexts)

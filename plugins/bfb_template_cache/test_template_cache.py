@@ -55,16 +55,6 @@ def test_changed_source_is_compiled_again(compiled):
     assert changed == "Neu!"
 
 
-def test_with_a_folder_the_next_build_reuses_the_compiled_code(compiled, tmp_path):
-    first_build = environment(SharedBytecodeCache(tmp_path)).get_template("page.html").render(title="Hallo")
-    next_build = environment(SharedBytecodeCache(tmp_path)).get_template("page.html").render(title="Hallo")
-    assert compiled == ["page.html"]  # the second process found it on disk
-    assert next_build == first_build
-    changed = environment(SharedBytecodeCache(tmp_path), source="{{ title }}!").get_template("page.html")
-    assert changed.render(title="Neu") == "Neu!" and compiled == ["page.html", "page.html"]
-    assert not list(tmp_path.glob("*.part"))
-
-
 def test_generators_get_the_shared_cache_and_no_reload_checks():
     first, second = (SimpleNamespace(env=Environment()) for _ in range(2))
     share_compiled_templates(first)
@@ -117,6 +107,15 @@ def test_calls_that_are_not_plain_texts_stay_calls():
     env = texts_environment(source, English())
     code = env.compile(source, "page.html", raw=True)
     assert "bfb_theme_texts" not in code
+
+
+def test_autoescaped_templates_keep_their_calls_and_render_as_gettext_does():
+    """In an autoescaped template gettext marks its result safe: "place's" stays as it is."""
+    source = '{{ _("the place\'s page") }} {{ name }}'
+    env = texts_environment(source, English())
+    env.autoescape = lambda name: name == "page.html"
+    assert "bfb_theme_texts" not in env.compile(source, "page.html", raw=True)
+    assert env.get_template("page.html").render(name="<b>") == "the place's page &lt;b&gt;"
 
 
 def test_a_text_that_cannot_be_formatted_fails_as_before():

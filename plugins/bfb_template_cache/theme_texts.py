@@ -45,6 +45,11 @@ class ThemeTexts(Extension):
         environment.globals[TEXTS] = TranslatedTexts(environment)
 
     def filter_stream(self, stream: TokenStream):
+        if self._autoescaped(stream.name):
+            # There Jinja's gettext marks its result safe; the lookup's plain text would be
+            # escaped ("place's" → "place&#39;s"). Such templates keep their calls as written.
+            yield from stream
+            return
         tokens = list(stream)
         index = 0
         while index < len(tokens):
@@ -59,6 +64,10 @@ class ThemeTexts(Extension):
             else:
                 yield tokens[index]
                 index += 1
+
+    def _autoescaped(self, template_name: str | None) -> bool:
+        setting = self.environment.autoescape
+        return bool(setting(template_name) if callable(setting) else setting)
 
     @staticmethod
     def _plain_text_call(tokens: list[Token], index: int) -> bool:
