@@ -87,9 +87,11 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-# Plugins share code (bfb_errors, bfb_slugs): make their folder importable for each other.
-if PLUGIN_PATHS[0] not in sys.path:
-    sys.path.insert(0, PLUGIN_PATHS[0])
+# Plugins use each other (bfb_slugs) and the libraries and Markdown extensions in lib/
+# (bfb_errors, bfb_contents, bfb_build, bfb_typography, bfb_editor_notes, bfb_tables).
+for folder in (*PLUGIN_PATHS, str(HERE / "lib")):
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "bfb_slugs",
@@ -103,7 +105,6 @@ PLUGINS = [
     "bfb_images",
     "orte",
     "bfb_figures",
-    "bfb_single_parse",
     "bfb_assets",
     "bfb_redirects",
     "bfb_output_owners",
@@ -145,10 +146,11 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
-        # Each table in its own scrollable, focusable region (plugins/bfb_tables).
+        # Each table in its own scrollable, focusable region (lib/bfb_tables).
         "bfb_tables": {"label": "Tabelle"},
         # Markdown's smarty (German quotes „…“, – and …), skipping text without
-        # straight quotes, "--" or "..." (plugins/bfb_typography; same output, faster).
+        # straight quotes, "--" or "..." (lib/bfb_typography; same output, faster).
+        "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (lib/bfb_editor_notes)
         "bfb_typography": {
             "substitutions": {
                 "left-double-quote": "&bdquo;",
@@ -246,7 +248,7 @@ def language_subsites(production: bool = False) -> dict:
     """Return fresh I18N_SUBSITES settings for the English subsite.
 
     A function rather than a constant: i18n_subsites writes into these dicts,
-    so each settings module must get its own dicts (pelican-pitfalls #2).
+    so each settings module must get its own dicts (docs/architecture.md, "Pitfalls").
     `SITEURL` and `FEED_DOMAIN` of the subsite are not set here: the plugin
     bfb_language_links derives them from the main SITEURL after every override
     (`pelican -e SITEURL=…` included), so the two languages cannot disagree.

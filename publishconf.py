@@ -37,7 +37,5 @@ DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = ".cache/pelican-publish"
 
-PRODUCTION = True
-
 # News dated in the future stay unpublished until their day (the next publish after it).
 WITH_FUTURE_DATES = False

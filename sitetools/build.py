@@ -1,7 +1,7 @@
 """Run Pelican builds safely.
 
 Every build runs in its own `pelican` process (i18n_subsites keeps module state
-that a second in-process build would inherit: pelican-pitfalls #2 and #3) and
+that a second in-process build would inherit; docs/architecture.md, "Pitfalls") and
 writes into a staging folder first. Only a successful build replaces the
 output folder, so a broken build never destroys the last good one.
 

@@ -81,13 +81,9 @@ def content_translations(check: CheckInput) -> list[Problem]:
 
 def places_data(check: CheckInput) -> list[Problem]:
     """The places data file (content/data/orte.yaml), validated as the Orte plugin does."""
-    from orte.generator import DEFAULT_SETTINGS
-    from orte.loader import load_located_yaml
-    from orte.validation import validate_places
+    from orte.places_file import DEFAULT_DATA_FILE, read_places_file
 
-    path = CONTENT / check.settings.get("ORTE_DATA", DEFAULT_SETTINGS["ORTE_DATA"])
-    data, problems = load_located_yaml(path)
-    return problems or validate_places(data, path)[1]
+    return list(read_places_file(CONTENT / check.settings.get("ORTE_DATA", DEFAULT_DATA_FILE)).problems)
 
 
 def theme_translations(check: CheckInput) -> list[Problem]:

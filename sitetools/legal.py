@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bfb_errors import Problem
+from bfb_errors import Problem, first_line_with
 
 SETTINGS_FILE = Path(__file__).resolve().parent.parent / "pelicanconf.py"
 # key in ASSOCIATION → what it is, in the editor's words, and an example of the form
@@ -38,11 +38,7 @@ def is_missing(value: object) -> bool:
 
 def key_line(settings_file: Path, key: str) -> int | None:
     """The line of `"key":` in the settings file, so the editor finds the place."""
-    try:
-        lines = settings_file.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    return next((number for number, line in enumerate(lines, 1) if f'"{key}":' in line), None)
+    return first_line_with(settings_file, f'"{key}":')
 
 
 def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE) -> list[Problem]:

@@ -43,7 +43,7 @@ from sitetools.prestarted import PrestartedPelican
 from sitetools.search_index import SearchIndexFailed, build_search_index
 from sitetools.serve import not_found_page
 
-WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
+WATCHED = ["content", "theme", "plugins", "lib", "pelicanconf.py"]
 POLL_SECONDS = 0.05  # the livereload package polls every 0.8 s; a poll of our folders costs ~1 ms
 PRESTART_AFTER_SECONDS = 1.0  # the next build's process starts once the browser has reloaded
 NOT_UPDATED = (

@@ -1,8 +1,8 @@
 """`invoke new`: start a news item or a page from a filled-in template.
 
 The file gets a German slug, today's date and every header field, followed by a short
-note for the editor. The note is an HTML comment, which the content check plugin removes
-before publishing, so a forgotten note never reaches the site. New files start as drafts.
+note for the editor. The note is an HTML comment, which bfb_editor_notes removes when the
+file is read, so a forgotten note never reaches the site. New files start as drafts.
 """
 
 from __future__ import annotations
@@ -12,17 +12,20 @@ from pathlib import Path
 
 from bfb_slugs import german_slugify
 
+import pelicanconf
 from sitetools.build import CONTENT
 
-NEWS_NOTE = """<!-- Hinweise zum Ausfüllen (dieser Block erscheint nicht auf der Website):
+SUMMARY_MIN, SUMMARY_MAX = pelicanconf.CONTENT_SUMMARY_LENGTH  # what bfb_content_check allows
+
+NEWS_NOTE = f"""<!-- Hinweise zum Ausfüllen (dieser Block erscheint nicht auf der Website):
 - Title: die Überschrift.  Date: Tag der Meldung als Jahr-Monat-Tag (z. B. 2024-05-17).
-- Summary: ein bis zwei Sätze (20 bis 300 Zeichen) für die Liste der Meldungen – Pflicht.
+- Summary: ein bis zwei Sätze ({SUMMARY_MIN} bis {SUMMARY_MAX} Zeichen) für die Liste der Meldungen – Pflicht.
 - Orte: Kurzformen der Orte, um die es geht, mit Komma getrennt (z. B. gillenfeld, mehren);
   die Kurzformen stehen in content/data/orte.yaml. Leer lassen, wenn es um keinen Ort geht.
 - Status: draft = Entwurf (nur in der Vorschau sichtbar); zum Veröffentlichen „published“ schreiben.
 - Slug (Teil der Adresse) nach dem Veröffentlichen nicht mehr ändern.
 - Keine englische Fassung geplant? Dann die Zeile „German_only: ja“ in den Kopf schreiben.
-- Foto: Datei nach content/bilder/ legen, im Text: ![Was zu sehen ist]({static}/bilder/datei.jpg)
+- Foto: Datei nach content/bilder/ legen, im Text: ![Was zu sehen ist]({{static}}/bilder/datei.jpg)
 Anleitung: docs/redaktion.md -->
 """
 

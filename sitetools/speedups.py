@@ -3,7 +3,7 @@
 For the test that proves it changes nothing in the output (tests/test_speed_plugins.py)
 and for the benchmark that measures what it saves (benchmarks/build_cost.py).
 bfb_typography is not listed: it replaces Markdown's smarty and is compared with it
-by its own test (plugins/bfb_typography/test_typography.py).
+by its own test (lib/bfb_typography/test_typography.py).
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ import json
 import pelicanconf
 import publishconf
 
-# Each language parses only its own bodies; templates compiled once and their texts
-# translated once per language; URLs computed once.
-SPEED_PLUGINS = ("bfb_single_parse", "bfb_template_cache", "bfb_frozen_urls")
+# Templates compiled once and their texts translated once per language; URLs computed once.
+SPEED_PLUGINS = ("bfb_template_cache", "bfb_frozen_urls")
 
 
 def settings_without_speedups(production: bool = False) -> dict[str, str]:

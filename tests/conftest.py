@@ -76,7 +76,7 @@ def content_copy(tmp_path) -> Path:
 def production_site(tmp_path_factory) -> BuiltSite:
     """The production build (publishconf.py) for PRODUCTION_URL, with warnings treated as errors.
 
-    Its own `pelican` process, like every build (pelican-pitfalls #2): the English
+    Its own `pelican` process, like every build (docs/architecture.md, "Pitfalls"): the English
     subsite and the feeds must follow the overridden SITEURL, not the live address.
     """
     folder = tmp_path_factory.mktemp("production-site")

@@ -87,7 +87,7 @@ class NewsItem:
 
 def published_news_item(project: Path) -> NewsItem:
     """The newest published German news item (any will do; they change as the association writes)."""
-    from bfb_content_check.front_matter import parse_front_matter
+    from bfb_contents.front_matter import parse_front_matter
 
     for file in sorted((project / "content" / "aktuelles").glob("*.md"), reverse=True):
         front = parse_front_matter(file.read_text(encoding="utf-8"))

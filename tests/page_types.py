@@ -14,10 +14,6 @@ from pathlib import Path
 
 LANGUAGES = ("de", "en")
 WIDTHS = (360, 1280)
-# Page types whose pages are not in main yet (other engineers are building them).
-# Only these may be skipped, and links to them may still be broken; once the set is
-# empty every page type must exist and every link must work.
-PENDING_PAGE_TYPES: set[str] = set()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from page_types import PAGE_TYPES, PENDING_PAGE_TYPES, PageType
+from page_types import PAGE_TYPES, PageType
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 ALLOWED_HOSTS = {"127.0.0.1"}
@@ -37,11 +37,9 @@ def page_cases() -> list:
 
 
 def page_paths(page_type: PageType, root: Path) -> dict[str, str]:
-    """The page type's paths in the built site; skip (only) while it is still being built."""
+    """The page type's paths in the built site."""
     paths = page_type.locate(root)
     if paths is None:
-        if page_type.name in PENDING_PAGE_TYPES:
-            pytest.skip(f"page type {page_type.name!r} is not in main yet (listed in PENDING_PAGE_TYPES)")
         pytest.fail(f"the build has no page of type {page_type.name!r} in both languages")
     return paths
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from conftest import PRODUCTION_URL
-from page_types import PENDING_PAGE_TYPES
 
 from sitetools.checks import (
     OUTPUT_CHECKS,
@@ -170,11 +169,6 @@ def test_content_and_theme_translations_pass(production_site):
     assert passed(results), format_report(results)
 
 
-@pytest.mark.xfail(
-    bool(PENDING_PAGE_TYPES),
-    reason=f"pages not in main yet: {sorted(PENDING_PAGE_TYPES)}",
-    strict=False,
-)
 def test_production_build_has_no_broken_link_or_anchor(production_site):
     assert links_and_anchors(check_input(production_site.root)) == []
 

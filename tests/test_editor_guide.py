@@ -5,6 +5,7 @@ Conventions in the guide:
   ```markdown title="…" fehler             a file with a mistake: the next ```text block is the message
   ```markdown title="…" entwurf            a draft, built: the next ```text block is its to-do box
   ```yaml title="content/data/orte.yaml" ort="<slug>"   new values for one place, merged into the file
+  ```yaml title="content/data/orte.yaml" fehler         a place with a mistake; ```text as above
   ```sh                                    `invoke …` lines: the task and its options must exist
 """
 
@@ -15,13 +16,18 @@ import json
 import re
 import shlex
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
 from bfb_content_check import check_content
+from bfb_contents.front_matter import parse_front_matter
 from bfb_slugs import german_slugify
 from invoke import Collection
+from orte.loader import load_located_yaml
+from orte.model import STAGES
+from orte.validation import validate_places
 from PIL import Image
 
 import tasks
@@ -31,8 +37,6 @@ from tests.conftest import build_site
 
 GUIDE = ROOT / "docs" / "redaktion.md"
 FENCE_RE = re.compile(r"^(?P<indent>\s*)```(?P<lang>\S*)(?P<info>.*)$")
-# Tasks the guide documents that another part of the project brings.
-PENDING_TASKS = {"check"}
 ATTRIBUTE_RE = re.compile(r'(\w+)(?:="([^"]*)")?')
 
 
@@ -64,18 +68,17 @@ EXAMPLES = guide_examples()
 FILES = [e for e in EXAMPLES if e.lang == "markdown" and not {"fehler", "entwurf"} & set(e.attributes)]
 DRAFTS = [e for e in EXAMPLES if e.lang == "markdown" and "entwurf" in e.attributes]
 PLACES = [e for e in EXAMPLES if e.lang == "yaml" and "ort" in e.attributes]
+MISTAKES = [e for e in EXAMPLES if "fehler" in e.attributes]
 COMMANDS = [line.split("#")[0].strip() for e in EXAMPLES if e.lang == "sh" for line in e.text.splitlines()]
 
 
 def test_the_guide_has_examples_of_each_kind():
-    assert len(FILES) >= 5 and PLACES and len(COMMANDS) >= 7
-    assert any("fehler" in e.attributes for e in EXAMPLES)
+    assert len(FILES) >= 5 and len(PLACES) >= 3 and len(COMMANDS) >= 7
+    assert {e.lang for e in MISTAKES} == {"markdown", "yaml"}
 
 
 def front(example: Example) -> dict[str, str]:
-    header = example.text.split("\n\n", 1)[0]
-    fields = (line.partition(":") for line in header.splitlines())
-    return {key: value.strip() for key, _, value in fields}
+    return parse_front_matter(example.text).values()
 
 
 def write_photos(content: Path, text: str) -> None:
@@ -116,11 +119,11 @@ def guide_site(tmp_path_factory):
 def test_every_example_file_is_published(guide_site, example):
     fields = front(example)
     if example.attributes["title"].startswith("content/aktuelles/"):
-        path = f"/aktuelles/{fields['Slug']}/" if fields["Lang"] == "de" else f"/en/news/{fields['Slug']}/"
+        path = f"/aktuelles/{fields['slug']}/" if fields["lang"] == "de" else f"/en/news/{fields['slug']}/"
     else:
-        path = f"/{fields['Slug']}/" if fields["Lang"] == "de" else f"/en/{fields['Slug']}/"
+        path = f"/{fields['slug']}/" if fields["lang"] == "de" else f"/en/{fields['slug']}/"
     page = guide_site.page(path)
-    assert page.h1.get_text(strip=True) == fields["Title"]
+    assert page.h1.get_text(strip=True) == fields["title"]
     for alt in re.findall(r"!\[([^\]]+)\]", example.text):
         image = page.find("img", alt=alt)
         assert image is not None and image["srcset"] and image["loading"] == "lazy"
@@ -130,32 +133,48 @@ def test_every_example_file_is_published(guide_site, example):
 def test_every_draft_example_shows_the_to_do_box_the_guide_shows(guide_site, example):
     shown = EXAMPLES[EXAMPLES.index(example) + 1]
     assert shown.lang == "text"
-    box = guide_site.page(f"/entwuerfe/{front(example)['Slug']}/").select_one(".todo-box")
+    box = guide_site.page(f"/entwuerfe/{front(example)['slug']}/").select_one(".todo-box")
     # The build ran on a copy of content/ elsewhere: the box names that copy's path.
     text = re.sub(r"\s+", " ", box.get_text()).replace(str(guide_site.root.parent / "content"), "content")
     for line in shown.text.strip().splitlines():
         assert line in text, line
 
 
-def test_the_place_example_shows_on_the_place_page(guide_site):
-    if not (CONTENT / "data" / "orte.yaml").exists():
-        pytest.skip("the places file is not in this branch yet")
-    for example in PLACES:
-        (new,) = yaml.safe_load(example.text)
-        page = guide_site.page(f"/orte/{example.attributes['ort']}/").get_text()
-        assert all(measure["title"] in page for measure in new["measures"])
+@pytest.mark.parametrize("example", PLACES, ids=lambda e: e.attributes["ort"])
+def test_the_place_example_shows_on_the_place_page(guide_site, example):
+    (new,) = yaml.safe_load(example.text)
+    page = guide_site.page(f"/orte/{example.attributes['ort']}/")
+    english = guide_site.page(f"/en/orte/{example.attributes['ort']}/")
+    steps = page.select(".place__measure")
+    for measure in new.get("measures", []):
+        (step,) = [step for step in steps if step.h3.get_text() == measure["title"]]
+        sources = measure["source"] if isinstance(measure["source"], list) else [measure["source"]]
+        assert [a["href"] for a in step.select(".place__sources a")] == [source["url"] for source in sources]
+        assert measure["title_en"] in [h.get_text() for h in english.select(".place__measure-title")]
+    if "status" in new:
+        stage = STAGES[new["status"]["stage"]]
+        assert page.select_one(".place__stage").get_text() == f"Stand: {stage.de}"
+        assert new["status"]["decided_by"] in page.select_one(".place__stage-source").get_text()
+        assert english.select_one(".place__stage").get_text() == f"Status: {stage.en}"
 
 
-def test_the_error_example_gives_the_message_shown(tmp_path):
-    (example,) = [e for e in EXAMPLES if "fehler" in e.attributes]
+@pytest.mark.parametrize("example", MISTAKES, ids=lambda e: e.lang)
+def test_the_error_example_gives_the_message_shown(tmp_path, example):
     shown = EXAMPLES[EXAMPLES.index(example) + 1]
     assert shown.lang == "text"
     relative = Path(example.attributes["title"])
     destination = tmp_path / relative
     destination.parent.mkdir(parents=True)
     destination.write_text(example.text, encoding="utf-8")
-    problems = check_content(tmp_path / "content", {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]})
+    if example.lang == "yaml":
+        data, problems = load_located_yaml(destination)
+        problems = problems or validate_places(data, destination)[1]
+    else:
+        problems = check_content(
+            tmp_path / "content", {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
+        )
     rendered = "\n".join(dataclasses.replace(p, file=relative).render() for p in problems)
+    assert problems
     for line in shown.text.strip().splitlines():
         assert line in rendered
 
@@ -165,8 +184,6 @@ def test_every_command_exists_with_its_options(command):
     words = shlex.split(command)
     assert words[0] == "invoke"
     collection = Collection.from_module(tasks)
-    if words[1] in PENDING_TASKS and words[1] not in collection.task_names:
-        pytest.skip(f"invoke {words[1]} comes with the publish work, not merged yet")
     task = collection[words[1]]
     options = {argument.name for argument in task.get_arguments()}
     for word in words[2:]:
@@ -189,3 +206,23 @@ def test_invoke_new_creates_what_the_guide_says(command, tmp_path):
         promised = f"content/aktuelles/<heutiges Datum>-{slug}.md"
     if not title.startswith("Titel der"):  # the guide names the file its example creates
         assert promised in GUIDE.read_text(encoding="utf-8")
+
+
+def readme_place_snippets() -> list[str]:
+    """The YAML snippets of the README's section "Orte pflegen"."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Orte pflegen", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```\n(.*?)\n\s*```", section, flags=re.DOTALL)
+    return [textwrap.indent(textwrap.dedent(block), "  ") + "\n" for block in blocks]
+
+
+def test_the_readme_place_snippets_are_valid_data(tmp_path):
+    snippets = readme_place_snippets()
+    assert len(snippets) == 2  # a step with its source, a recorded status
+    place = "- name: Beispielort\n  slug: beispielort\n  kind: Ortsgemeinde\n"
+    data_file = tmp_path / "orte.yaml"
+    data_file.write_text(place + "".join(snippets), encoding="utf-8")
+    data, problems = load_located_yaml(data_file)
+    (record,), problems = validate_places(data, data_file)
+    assert problems == []
+    assert record.measures[0].sources and record.status.decided_by

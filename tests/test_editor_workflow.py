@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bfb_content_check import check_content
-from bfb_content_check.front_matter import parse_front_matter
+from bfb_contents.front_matter import parse_front_matter
 from bs4 import BeautifulSoup
 
 from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues, run_pelican

@@ -2,8 +2,8 @@
 
 Most tests run on both builds: the development build (root-relative links) and the
 production build for https://example.test (absolute links, feeds), each built in its
-own process. Several tests guard a known pitfall of i18n_subsites
-(/work/shared/notes/pelican-pitfalls.md is where they are described).
+own process. Several tests guard a known pitfall of i18n_subsites; docs/architecture.md
+("Pitfalls") lists them with the test that guards each.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import pytest
-from bfb_content_check.front_matter import parse_front_matter
+from bfb_contents.front_matter import parse_front_matter
 from bfb_translations import untranslated_report
 from bs4 import BeautifulSoup
 from conftest import PRODUCTION_URL, BuiltSite, build_site

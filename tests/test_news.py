@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bfb_contents.front_matter import read_front_matter
 
 from sitetools.build import ROOT
 
@@ -55,14 +56,8 @@ class NewsSource:
 
 
 def read_header(path: Path) -> dict[str, str]:
-    """Return the `Key: value` lines above the first blank line, keys lowercased like Pelican."""
-    metadata = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            break
-        key, _, value = line.partition(":")
-        metadata[key.strip().lower()] = value.strip()
-    return metadata
+    """Return the header fields, keys lowercased like Pelican."""
+    return read_front_matter(path).values()
 
 
 def published_news(lang: str) -> list[NewsSource]:

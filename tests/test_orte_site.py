@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from bfb_contents.front_matter import read_front_matter
+from bs4 import BeautifulSoup
 from orte.figures import compute_figures
 from orte.loader import load_located_yaml
-from orte.model import german_sort_key
+from orte.model import STAGES, UNKNOWN_STAGE, german_sort_key
 from orte.validation import parse_place_list, validate_places
 
 from sitetools.build import CONTENT
@@ -26,12 +28,7 @@ def records():
 
 
 def news_headers() -> list[dict[str, str]]:
-    headers = []
-    for path in sorted(NEWS.glob("*.md")):
-        header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
-        fields = dict(re.findall(r"^(\w+):\s*(.*)$", header, flags=re.MULTILINE))
-        headers.append({key.lower(): value for key, value in fields.items()})
-    return headers
+    return [read_front_matter(path).values() for path in sorted(NEWS.glob("*.md"))]
 
 
 def test_the_data_has_the_46_places_the_association_names(records):
@@ -72,12 +69,55 @@ def test_map_has_a_named_link_for_every_place_with_coordinates(dev_site, records
 @pytest.mark.parametrize("path", ["/orte/", "/en/orte/"])
 def test_figures_match_the_data(dev_site, records, path):
     figures = compute_figures(records)
-    expected = {**figures.by_stage, **figures.measures_by_type}
+    expected = {**figures.by_stage, **figures.measures_by_type, **figures.measures_by_year}
     rows = dev_site.page(path).select(".chart__table tbody tr")
     shown = {row["data-key"]: int(row.td.get_text().replace(",", "").replace(".", "")) for row in rows}
     assert shown == expected
     charts = dev_site.page(path).select("svg.chart__svg[role=img]")
-    assert len(charts) == 2 and all(chart.title.get_text() for chart in charts)
+    expected_charts = bool(figures.by_stage) + bool(figures.measures_by_type) + bool(figures.measures_by_year)
+    assert len(charts) == expected_charts and all(chart.title.get_text() for chart in charts)
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_a_place_shows_a_stage_only_if_the_data_records_it(dev_site, records, prefix):
+    lang = "en" if prefix else "de"
+    for record in records:
+        shown = dev_site.page(f"{prefix}/orte/{record.slug}/").select_one(".place__stage").get_text()
+        expected = STAGES[record.status.stage] if record.status else UNKNOWN_STAGE
+        assert shown.endswith(": " + expected.label(lang)), record.slug
+
+
+def test_no_page_says_a_place_has_not_started_or_counts_zero_caring_communities(dev_site, records):
+    recorded = {record.status.stage for record in records if record.status}
+    for file in Path(dev_site.root).rglob("*.html"):
+        text = " ".join(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())
+        assert not re.search(r"\b0 (Sorgende Gemeinschaft|caring communit)", text), file
+        if "noch-nicht-begonnen" not in recorded:
+            assert "noch nicht begonnen" not in text and "not yet started" not in text, file
+
+
+def test_at_least_twenty_places_show_sourced_steps_each_with_a_link(dev_site, records):
+    with_steps = [record for record in records if record.measures]
+    assert len(with_steps) >= 20
+    for prefix in ("", "/en"):
+        for record in with_steps:
+            page = dev_site.page(f"{prefix}/orte/{record.slug}/")
+            steps = page.select(".place__measure")
+            assert len(steps) == len(record.measures)
+            for step in steps:
+                links = [a["href"] for a in step.select(".place__sources a")]
+                assert links and all(re.match(r"https?://", href) for href in links)
+
+
+def test_overview_names_every_place_without_steps_and_invites_to_write(dev_site, records):
+    for prefix, contact in (("", "/kontakt/"), ("/en", "/en/kontakt/")):
+        section = dev_site.page(f"{prefix}/orte/").select_one(".places__invitation")
+        without = sorted((r.name for r in records if not r.measures), key=german_sort_key)
+        if not without:
+            assert section is None
+            continue
+        assert [a.get_text() for a in section.select(".places__list a")] == without
+        assert section.select_one(".place__contact-link")["href"] == contact
 
 
 def test_districts_link_back_to_daun_and_daun_lists_them(dev_site, records):

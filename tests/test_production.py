@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
+from bfb_contents.front_matter import read_front_matter
 from conftest import PRODUCTION_URL, build_site
 
 from sitetools.compress import precompress
@@ -103,12 +104,8 @@ def test_precompressed_files_decompress_to_the_original(production_site, tmp_pat
 
 
 def test_every_declared_old_address_leads_to_an_existing_page(production_site):
-    declared = {
-        line.split(":", 1)[1].strip()
-        for file in (ROOT / "content").rglob("*.md")
-        for line in file.read_text(encoding="utf-8").splitlines()
-        if line.lower().startswith("redirect_from:")
-    }
+    declared = {read_front_matter(file).value("redirect_from") for file in (ROOT / "content").rglob("*.md")}
+    declared.discard(None)
     old_paths = {path.strip() for value in declared for path in value.split(",") if path.strip()}
     htaccess = (production_site.root / ".htaccess").read_text(encoding="utf-8")
     nginx = (production_site.root / ".server" / "nginx-redirects.conf").read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from page_types import PENDING_PAGE_TYPES
 from publish_helpers import find_sshd, snapshot, start_sshd, tree
 
 from sitetools.pipeline import check_and_publish, extra_settings
@@ -304,9 +303,6 @@ def test_invoke_publish_stops_at_the_legal_gate_and_creates_nothing(tmp_path):
     assert not (tmp_path / "webroot").exists()
 
 
-@pytest.mark.xfail(
-    bool(PENDING_PAGE_TYPES), reason=f"pages not in main yet: {sorted(PENDING_PAGE_TYPES)}", strict=False
-)
 def test_invoke_publish_with_complete_data_goes_live(tmp_path):
     webroot = tmp_path / "webroot"
     result = invoke("publish", "--target", str(webroot), "--extra-settings", str(TEST_ASSOCIATION))

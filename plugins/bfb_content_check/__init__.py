@@ -2,12 +2,11 @@
 
 from pelican import signals
 
-from .content_check import attach_publishing_todo, check_content, check_on_initialization, drop_editor_notes
+from .content_check import attach_publishing_todo, check_content, check_on_initialization
 
 
 def register() -> None:
     signals.initialized.connect(check_on_initialization)
-    signals.content_object_init.connect(drop_editor_notes)
     signals.content_object_init.connect(attach_publishing_todo)
 
 

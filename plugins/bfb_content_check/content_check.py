@@ -8,13 +8,20 @@ Settings (all optional):
   CONTENT_CATEGORIES      allowed values of `Category:` (default: [DEFAULT_CATEGORY])
   CONTENT_EXTRA_METADATA  further header fields a plugin or template uses (lowercase)
   CONTENT_SUMMARY_LENGTH  (min, max) characters of `Summary:` (default (20, 300))
-  ORTE_DATA               the places file, relative to PATH (default data/orte.yaml)
   CONTENT_IGNORE_FILES    files that are no content in any language (default: IGNORE_FILES,
                           which in a language site also skips the other languages' files)
+
   THEME                   `Template:` must name one of its templates/*.html
   DRAFT_SAVE_AS           "" (production): a `{filename}` link to a draft is an error
   WITH_FUTURE_DATES       False (production): a news item dated later is announced, and a
                           link to it is an error (Pelican keeps it back like a draft)
+
+`Orte:` is not checked here: plugins/orte checks it against the places file it reads once
+per build (`orte.places_file`), together with the file's own problems.
+
+Drafts (`Status: draft`): where drafts are written (the preview), a draft's problems are
+warnings and its page shows them in a to-do box (`publishing_todo`), unless Pelican could
+not build past them (BLOCKING_DETAILS); where they are not written, drafts are not read.
 """
 
 from __future__ import annotations
@@ -26,14 +33,14 @@ import re
 import sys
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 
+from bfb_build import is_main_site, this_build
+from bfb_contents.front_matter import FrontMatter, front_matter_of
+from bfb_editor_notes.notes import COMMENT_RE
 from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_slugs import german_slugify
-
-from .front_matter import FrontMatter, parse_front_matter
-from .places import known_places
 
 MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown"}
 LANGUAGES = ("de", "en")
@@ -104,7 +111,6 @@ RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "en", "news", "drafts", "bilder
 LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
 MARKDOWN_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
-COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 ALT_RE = re.compile(r"""\balt\s*=\s*(?:"(?P<a>[^"]*)"|'(?P<b>[^']*)')""", re.IGNORECASE)
 
 
@@ -146,31 +152,48 @@ class ContentFile:
 def check_content(
     content_dir: str | Path,
     settings: dict | None = None,
-    keep_files_for_this_build: bool = False,
+    files: list[ContentFile] | None = None,
     include_drafts: bool = True,
     notes: list[Problem] | None = None,
 ) -> list[Problem]:
     """Return every problem in the content folder's Markdown files (empty: all good).
 
+    `files`: the folder's files as read_files() returns them, if read already.
     With `include_drafts=False` drafts are left out, as the production build leaves them out.
     `notes`, if given, receives what is no error but the editor should know (news held back
     until their date).
     """
     content_dir = Path(content_dir).resolve()
     settings = settings or {}
-    every_file = [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings)]
-    if keep_files_for_this_build:  # every file, for the checks right after this one
-        _FILES_OF_THIS_BUILD[str(content_dir)] = every_file
+    every_file = read_files(content_dir, settings) if files is None else files
     files = every_file if include_drafts else [file for file in every_file if not file.is_draft]
-    places = known_places(content_dir / settings.get("ORTE_DATA", "data/orte.yaml"))
     problems: list[Problem] = []
     for file in files:
-        problems += check_file(file, content_dir, settings, places)
+        problems += check_file(file, content_dir, settings)
     problems += check_translations(files)
     problems += check_links_to_unpublished(files, content_dir, settings, every_file)
     if notes is not None:
         notes += [future_note(file, settings) for file in files if held_back_until(file, settings)]
     return problems
+
+
+def read_files(content_dir: str | Path, settings: dict | None = None) -> list[ContentFile]:
+    """Every Markdown file of every language in the content folder, its header parsed."""
+    content_dir = Path(content_dir).resolve()
+    return [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings or {})]
+
+
+class FilesOfThisBuild(dict):
+    """{content folder: its files}, read once per build for every check (bfb_build)."""
+
+
+def files_of_this_build(settings: dict) -> list[ContentFile]:
+    """The content files of this build, read by whichever check asks first."""
+    read = this_build(settings).part(FilesOfThisBuild)
+    content_dir = str(Path(settings["PATH"]).resolve())
+    if content_dir not in read:
+        read[content_dir] = read_files(content_dir, settings)
+    return read[content_dir]
 
 
 def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
@@ -211,16 +234,7 @@ def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
     return ContentFile(path, relative_name(path, content_dir), kind, front_matter_of(text))
 
 
-# The content check and the translation check (bfb_translations) read the same files
-# in one build; a text is parsed once. Keyed by the text itself, so it never goes stale.
-@cache
-def front_matter_of(text: str) -> FrontMatter:
-    return parse_front_matter(text)
-
-
-def check_file(
-    file: ContentFile, content_dir: Path, settings: dict, places: set[str] | None
-) -> list[Problem]:
+def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Problem]:
     checks = (
         check_header_shape,
         check_fields,
@@ -238,11 +252,10 @@ def check_file(
         check_images,
         check_links,
     )
-    context = {"content_dir": content_dir, "settings": settings, "places": places}
+    context = {"content_dir": content_dir, "settings": settings}
     problems = []
     for check in checks:
         problems += check(file, **context)
-    problems += check_places(file, places)
     return problems
 
 
@@ -613,27 +626,6 @@ def check_body(file: ContentFile, **_) -> list[Problem]:
     ]
 
 
-def check_places(file: ContentFile, places: set[str] | None) -> list[Problem]:
-    value, line = file.front.value("orte"), file.front.line("orte")
-    if not value or places is None:
-        return []  # without the places file (plugins/orte) there is nothing to compare with
-    problems = []
-    for name in (part.strip() for part in value.split(",")):
-        if not name or name in places:
-            continue
-        slug = german_slugify(name)
-        if slug in places:
-            fix = f"„{slug}“ schreiben (die Kurzform aus der Orte-Liste)."
-        else:
-            close = difflib.get_close_matches(slug, sorted(places), n=1, cutoff=0.6)
-            hint = f"Meinten Sie „{close[0]}“? " if close else ""
-            fix = f"{hint}Die Kurzformen der Orte stehen in content/data/orte.yaml (Feld „slug“)."
-        problems.append(
-            problem(file, line, f"Unbekannter Ort „{name}“ in „Orte:“.", fix, "place slug not in orte.yaml")
-        )
-    return problems
-
-
 def check_images(file: ContentFile, **_) -> list[Problem]:
     if not (MARKDOWN_IMAGE_RE.search(file.link_text) or HTML_IMG_RE.search(file.link_text)):
         return []
@@ -675,12 +667,6 @@ def body_lines(file: ContentFile) -> list[tuple[int, str]]:
 def without_comments(html: str) -> str:
     """Remove HTML comments, keeping their line breaks so line numbers stay right."""
     return COMMENT_RE.sub(lambda match: "\n" * match.group().count("\n"), html)
-
-
-def drop_editor_notes(content) -> None:
-    """Remove `<!-- … -->` notes (like those `invoke new` writes) from the published HTML."""
-    if isinstance(getattr(content, "_content", None), str):
-        content._content = COMMENT_RE.sub("", content._content)
 
 
 def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
@@ -886,15 +872,12 @@ def check_on_initialization(pelican) -> None:
     at all where drafts are not written).
     """
     settings = pelican.settings
-    if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
+    if not is_main_site(settings):
         return  # a language subsite: the main site has checked all languages already
-    _DRAFT_PROBLEMS.clear()
     drafts_written = drafts_are_written(settings)
     notes: list[Problem] = []
-    problems = check_content(
-        settings["PATH"], settings, keep_files_for_this_build=True, include_drafts=drafts_written, notes=notes
-    )
-    files = _FILES_OF_THIS_BUILD.get(str(Path(settings["PATH"]).resolve()), [])
+    files = files_of_this_build(settings)
+    problems = check_content(settings["PATH"], settings, files, include_drafts=drafts_written, notes=notes)
     drafts = {str(file.path) for file in files if file.is_draft}
     if not drafts_written:
         leave_out_drafts(settings, drafts)
@@ -907,8 +890,9 @@ def check_on_initialization(pelican) -> None:
         stop_build(stopping)
     if notes:
         report_notes(notes)
+    draft_todos = this_build(settings).part(DraftProblems)
     for found in warnings:
-        _DRAFT_PROBLEMS.setdefault(str(found.file), []).append(found)
+        draft_todos.setdefault(str(found.file), []).append(found)
 
 
 def leave_out_drafts(settings: dict, drafts: set[str]) -> None:
@@ -935,21 +919,14 @@ def warn_about_drafts(problems: list[Problem]) -> None:
 
 DRAFT_HEADING = "Entwürfe – vor dem Veröffentlichen noch zu erledigen (Warnung, die Vorschau wird gebaut)"
 
-# Each draft's problems, by source path, for its to-do box (attach_publishing_todo).
-_DRAFT_PROBLEMS: dict[str, list[Problem]] = {}
+
+class DraftProblems(dict):
+    """{source path: that draft's problems}, for its to-do box (attach_publishing_todo; bfb_build)."""
 
 
 def attach_publishing_todo(content) -> None:
     """content_object_init handler: give a draft its list of problems (`publishing_todo`)."""
     if getattr(content, "status", None) == "draft":
-        found = _DRAFT_PROBLEMS.get(str(Path(content.source_path).resolve()), [])
+        todos = this_build(content.settings).part(DraftProblems)
+        found = todos.get(str(Path(content.source_path).resolve()), [])
         content.publishing_todo = sorted(found, key=lambda problem: problem.line or 0)
-
-
-# Files the content check read when this build started, for the translation check that
-# runs right after it on the same signal (bfb_translations); taken once, then gone.
-_FILES_OF_THIS_BUILD: dict[str, list[ContentFile]] = {}
-
-
-def files_read_for_this_build(content_dir: str | Path) -> list[ContentFile] | None:
-    return _FILES_OF_THIS_BUILD.pop(str(Path(content_dir).resolve()), None)

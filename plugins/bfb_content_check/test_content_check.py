@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bfb_contents.front_matter import parse_front_matter
 
 from bfb_content_check import check_content
-from bfb_content_check.front_matter import parse_front_matter
 
 SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "IGNORE_FILES": ["**/.*", "data"]}
 GOOD_NEWS = """Title: Der Bürgerbus fährt
@@ -130,22 +130,6 @@ def test_page_needs_title_slug_lang_but_no_date(tmp_path):
     )
     found = only(problems_for(tmp_path, "seiten/kontakt.md", "Title: Kontakt\nLang: de\n\nText\n"))
     assert "fehlt das Feld „Slug:“" in found.message
-
-
-def test_known_and_unknown_places(tmp_path):
-    write(tmp_path, "data/orte.yaml", "orte:\n  - slug: gillenfeld\n    name: Gillenfeld\n  - slug: mehren\n")
-    text = GOOD_NEWS.replace("Lang: de", "Lang: de\nOrte: gillenfeld, Mehren, gilenfeld")
-    problems = problems_for(tmp_path, "aktuelles/x.md", text)
-    assert len(problems) == 2
-    assert any("„mehren“ schreiben" in p.fix for p in problems)
-    assert any("Meinten Sie „gillenfeld“?" in p.fix for p in problems)
-
-
-def test_broken_places_file_is_left_to_the_orte_plugin(tmp_path):
-    # Its YAML error (with line) comes from plugins/orte; every Orte: must not look unknown meanwhile.
-    write(tmp_path, "data/orte.yaml", "- slug: gillenfeld\n  name: [Gillenfeld\n")
-    text = GOOD_NEWS.replace("Lang: de", "Lang: de\nOrte: gillenfeld")
-    assert problems_for(tmp_path, "aktuelles/x.md", text) == []
 
 
 def test_image_without_alt_text_is_an_error(tmp_path):

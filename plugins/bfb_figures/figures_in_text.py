@@ -4,7 +4,9 @@ Where a text states a number the data knows (the association's own words say "in
 46 Orten der Verbandsgemeinde Daun"), editors write a placeholder instead, so the text
 always agrees with the data file. The placeholders are replaced once every generator
 has read its data (signal `all_generators_finalized`), in the text and the summary of
-every article and page, formatted for the page's language.
+every article and page, formatted for the page's language. That is before any page is
+written, so before anything reads a summary (Pelican remembers a summary once read);
+tests/test_content_pages.py checks the number in a summary on the start page.
 
 An unknown placeholder, or a figure whose data is missing, stops the build with the
 file, the line and how to fix it (bfb_errors).
@@ -14,10 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
-from bfb_contents import contents_of
-from bfb_errors import Problem, stop_build
+from bfb_contents import contents_of, replace_text, text_of
+from bfb_errors import Problem, first_line_with, stop_build
 from bfb_locale.locale_format import localised_number
 from pelican import signals
 from pelican.contents import Content
@@ -40,15 +41,6 @@ FIGURES: dict[str, Callable[[dict], int | None]] = {
 }
 
 
-def line_of(source_path: str, placeholder: str) -> int | None:
-    """The first line of the source file that contains `placeholder`."""
-    try:
-        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    return next((number for number, line in enumerate(lines, 1) if placeholder in line), None)
-
-
 def misspelt_placeholder(content: Content, written: str) -> Problem:
     name = written.strip("{}").split(":", 1)[1].strip().lower()
     proper = f"{{anzahl:{name}}}"
@@ -59,9 +51,8 @@ def misspelt_placeholder(content: Content, written: str) -> Problem:
         known = ", ".join(f"{{anzahl:{key}}}" for key in sorted(FIGURES))
         message = f"„{written}“ ist kein bekannter Platzhalter für eine Zahl."
         fix = f"Einen dieser Platzhalter verwenden (klein, ohne Leerzeichen): {known}."
-    return Problem(
-        content.source_path, line_of(content.source_path, written), message, fix, "placeholder misspelt"
-    )
+    line = first_line_with(content.source_path, written)
+    return Problem(content.source_path, line, message, fix, "placeholder misspelt")
 
 
 def unknown_figure(content: Content, placeholder: str, name: str) -> Problem:
@@ -74,7 +65,9 @@ def unknown_figure(content: Content, placeholder: str, name: str) -> Problem:
         message = f"„{placeholder}“ ist kein bekannter Platzhalter für eine Zahl."
         fix = f"Einen dieser Platzhalter verwenden: {known}."
         detail = f"unknown figure {name!r}; known: {known}"
-    return Problem(content.source_path, line_of(content.source_path, placeholder), message, fix, detail)
+    return Problem(
+        content.source_path, first_line_with(content.source_path, placeholder), message, fix, detail
+    )
 
 
 def replace_figures(text: str, values: dict[str, str]) -> str:
@@ -117,7 +110,7 @@ def placeholders_in(content: Content) -> set[tuple[str, str]]:
 
 def texts_of(content: Content) -> list[str]:
     """The text and the summary of `content`, where placeholders may stand."""
-    return [content._content or "", content.metadata.get("summary") or ""]
+    return [text_of(content), content.metadata.get("summary") or ""]
 
 
 def misspelt_in(content: Content) -> set[str]:
@@ -131,14 +124,7 @@ def misspelt_in(content: Content) -> set[str]:
 
 
 def replace_in(content: Content, values: dict[str, str]) -> None:
-    if content._content:
-        content._content = replace_figures(content._content, values)
-    if "summary" in content.metadata:
-        summary = replace_figures(content.metadata["summary"], values)
-        content.metadata["summary"] = content._summary = summary
-        # get_summary() is memoized per object: forget a value read before the replacement.
-        for key in [key for key in content.get_summary.cache if key and key[0] is content]:
-            del content.get_summary.cache[key]
+    replace_text(content, lambda text: replace_figures(text, values), summary=True)
 
 
 def register() -> None:

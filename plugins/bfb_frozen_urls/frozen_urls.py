@@ -16,15 +16,20 @@ tests/test_speed_plugins.py checks that the site is byte-identical with and with
 
 from __future__ import annotations
 
+from bfb_build import start_with_the_main_site, this_build
 from bfb_contents import contents_of
 from pelican import signals
 
-_generators_of_this_build: list = []
+
+class GeneratorsOfThisBuild(list):
+    """The generators of every language site of this build."""
 
 
 def remember_generators(generators) -> None:
     """all_generators_finalized handler: keep each site's generators (i18n_subsites runs several)."""
-    _generators_of_this_build.extend(generators)
+    generators = list(generators)
+    if generators:
+        this_build(generators[0].context).part(GeneratorsOfThisBuild).extend(generators)
 
 
 def freeze(content) -> None:
@@ -33,18 +38,13 @@ def freeze(content) -> None:
             setattr(content, f"override_{key}", getattr(content, key))
 
 
-def freeze_urls(_pelican=None) -> None:
+def freeze_urls(pelican) -> None:
     """get_writer handler: freeze the URLs of every content object read so far."""
-    for content in contents_of(_generators_of_this_build):
+    for content in contents_of(this_build(pelican.settings).part(GeneratorsOfThisBuild)):
         freeze(content)
-
-
-def forget_generators(_pelican=None) -> None:
-    """finalized handler: a new build (live reload in the same process) starts afresh."""
-    _generators_of_this_build.clear()
 
 
 def register() -> None:
     signals.all_generators_finalized.connect(remember_generators)
     signals.get_writer.connect(freeze_urls)
-    signals.finalized.connect(forget_generators)
+    start_with_the_main_site()

@@ -1,8 +1,9 @@
-"""URLs are frozen once, keep what i18n_subsites set, and do not leak into the next build."""
+"""URLs are frozen once, keep what i18n_subsites set, and belong to their own build."""
 
 from datetime import datetime
 from types import SimpleNamespace
 
+from bfb_build import start_build
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
@@ -38,15 +39,19 @@ def test_a_url_i18n_subsites_set_is_kept():
     assert translation.url == "../aktuelles/verein-gegruendet/"
 
 
-def test_every_content_list_of_every_site_is_frozen_and_then_forgotten():
+def test_every_content_list_of_every_site_is_frozen_and_not_the_next_builds():
     german, english, draft = article("a"), article("b"), article("c")
-    frozen_urls.remember_generators([SimpleNamespace(articles=[german], drafts=[draft])])
-    frozen_urls.remember_generators([SimpleNamespace(translations=[english])])
-    frozen_urls.freeze_urls()
+    main_settings = {"DEFAULT_LANG": "de", "I18N_SUBSITES": {"en": {}}}
+    start_build(SimpleNamespace(settings=main_settings))
+    english_settings = {**main_settings, "DEFAULT_LANG": "en"}  # i18n_subsites copies the main settings
+    frozen_urls.remember_generators(
+        [SimpleNamespace(articles=[german], drafts=[draft], context=main_settings)]
+    )
+    frozen_urls.remember_generators([SimpleNamespace(translations=[english], context=english_settings)])
+    frozen_urls.freeze_urls(SimpleNamespace(settings=main_settings))
     assert all(hasattr(item, "override_url") for item in (german, english, draft))
-    frozen_urls.forget_generators()
     later = article("d")
-    frozen_urls.remember_generators([SimpleNamespace(articles=[later])])
-    frozen_urls.forget_generators()
-    frozen_urls.freeze_urls()
+    next_build = {"DEFAULT_LANG": "de"}
+    frozen_urls.remember_generators([SimpleNamespace(articles=[later], context=next_build)])
+    frozen_urls.freeze_urls(SimpleNamespace(settings=main_settings))
     assert not hasattr(later, "override_url")

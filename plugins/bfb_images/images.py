@@ -10,7 +10,8 @@ Editors put a photo (JPEG, PNG or WebP, any size) into `content/bilder/` and wri
 
 * rewrites that `<img>` (on `content_object_init`) into one with `srcset`, `sizes`,
   `width`/`height` and `loading="lazy"`, pointing at the main site's copies, also on `/en/`
-  pages (so no image is copied twice, pelican-pitfalls #180);
+  pages (so no image is copied twice; i18n_subsites would copy it again under /en/,
+  pelican-plugins issues #180 and #1155);
 * keeps Pelican from copying the original (which may carry the GPS position of the camera);
 * writes, once per build into the main site's output, a copy at the original's address
   (at most IMAGE_MAX_WIDTH wide) and one variant per width in IMAGE_WIDTHS, each rotated
@@ -41,7 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from bfb_contents import is_main_site
+from bfb_build import is_main_site, start_with_the_main_site, this_build
+from bfb_contents import replace_text, text_of
 from bfb_errors import Problem, stop_build
 from bfb_output_owners import claim, file_owner
 from pelican import signals
@@ -84,7 +86,7 @@ class Job:
 
 @dataclass
 class BuildState:
-    """What the main site's Pelican run needs to write the images at the end."""
+    """What the main site's Pelican run needs to write the images at the end (one per build, bfb_build)."""
 
     settings: dict = field(default_factory=dict)
     siteurl: str = ""
@@ -96,8 +98,13 @@ class BuildState:
     # and a photo really named so): reported once all photos are known.
     conflicts: list[Problem] = field(default_factory=list)
 
+    def setting(self, name: str, default):
+        return self.settings.get(name, default)
 
-STATE = BuildState()
+
+def photos_of(settings) -> BuildState:
+    """The photo plan of the build that `settings` (a site's settings, a context) belong to."""
+    return this_build(settings).part(BuildState)
 
 
 def remember_main_site(pelican) -> None:
@@ -105,17 +112,12 @@ def remember_main_site(pelican) -> None:
     if not is_main_site(pelican.settings):
         return
     settings = pelican.settings
-    STATE.settings = settings
-    STATE.siteurl = settings["SITEURL"].rstrip("/")
-    STATE.content = Path(settings["PATH"]).resolve()
-    STATE.output = Path(pelican.output_path).resolve()
-    STATE.cache = Path(settings.get("CACHE_PATH", ".cache")).resolve() / "bilder"
-    STATE.jobs = {}
-    STATE.conflicts = []
-
-
-def setting(name: str, default):
-    return STATE.settings.get(name, default)
+    state = photos_of(settings)
+    state.settings = settings
+    state.siteurl = settings["SITEURL"].rstrip("/")
+    state.content = Path(settings["PATH"]).resolve()
+    state.output = Path(pelican.output_path).resolve()
+    state.cache = Path(settings.get("CACHE_PATH", ".cache")).resolve() / "bilder"
 
 
 @contextmanager
@@ -149,29 +151,29 @@ def variant_path(relative: str, width: int) -> str:
     return f"{stem}-{width}w{suffix}"
 
 
-def url_for(relative: str) -> str:
-    return f"{STATE.siteurl}/{quote(relative)}"
+def url_for(state: BuildState, relative: str) -> str:
+    return f"{state.siteurl}/{quote(relative)}"
 
 
-def add_job(source: Path, output: str, width: int) -> None:
-    STATE.jobs.setdefault(output, Job(source, output, width))
-    conflict = claim(STATE.output / output, file_owner(source))
+def add_job(state: BuildState, source: Path, output: str, width: int) -> None:
+    state.jobs.setdefault(output, Job(source, output, width))
+    conflict = claim(state.settings, state.output / output, file_owner(source))
     if conflict:
-        STATE.conflicts.append(conflict)
+        state.conflicts.append(conflict)
 
 
-def register_photo(source: Path, relative: str) -> list[tuple[str, int, int]]:
+def register_photo(state: BuildState, source: Path, relative: str) -> list[tuple[str, int, int]]:
     """Plan the copies of one photo; return (output path, width, height), largest last."""
     size = oriented_size(source)
-    full = scaled(size, setting("IMAGE_MAX_WIDTH", 1600))
+    full = scaled(size, state.setting("IMAGE_MAX_WIDTH", 1600))
     copies = [
         (variant_path(relative, width), *scaled(size, width))
-        for width in sorted(setting("IMAGE_WIDTHS", [480, 800, 1200]))
+        for width in sorted(state.setting("IMAGE_WIDTHS", [480, 800, 1200]))
         if width < full[0]
     ]
     copies.append((relative, *full))
     for output, width, _ in copies:
-        add_job(source, output, width)
+        add_job(state, source, output, width)
     return copies
 
 
@@ -189,14 +191,14 @@ def render_img(attributes: dict[str, str]) -> str:
     return "<img " + " ".join(parts) + ">"
 
 
-def source_of(content, path: str) -> tuple[Path, str] | None:
+def source_of(state: BuildState, content, path: str) -> tuple[Path, str] | None:
     """The photo file a `{static}` path names, and its path relative to the content folder."""
     path = unquote(path.split("?")[0].split("#")[0])
     if path.startswith("/"):
         relative = posixpath.normpath(path.lstrip("/"))
     else:
         relative = posixpath.normpath(posixpath.join(content.relative_dir, path))
-    source = (STATE.content / relative).resolve()
+    source = (state.content / relative).resolve()
     if source.suffix.lower() not in FORMATS or not source.is_file():
         return None  # not a photo, or missing: Pelican reports the broken link
     return source, relative
@@ -205,15 +207,16 @@ def source_of(content, path: str) -> tuple[Path, str] | None:
 def responsive_img(content, tag: str) -> str:
     attributes = parse_attributes(tag)
     match = STATIC_SRC_RE.match(attributes.get("src", ""))
-    found = source_of(content, match.group("path")) if match else None
+    state = photos_of(content.settings)
+    found = source_of(state, content, match.group("path")) if match else None
     if found is None:
         return tag
-    copies = register_photo(*found)
+    copies = register_photo(state, *found)
     output, width, height = copies[-1]
     attributes.update(
-        src=url_for(output),
-        srcset=", ".join(f"{url_for(path)} {w}w" for path, w, _ in copies),
-        sizes=setting("IMAGE_SIZES", "(min-width: 45rem) 42rem, 100vw"),
+        src=url_for(state, output),
+        srcset=", ".join(f"{url_for(state, path)} {w}w" for path, w, _ in copies),
+        sizes=state.setting("IMAGE_SIZES", "(min-width: 45rem) 42rem, 100vw"),
         width=str(width),
         height=str(height),
         loading="lazy",
@@ -224,28 +227,28 @@ def responsive_img(content, tag: str) -> str:
 
 def rewrite_images(content) -> None:
     """Give every photo in a news item or page its responsive `<img>` (before links are resolved)."""
-    text = getattr(content, "_content", None)
-    if not isinstance(text, str) or "<img" not in text.lower():
+    if "<img" not in text_of(content).lower():
         return
-    content._content = IMG_RE.sub(lambda match: responsive_img(content, match.group()), text)
+    replace_text(content, lambda text: IMG_RE.sub(lambda match: responsive_img(content, match.group()), text))
 
 
 def keep_originals_private(generator) -> None:
     """Do not let Pelican copy original photos; publish cleaned copies at their addresses instead."""
     kept = []
+    state = photos_of(generator.settings)
     for static in generator.staticfiles:
         source = Path(static.source_path).resolve()
         if source.suffix.lower() not in FORMATS:
             kept.append(static)
         elif is_main_site(generator.settings):
-            register_photo(source, source.relative_to(STATE.content).as_posix())
+            register_photo(state, source, source.relative_to(state.content).as_posix())
         else:
             # A subsite links to the main site's copy (it has STATIC_PATHS = []).
             static.override_url = posixpath.join("..", static.url)
     generator.staticfiles = kept
     generator.context["staticfiles"] = kept
-    if STATE.conflicts:
-        stop_build(STATE.conflicts)
+    if state.conflicts:
+        stop_build(state.conflicts)
 
 
 def published_file_problems(content_dir: str | Path, settings: dict) -> list[Problem]:
@@ -331,33 +334,35 @@ def write_images(pelican) -> None:
     """After every language is built: write each planned copy into the main output folder."""
     if not is_main_site(pelican.settings):
         return
-    STATE.cache.mkdir(parents=True, exist_ok=True)
+    state = photos_of(pelican.settings)
+    state.cache.mkdir(parents=True, exist_ok=True)
     problems = {}
-    for job in STATE.jobs.values():
+    for job in state.jobs.values():
         try:
-            cached = cached_copy(job)
+            cached = cached_copy(state, job)
         except (OSError, ValueError, Image.DecompressionBombError) as error:
             problems.setdefault(job.source, unreadable(job.source, error))
             continue
-        target = STATE.output / job.output
+        target = state.output / job.output
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
     if problems:
         stop_build(list(problems.values()))
 
 
-def cached_copy(job: Job) -> Path:
+def cached_copy(state: BuildState, job: Job) -> Path:
+    quality = state.setting("IMAGE_JPEG_QUALITY", 82)
     digest = hashlib.sha256(job.source.read_bytes())
-    digest.update(f"{PROCESSING_VERSION}:{job.width}:{setting('IMAGE_JPEG_QUALITY', 82)}".encode())
-    cached = STATE.cache / f"{digest.hexdigest()[:32]}{job.source.suffix.lower()}"
+    digest.update(f"{PROCESSING_VERSION}:{job.width}:{quality}".encode())
+    cached = state.cache / f"{digest.hexdigest()[:32]}{job.source.suffix.lower()}"
     if not cached.exists():
         partial = cached.with_suffix(".part" + cached.suffix)
-        save_clean_copy(job.source, partial, job.width)
+        save_clean_copy(job.source, partial, job.width, quality)
         partial.replace(cached)  # never leave a half-written file in the cache
     return cached
 
 
-def save_clean_copy(source: Path, target: Path, width: int) -> None:
+def save_clean_copy(source: Path, target: Path, width: int, quality: int) -> None:
     """Write `source` upright, at most `width` wide, with no metadata but its colour profile."""
     with open_photo(source) as original:
         icc_profile = original.info.get("icc_profile")
@@ -371,15 +376,15 @@ def save_clean_copy(source: Path, target: Path, width: int) -> None:
         if FORMATS[source.suffix.lower()] == "JPEG":
             if image.mode not in ("RGB", "L", "CMYK"):
                 image = image.convert("RGB")
-            quality = setting("IMAGE_JPEG_QUALITY", 82)
             image.save(target, "JPEG", quality=quality, optimize=True, progressive=True, **options)
         elif FORMATS[source.suffix.lower()] == "WEBP":
-            image.save(target, "WEBP", quality=setting("IMAGE_JPEG_QUALITY", 82), method=6, **options)
+            image.save(target, "WEBP", quality=quality, method=6, **options)
         else:
             image.save(target, "PNG", optimize=True, **options)
 
 
 def register() -> None:
+    start_with_the_main_site()
     signals.initialized.connect(remember_main_site)
     signals.initialized.connect(check_published_files)
     signals.content_object_init.connect(rewrite_images)

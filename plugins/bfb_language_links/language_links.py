@@ -16,7 +16,7 @@ Jinja globals for the page being written:
 Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py), so
 translations are found across the sites: every site's articles and pages are recorded
 when read, and a `{filename}` link to another language's file leads to that language's
-page (ContentOfEveryLanguage).
+page (OtherLanguageContent).
 
 It also derives each language's `SITEURL` and `FEED_DOMAIN` from the main `SITEURL`
 after every override (`pelican -e SITEURL=…`, the SITEURL environment variable of
@@ -32,9 +32,11 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from bfb_content_check.content_check import MARKDOWN_EXTENSIONS, ignore_matcher
+from bfb_build import BUILD_KEY, is_main_site, start_with_the_main_site, this_build
+from bfb_content_check.content_check import content_files, ignore_matcher, relative_name
 from bfb_contents import contents_of
 from bfb_locale.locale_format import clean_url
 from jinja2 import pass_context
@@ -61,13 +63,23 @@ def site_url(siteurl: str, path: str) -> str:
     return clean_url(f"{siteurl}/{path}")
 
 
-# Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py),
-# so a translation is not among a site's content objects. Every site's articles and pages
-# are recorded here instead, by what makes two of them translations of each other for
-# Pelican (process_translations): the same kind, status and translation id (the Slug),
-# in another language. Every site has been read before any page is written
-# (i18n_subsites runs the subsites from the main site's get_writer signal).
-_NATIVE_CONTENT: dict[tuple, object] = {}
+@dataclass
+class NativeContent:
+    """Every language site's articles and pages, in this build's shared state (bfb_build).
+
+    Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py),
+    so a translation is not among a site's content objects. Every site's articles and
+    pages are recorded here instead, by what makes two of them translations of each other
+    for Pelican (process_translations): the same kind, status and translation id (the
+    Slug), in another language; and by source file, for `{filename}` links into another
+    language. Every site has been read before any page is written (i18n_subsites runs the
+    subsites from the main site's get_writer signal).
+    """
+
+    by_translation_key: dict[tuple, object] = field(default_factory=dict)
+    by_source: dict[str, object] = field(default_factory=dict)
+    # Each language's articles generator, for the page count of its news list (news_list_page).
+    news_generators: dict[str, ArticlesGenerator] = field(default_factory=dict)
 
 
 def translation_key(content, lang: str) -> tuple | None:
@@ -81,32 +93,20 @@ def translation_key(content, lang: str) -> tuple | None:
     return (kind, getattr(content, "status", "published"), values, lang)
 
 
-# The same objects by source file, for `{filename}` links into another language.
-_NATIVE_BY_SOURCE: dict[str, object] = {}
-
-
-# Each language's article generator, for the page count of its news list.
-_NEWS_GENERATORS: dict[str, ArticlesGenerator] = {}
-
-
 def record_native_content(generators) -> None:
     """all_generators_finalized handler: remember this site's articles and pages."""
+    generators = list(generators)
+    if not generators:
+        return
+    native = this_build(generators[0].context).part(NativeContent)
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
-            _NEWS_GENERATORS[generator.settings["DEFAULT_LANG"]] = generator
+            native.news_generators[generator.settings["DEFAULT_LANG"]] = generator
     for content in contents_of(generators):
-        _NATIVE_BY_SOURCE[content.source_path] = content
+        native.by_source[content.source_path] = content
         key = translation_key(content, content.lang)
         if key is not None:
-            _NATIVE_CONTENT[key] = content
-
-
-def forget_native_content(pelican) -> None:
-    """initialized handler of the main site: a build starts with no content recorded."""
-    if not is_subsite(pelican.settings):
-        _NATIVE_CONTENT.clear()
-        _NATIVE_BY_SOURCE.clear()
-        _NEWS_GENERATORS.clear()
+            native.by_translation_key[key] = content
 
 
 class OtherLanguageContent:
@@ -117,74 +117,55 @@ class OtherLanguageContent:
     address i18n_subsites gave such links when every site read every file. An English
     page linking a German-only page (`{filename}/seiten/chronik.md`) so leads to the
     German page. Asked for its URL only while pages are written, when every site has
-    been read.
+    been read and i18n_subsites has put `relpath_to_site` into the context.
     """
 
-    def __init__(self, source_path: str, site_lang: str) -> None:
+    def __init__(self, source_path: str, context: Mapping) -> None:
         self.source_path = source_path
-        self.site_lang = site_lang
+        self.context = context
 
     @property
     def url(self) -> str:
-        from pelican.plugins.i18n_subsites.i18n_subsites import relpath_to_site
+        native = this_build(self.context).part(NativeContent).by_source[self.source_path]
+        relpath = self.context["relpath_to_site"](self.context["DEFAULT_LANG"], native.lang)
+        return posixpath.join(relpath, native.url)
 
-        native = _NATIVE_BY_SOURCE[self.source_path]
-        return posixpath.join(relpath_to_site(self.site_lang, native.lang), native.url)
 
-
-class ContentOfEveryLanguage(dict):
-    """A site's `generated_content` that also finds the files another language's site publishes.
-
-    Pelican finds a `{filename}` link's target with `.get(relative path)`; a Markdown file
-    of the content folders that this site skips by IGNORE_FILES is answered with an
-    OtherLanguageContent. Looked up on demand, so no folder is walked for it.
-    """
-
-    def __init__(self, known: dict, settings: dict) -> None:
-        super().__init__(known)
-        self.settings = settings
-        self.skipped_here = ignore_matcher(settings["IGNORE_FILES"])
-        self.no_content = ignore_matcher(settings["CONTENT_IGNORE_FILES"])
-        self.folders = [
-            folder.strip("/") for name in ("ARTICLE_PATHS", "PAGE_PATHS") for folder in settings[name]
-        ]
-
-    def get(self, relative, default=None):
-        if relative in self:
-            return self[relative]
-        if not self._published_by_another_language(relative):
-            return default
-        source_path = os.path.abspath(os.path.join(self.settings["PATH"], relative))
-        self[relative] = OtherLanguageContent(source_path, self.settings["DEFAULT_LANG"])
-        return self[relative]
-
-    def _published_by_another_language(self, relative: str) -> bool:
-        name = posixpath.basename(relative)
-        return (
-            posixpath.splitext(name)[1] in MARKDOWN_EXTENSIONS
-            and self.skipped_here(name)
-            and not self.no_content(relative)
-            and any(folder == "" or relative.startswith(folder + "/") for folder in self.folders)
-            and os.path.isfile(os.path.join(self.settings["PATH"], relative))
-        )
+def files_of_other_languages(settings: Mapping) -> list[str]:
+    """Content files (relative to PATH) that this site skips because another language publishes them."""
+    content_dir = Path(settings["PATH"]).resolve()
+    skipped_here = ignore_matcher(settings["IGNORE_FILES"])
+    every_language = (
+        relative_name(path, content_dir) for path, _kind in content_files(content_dir, settings)
+    )
+    return [relative for relative in every_language if skipped_here(relative)]
 
 
 def find_other_language_link_targets(generator) -> None:
-    """generator_init handler: let this site's `{filename}` links find the other languages' files."""
+    """generator_init handler: let this site's `{filename}` links find the other languages' files.
+
+    Pelican looks link targets up in the context's `generated_content` (relative source
+    path → content); the other languages' files are added there as OtherLanguageContent,
+    once per site, before this site reads its own.
+    """
     context, settings = generator.context, generator.settings
-    if "CONTENT_IGNORE_FILES" not in settings:
+    if "CONTENT_IGNORE_FILES" not in settings or context.get("other_language_files_added"):
         return
-    if not isinstance(context["generated_content"], ContentOfEveryLanguage):
-        context["generated_content"] = ContentOfEveryLanguage(context["generated_content"], settings)
+    context["other_language_files_added"] = True
+    generated = context["generated_content"]
+    for relative in files_of_other_languages(settings):
+        source_path = os.path.abspath(os.path.join(settings["PATH"], relative))
+        generated.setdefault(relative, OtherLanguageContent(source_path, context))
 
 
 def translations_of(content, languages) -> dict[str, object]:
     """{lang: the translation of `content` in that language's site}, for the other languages."""
+    native = this_build(content.settings).part(NativeContent).by_translation_key
     found = {}
     for lang in languages:
         key = translation_key(content, lang) if lang != content.lang else None
-        if key is not None and key in _NATIVE_CONTENT:
-            found[lang] = _NATIVE_CONTENT[key]
+        if key is not None and key in native:
+            found[lang] = native[key]
     return found
 
 
@@ -211,13 +192,13 @@ def content_counterparts(
     return counterparts
 
 
-def news_list_page(lang: str, number: int) -> tuple[str, int] | None:
+def news_list_page(news_generators: Mapping, lang: str, number: int) -> tuple[str, int] | None:
     """The path of page `number` of `lang`'s news list, or of its last page if it has fewer.
 
     Returns (path, page number found), or None if that language's news list is unknown.
     The list is paginated as Pelican's writer paginates it (Paginator, same settings).
     """
-    generator = _NEWS_GENERATORS.get(lang)
+    generator = news_generators.get(lang)
     if generator is None:
         return None
     settings = generator.settings
@@ -230,12 +211,18 @@ def news_list_page(lang: str, number: int) -> tuple[str, int] | None:
 
 
 def path_counterparts(
-    path: str, lang: str, lang_siteurls: Mapping[str, str], table: list, page_number: int = 1
+    path: str,
+    lang: str,
+    lang_siteurls: Mapping[str, str],
+    table: list,
+    page_number: int = 1,
+    news_generators: Mapping | None = None,
 ) -> dict[str, Counterpart]:
     """Return the counterparts of a generated page (news list, archive, overview) by its path.
 
     Page N > 1 of the news list leads to page N in the other language, or to its last
-    page when it has fewer (not every news item needs a translation).
+    page when it has fewer (not every news item needs a translation); `news_generators`:
+    each language's articles generator (NativeContent.news_generators).
     """
     for entry in table:
         if lang in entry and path.startswith(entry[lang]):
@@ -243,7 +230,7 @@ def path_counterparts(
             for other, base in lang_siteurls.items():
                 if other == lang:
                     continue
-                page = news_list_page(other, page_number) if page_number > 1 else None
+                page = news_list_page(news_generators or {}, other, page_number) if page_number > 1 else None
                 if page is None:
                     exact = path == entry[lang] and page_number == 1
                     found[other] = Counterpart(site_url(base, entry.get(other, "")), exact=exact)
@@ -267,7 +254,11 @@ def counterparts(context: Mapping) -> dict[str, Counterpart]:
     path = (context.get("output_file") or "").removesuffix("index.html")
     page = context.get("articles_page")
     page_number = getattr(page, "number", 1) if page is not None else 1
-    return path_counterparts(path, lang, lang_siteurls, context.get("COUNTERPART_PATHS", []), page_number)
+    build = context.get(BUILD_KEY)
+    news_generators = build.part(NativeContent).news_generators if build is not None else None
+    return path_counterparts(
+        path, lang, lang_siteurls, context.get("COUNTERPART_PATHS", []), page_number, news_generators
+    )
 
 
 @pass_context
@@ -282,12 +273,8 @@ def translation_urls(context) -> dict[str, str]:
     return {lang: counterpart.url for lang, counterpart in counterparts(context).items() if counterpart.exact}
 
 
-# STATIC_PATHS of the main site; a subsite has none of its own (i18n_subsites sets []).
-SHARED_STATIC_PATHS: list[str] = []
-
-
-def is_subsite(settings: Mapping) -> bool:
-    return settings["DEFAULT_LANG"] in (settings.get("I18N_SUBSITES") or {})
+class SharedStaticPaths(list):
+    """STATIC_PATHS of the main site; a subsite has none of its own (i18n_subsites sets [])."""
 
 
 def is_shared(path: str, static_paths: list[str]) -> bool:
@@ -296,10 +283,11 @@ def is_shared(path: str, static_paths: list[str]) -> bool:
 
 def keep_shared_files_in_main_site(generator) -> None:
     """In a subsite, drop linked files the main site publishes from the files to copy."""
-    if not is_subsite(generator.settings):
+    if is_main_site(generator.settings):
         return
+    shared = this_build(generator.settings).part(SharedStaticPaths)
     links = generator.context["static_links"]
-    links -= {path for path in links if is_shared(path, SHARED_STATIC_PATHS)}
+    links -= {path for path in links if is_shared(path, shared)}
 
 
 def add_globals(generator) -> None:
@@ -313,9 +301,9 @@ def derive_language_settings(pelican) -> None:
     (its DEFAULT_LANG is a key of I18N_SUBSITES) has its settings from there already.
     """
     settings = pelican.settings
-    if is_subsite(settings):
+    if not is_main_site(settings):
         return
-    SHARED_STATIC_PATHS[:] = settings.get("STATIC_PATHS", [])
+    this_build(settings).part(SharedStaticPaths)[:] = settings.get("STATIC_PATHS", [])
     subsites = settings.get("I18N_SUBSITES") or {}
     siteurl = settings["SITEURL"]
     settings["FEED_DOMAIN"] = siteurl
@@ -326,7 +314,7 @@ def derive_language_settings(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(derive_language_settings)
-    signals.initialized.connect(forget_native_content)
+    start_with_the_main_site()
     signals.all_generators_finalized.connect(record_native_content)
     signals.generator_init.connect(find_other_language_link_targets)
     signals.generator_init.connect(add_globals)

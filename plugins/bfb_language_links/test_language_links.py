@@ -1,9 +1,12 @@
 """counterparts() for every kind of page, with the context i18n_subsites gives a template."""
 
+import posixpath
+import sys
 from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
+from bfb_build import BUILD_KEY, Build
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
@@ -107,25 +110,32 @@ def test_language_settings_follow_the_final_siteurl():
 # --- Translations across sites that read only their own language's files ----------------
 
 
+BUILD = Build()  # replaced for every test by the `build` fixture
+
+
+@pytest.fixture(autouse=True)
+def build(monkeypatch) -> Build:
+    """A fresh build, shared by every site's settings as i18n_subsites shares it."""
+    monkeypatch.setattr(sys.modules[__name__], "BUILD", Build())
+    return BUILD
+
+
 def pelican_article(lang: str, slug: str, status: str = "published") -> Article:
-    settings = dict(DEFAULT_CONFIG, DEFAULT_LANG=lang)
+    settings = dict(DEFAULT_CONFIG, DEFAULT_LANG=lang, **{BUILD_KEY: BUILD})
     settings["ARTICLE_URL"] = "aktuelles/{slug}/" if lang == "de" else "news/{slug}/"
     metadata = {"title": slug, "slug": slug, "lang": lang, "status": status, "date": datetime(2016, 7, 1)}
     return Article("<p>Text</p>", metadata=metadata, settings=settings, source_path=f"/c/{slug}.{lang}.md")
 
 
-@pytest.fixture
-def recorded():
-    """Each site's articles as record_native_content sees them, forgotten afterwards."""
-    language_links.forget_native_content(SimpleNamespace(settings={"DEFAULT_LANG": "de"}))
-    yield language_links.record_native_content
-    language_links.forget_native_content(SimpleNamespace(settings={"DEFAULT_LANG": "de"}))
+def recorded(**lists) -> None:
+    """One site's articles and pages, as record_native_content sees them."""
+    language_links.record_native_content([SimpleNamespace(context={BUILD_KEY: BUILD}, **lists)])
 
 
-def test_translation_from_the_other_site_is_found_by_kind_status_and_slug(recorded):
+def test_translation_from_the_other_site_is_found_by_kind_status_and_slug():
     german, english = pelican_article("de", "bus"), pelican_article("en", "bus")
-    recorded([SimpleNamespace(articles=[german])])
-    recorded([SimpleNamespace(articles=[english], drafts=[pelican_article("en", "entwurf", "draft")])])
+    recorded(articles=[german])
+    recorded(articles=[english], drafts=[pelican_article("en", "entwurf", "draft")])
     assert urls(counterparts(context("de", article=german))) == {
         "de": ("https://example.test/aktuelles/bus/", True),
         "en": ("https://example.test/en/news/bus/", True),
@@ -136,23 +146,31 @@ def test_translation_from_the_other_site_is_found_by_kind_status_and_slug(record
     )
 
 
-def test_a_draft_translation_is_no_counterpart_of_a_published_text(recorded):
+def test_a_draft_translation_is_no_counterpart_of_a_published_text():
     german = pelican_article("de", "entwurf")
-    recorded([SimpleNamespace(articles=[german])])
-    recorded([SimpleNamespace(drafts=[pelican_article("en", "entwurf", "draft")])])
+    recorded(articles=[german])
+    recorded(drafts=[pelican_article("en", "entwurf", "draft")])
     assert urls(counterparts(context("de", article=german)))["en"] == ("https://example.test/en/", False)
 
 
-def test_links_into_the_other_language_lead_to_its_own_site(recorded, monkeypatch):
-    from pelican.plugins.i18n_subsites import i18n_subsites
-
-    monkeypatch.setattr(
-        i18n_subsites, "_SITE_DB", {"de": "https://example.test", "en": "https://example.test/en"}
-    )
+def test_links_into_the_other_language_lead_to_its_own_site():
     german = pelican_article("de", "chronik")
-    recorded([SimpleNamespace(pages=[german])])
-    target = language_links.OtherLanguageContent(german.source_path, site_lang="en")
+    recorded(pages=[german])
+    sites = {"de": "", "en": "en"}
+    english_context = {
+        BUILD_KEY: BUILD,
+        "DEFAULT_LANG": "en",
+        "relpath_to_site": lambda lang, target: posixpath.relpath(sites[target] or ".", sites[lang] or "."),
+    }
+    target = language_links.OtherLanguageContent(german.source_path, english_context)
     assert target.url == "../aktuelles/chronik/"  # joined to the English SITEURL by Pelican
+
+
+def test_a_new_build_knows_nothing_of_the_last_one():
+    recorded(articles=[pelican_article("de", "bus")])
+    english = pelican_article("en", "bus")
+    english.settings[BUILD_KEY] = Build()
+    assert urls(counterparts(context("en", article=english)))["de"] == ("https://example.test/", False)
 
 
 def test_only_content_files_of_another_language_are_found_as_link_targets(tmp_path):
@@ -168,11 +186,12 @@ def test_only_content_files_of_another_language_are_found_as_link_targets(tmp_pa
         "IGNORE_FILES": ["**/.*", "orte", "*.en.md"],
     }
     own = object()
-    found = language_links.ContentOfEveryLanguage({"seiten/kontakt.md": own}, settings)
-    assert found.get("seiten/kontakt.md") is own
-    target = found.get("seiten/kontakt.en.md")
+    context = {"generated_content": {"seiten/kontakt.md": own}}
+    language_links.find_other_language_link_targets(SimpleNamespace(context=context, settings=settings))
+    found = context["generated_content"]
+    assert found["seiten/kontakt.md"] is own
+    target = found["seiten/kontakt.en.md"]
     assert isinstance(target, language_links.OtherLanguageContent)
     assert target.source_path == str(tmp_path / "seiten" / "kontakt.en.md")
-    assert found.get("seiten/fehlt.en.md") is None  # no such file: Pelican reports the broken link
-    assert found.get("orte/ort.en.md") is None  # no content (read by plugins/orte)
-    assert found.get("seiten/bild.en.png") is None
+    # no content (read by plugins/orte), not Markdown, not a file: Pelican reports such links
+    assert sorted(found) == ["seiten/kontakt.en.md", "seiten/kontakt.md"]

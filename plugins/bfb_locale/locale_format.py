@@ -28,6 +28,7 @@ def localised_date(value: dt.date, lang: str, pattern: str) -> str:
     return babel_format_date(value, format=pattern, locale=lang).replace(" ", NBSP)
 
 
+@cache  # the place pages show the same few figures many times over
 def localised_number(value: float, lang: str) -> str:
     """Return `value` with the language's digit grouping (8.059 in German, 8,059 in English)."""
     return format_decimal(value, locale=lang)

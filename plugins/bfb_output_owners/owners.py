@@ -13,7 +13,8 @@ keyed by the absolute output path, so it spans the German site and the English s
   what no setting names (e.g. the second page of a paginated list).
 
 A second owner of a path stops the build naming both (bfb_errors). Other plugins that write
-files themselves can call `claim(path, owner, description)` for the same guarantee.
+files themselves can call `claim(settings, path, owner)` for the same guarantee. The
+register is this build's (bfb_build), shared by both language sites and new with every build.
 Settings: none.
 """
 
@@ -23,7 +24,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from bfb_contents import contents_of, is_main_site
+from bfb_build import is_main_site, start_with_the_main_site, this_build
+from bfb_contents import contents_of
 from bfb_errors import Problem, stop_build
 from bfb_errors.problems import display_path
 from pelican import signals
@@ -46,32 +48,39 @@ class Owner:
     file: str | None = None  # the source file, if there is one
 
 
-OWNERS: dict[str, Owner] = {}
-SITE: list[str] = [""]  # the main site's output folder, for addresses in messages
+class OutputOwners:
+    """This build's register: the owner of each output path (absolute), across both language sites."""
+
+    def __init__(self) -> None:
+        self.owners: dict[str, Owner] = {}
+        self.site = ""  # the main site's output folder, for addresses in messages
+
+    def claim(self, path: str | Path, owner: Owner) -> Problem | None:
+        """Register `owner` as the writer of `path`; a Problem if someone else already is."""
+        key = os.path.normpath(os.path.abspath(path))
+        first = self.owners.setdefault(key, owner)
+        if first.key == owner.key:
+            return None
+        address = "/" + os.path.relpath(key, self.site).replace(os.sep, "/").removesuffix("index.html")
+        return Problem(
+            owner.file or first.file or key,
+            None,
+            f"Zwei Quellen würden dieselbe Adresse der Website schreiben: „{address}“ "
+            f"kommt von {first.description} und von {owner.description}. Eine von beiden ginge verloren.",
+            "Im Kopf der Seite oder Meldung einen anderen „Slug:“ wählen (oder die Zeile „Save_as:“ "
+            "löschen), damit jede Adresse nur einmal vorkommt.",
+            f"output path {key} claimed twice ({first.key}, {owner.key})",
+        )
 
 
 def start_register(pelican) -> None:
     if is_main_site(pelican.settings):
-        OWNERS.clear()
-        SITE[0] = os.path.abspath(pelican.output_path)
+        this_build(pelican.settings).part(OutputOwners).site = os.path.abspath(pelican.output_path)
 
 
-def claim(path: str | Path, owner: Owner) -> Problem | None:
-    """Register `owner` as the writer of `path`; a Problem if someone else already is."""
-    key = os.path.normpath(os.path.abspath(path))
-    first = OWNERS.setdefault(key, owner)
-    if first.key == owner.key:
-        return None
-    address = "/" + os.path.relpath(key, SITE[0]).replace(os.sep, "/").removesuffix("index.html")
-    return Problem(
-        owner.file or first.file or key,
-        None,
-        f"Zwei Quellen würden dieselbe Adresse der Website schreiben: „{address}“ "
-        f"kommt von {first.description} und von {owner.description}. Eine von beiden ginge verloren.",
-        "Im Kopf der Seite oder Meldung einen anderen „Slug:“ wählen (oder die Zeile „Save_as:“ löschen), "
-        "damit jede Adresse nur einmal vorkommt.",
-        f"output path {key} claimed twice ({first.key}, {owner.key})",
-    )
+def claim(settings, path: str | Path, owner: Owner) -> Problem | None:
+    """Register `owner` as the writer of `path` in the build `settings` (or a context) belong to."""
+    return this_build(settings).part(OutputOwners).claim(path, owner)
 
 
 def file_owner(source: str | Path) -> Owner:
@@ -112,7 +121,10 @@ def check_planned_outputs(generators) -> None:
     if not generators:
         return
     output = generators[0].output_path
-    problems = [claim(os.path.join(output, path), owner) for path, owner in planned_outputs(generators)]
+    settings = generators[0].settings
+    problems = [
+        claim(settings, os.path.join(output, path), owner) for path, owner in planned_outputs(generators)
+    ]
     if any(problems):
         stop_build([found for found in problems if found])
 
@@ -126,12 +138,13 @@ def check_written_file(path: str, context: dict) -> None:
     else:
         relative = context.get("output_file") or os.path.basename(path)
         owner = generated_owner(context.get("page_name", ""), relative)
-    found = claim(path, owner)
+    found = claim(context, path, owner)
     if found:
         stop_build([found])
 
 
 def register() -> None:
+    start_with_the_main_site()
     signals.initialized.connect(start_register)
     signals.all_generators_finalized.connect(check_planned_outputs)
     signals.content_written.connect(check_written_file)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bfb_contents.front_matter import field_line
 from bfb_errors import Problem, stop_build
 from pelican import signals
 
@@ -83,14 +84,7 @@ def site_path(siteurl: str, url: str) -> str:
 
 
 def declaration_line(source_path: str) -> int | None:
-    try:
-        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    for number, line in enumerate(lines, start=1):
-        if line.lower().startswith("redirect_from"):
-            return number
-    return None
+    return field_line(source_path, "redirect_from")
 
 
 def redirects_of(content, siteurl: str) -> tuple[list[Redirect], list[Problem]]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_language_links.language_links import counterparts, site_url
 from pelican import signals
 
@@ -55,9 +56,6 @@ class Collector:
 
     def sorted_entries(self) -> list[Entry]:
         return [self.entries[url] for url in sorted(self.entries)]
-
-
-COLLECTOR = Collector()
 
 
 def is_absolute(siteurl: str) -> bool:
@@ -151,17 +149,8 @@ def add_robots_line(robots: Path, sitemap_url: str) -> None:
 # --- Signal handlers ---------------------------------------------------------------------------
 
 
-def is_main_site(settings: Mapping) -> bool:
-    return settings["DEFAULT_LANG"] not in (settings.get("I18N_SUBSITES") or {})
-
-
 def wanted(settings: Mapping) -> bool:
     return bool(settings.get("SITEMAP_SAVE_AS", "sitemap.xml")) and is_absolute(settings.get("SITEURL", ""))
-
-
-def start_collecting(pelican) -> None:
-    if is_main_site(pelican.settings):
-        COLLECTOR.entries.clear()
 
 
 def collect(path, context) -> None:
@@ -171,7 +160,7 @@ def collect(path, context) -> None:
     html = file.read_text(encoding="utf-8") if file.suffix == ".html" else ""
     entry = entry_for(file, context, html)
     if entry is not None:
-        COLLECTOR.add(entry)
+        this_build(context).part(Collector).add(entry)
 
 
 def write_sitemap(pelican) -> None:
@@ -180,11 +169,13 @@ def write_sitemap(pelican) -> None:
         return
     save_as = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
     output = Path(settings["OUTPUT_PATH"])
-    (output / save_as).write_text(render(COLLECTOR.sorted_entries()), encoding="utf-8")
+    (output / save_as).write_text(
+        render(this_build(settings).part(Collector).sorted_entries()), encoding="utf-8"
+    )
     add_robots_line(output / "robots.txt", site_url(settings["SITEURL"], posixpath.normpath(save_as)))
 
 
 def register() -> None:
-    signals.initialized.connect(start_collecting)
+    start_with_the_main_site()
     signals.content_written.connect(collect)
     signals.finalized.connect(write_sitemap)

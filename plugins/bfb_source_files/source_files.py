@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bfb_contents import is_main_site
+from bfb_build import is_main_site
 from bfb_errors import Problem, stop_build
 
 # Text the build reads itself; the data file (orte.yaml) is checked by the places plugin.

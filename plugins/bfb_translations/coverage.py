@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bfb_content_check.content_check import ContentFile, content_files, parse_file
+from bfb_content_check.content_check import ContentFile, read_files
 from bfb_errors import Problem
 
 MARKER = "german_only"  # the header field `German_only:`, lowercased as Pelican does
@@ -43,11 +43,6 @@ class Untranslated:
     def required(self) -> bool:
         """True if the English site needs this translation before publishing."""
         return not self.german_only and self.status != "draft"
-
-
-def read_files(content_dir: str | Path, settings: dict | None = None) -> list[ContentFile]:
-    content_dir = Path(content_dir).resolve()
-    return [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings or {})]
 
 
 def has_translation(file: ContentFile, paths: set[Path]) -> bool:

@@ -93,21 +93,22 @@ def test_draft_translation_of_a_published_text_counts_as_missing(tmp_path):
     assert "noch Entwurf" in format_report([item])
 
 
-def test_the_build_check_uses_the_files_the_content_check_just_read(tmp_path, monkeypatch):
+def test_the_build_checks_read_the_files_once_in_either_order(tmp_path, monkeypatch):
     from types import SimpleNamespace
 
+    from bfb_build import start_build
     from bfb_content_check import content_check
 
-    from bfb_translations import coverage, plugin
+    from bfb_translations import plugin
 
     write(tmp_path, {"seiten/kontakt.md": page("kontakt"), "seiten/kontakt.en.md": page("kontakt", "en")})
     settings = {**SETTINGS, "PATH": str(tmp_path), "DEFAULT_LANG": "de", "TRANSLATIONS_REQUIRED": True}
-    build = SimpleNamespace(settings=settings)
-    content_check.check_on_initialization(build)
-
-    def read_again(*_args, **_kwargs):
-        raise AssertionError("the files were read once already")
-
-    monkeypatch.setattr(coverage, "read_files", read_again)
-    plugin.check_on_initialization(build)  # no problem, no second read
-    assert content_check.files_read_for_this_build(tmp_path) is None  # taken once, then gone
+    reads = []
+    read_files = content_check.read_files
+    monkeypatch.setattr(content_check, "read_files", lambda *args: reads.append(args) or read_files(*args))
+    for checks in ([plugin, content_check], [content_check, plugin]):
+        build = SimpleNamespace(settings=dict(settings))
+        start_build(build)
+        for check in checks:
+            check.check_on_initialization(build)  # no problem
+    assert len(reads) == 2  # once per build

@@ -4,10 +4,21 @@ Pipeline, one module per stage: `loader` (YAML with line numbers) → `validatio
 mistake as a `bfb_errors.Problem`) → `model` (records and vocabularies) → `figures` and `svg_map`
 (counts and map geometry) → `generator` (Pelican pages `/orte/` and `/orte/<slug>/`).
 
+Unknown is not a fact: a place's status is None unless the data records who decided it and
+when, and the pages then say "Stand: noch nicht erfasst"; figures count recorded stages and
+documented steps only. Every step (`measures`) carries its sources; one without stops the build.
+
 Settings (defaults in `generator.DEFAULT_SETTINGS`): `ORTE_DATA`, `ORTE_BODIES`, `PLACE_URL`,
 `PLACE_SAVE_AS`, `PLACE_LANG_URL`, `PLACE_LANG_SAVE_AS`, `PLACES_URL`, `PLACES_SAVE_AS`.
 Template variables: `places`, `places_by_slug`, `place_groups`, `places_without_coordinates`,
-`place_figures`, `place_charts`, `place_map`; on place pages `place`; on news items `article.places`.
+`places_without_measures`, `place_figures`, `place_charts`, `place_map`; on place pages `place`
+(with `place.measures` newest first, `place.latest_measure`, `place.stage` – None if unknown –
+and `place.stage_label`); on news items `article.places`.
+
+Escaping: the templates that print the data (`generator.ESCAPED_TEMPLATES`, and every
+`partials/place*.html`) are compiled with Jinja's autoescape in every generator's environment,
+so markup or quotes in the data arrive as text in HTML, attributes, SVG and meta tags. Links
+in the data must be http(s) (`validation.LINK_PATTERN`).
 """
 
 from .generator import register

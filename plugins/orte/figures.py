@@ -1,6 +1,9 @@
 """Figures computed from the places' data, and the geometry of the bar charts that show them.
 
-The site never states a count as a literal: "46 Orte" is `Figures.total`.
+The site never states a count as a literal: "46 Orte" is `Figures.total`. Unknown is not zero:
+stages are counted only where the association recorded one (`by_stage` has no zero rows), next
+to how many places have no recorded status; measures are counted as documented steps, and a
+type or year without any documented step is left out rather than shown as "0".
 """
 
 from __future__ import annotations
@@ -8,29 +11,42 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import KINDS, MEASURE_TYPES, STAGES, PlaceRecord, Term
+from .model import KINDS, MEASURE_TYPES, STAGES, UNDATED, PlaceRecord, Term
 
 
 @dataclass(frozen=True)
 class Figures:
     total: int
     by_kind: dict[str, int]  # in the order of KINDS, zeros included
-    by_stage: dict[str, int]  # in the order of STAGES, zeros included
-    measures_by_type: dict[str, int]  # in the order of MEASURE_TYPES, zeros included
+    by_stage: dict[str, int]  # recorded stages only, in the order of STAGES, no zeros
+    recorded_status: int  # places whose status the association recorded
+    unrecorded_status: int  # places whose status nobody recorded
+    measures_by_type: dict[str, int]  # documented steps per type, in the order of MEASURE_TYPES, no zeros
+    measures_by_year: dict[str, int]  # documented steps per year ("um 2017" counts to 2017), oldest first;
+    # steps without a date under UNDATED.key, last
     total_measures: int
+    places_with_measures: int
 
 
 def compute_figures(records: list[PlaceRecord]) -> Figures:
-    """Count places per kind and stage, and measures per type."""
-    measures = Counter(measure.type for record in records for measure in record.measures)
+    """Count places per kind and recorded stage, and documented steps per type and year."""
+    measures = [measure for record in records for measure in record.measures]
+    types = Counter(measure.type for measure in measures)
+    years = Counter(str(measure.year) for measure in measures if measure.date)
+    undated = sum(1 for measure in measures if measure.date is None)
     kinds = Counter(record.kind for record in records)
-    stages = Counter(record.status for record in records)
+    stages = Counter(record.status.stage for record in records if record.status)
+    recorded = sum(stages.values())
     return Figures(
         total=len(records),
         by_kind={key: kinds[key] for key in KINDS},
-        by_stage={key: stages[key] for key in STAGES},
-        measures_by_type={key: measures[key] for key in MEASURE_TYPES},
-        total_measures=sum(measures.values()),
+        by_stage={key: stages[key] for key in STAGES if stages[key]},
+        recorded_status=recorded,
+        unrecorded_status=len(records) - recorded,
+        measures_by_type={key: types[key] for key in MEASURE_TYPES if types[key]},
+        measures_by_year={**dict(sorted(years.items())), **({UNDATED.key: undated} if undated else {})},
+        total_measures=len(measures),
+        places_with_measures=sum(1 for record in records if record.measures),
     )
 
 
@@ -65,8 +81,8 @@ class BarChart:
     total: int
 
 
-def bar_chart(counts: dict[str, int], vocabulary: dict[str, Term], lang: str) -> BarChart:
-    """Lay out one horizontal bar per vocabulary entry, longest bar = largest count."""
+def bar_chart(counts: dict[str, int], labels: dict[str, str]) -> BarChart:
+    """Lay out one horizontal bar per entry of `counts`, longest bar = largest count."""
     largest = max(counts.values(), default=0)
     rows = []
     for index, (key, count) in enumerate(counts.items()):
@@ -75,7 +91,7 @@ def bar_chart(counts: dict[str, int], vocabulary: dict[str, Term], lang: str) ->
         rows.append(
             ChartRow(
                 key=key,
-                label=vocabulary[key].label(lang),
+                label=labels[key],
                 count=count,
                 label_y=top + CHART_LABEL_BASELINE,
                 bar_y=top + CHART_BAR_OFFSET,
@@ -93,9 +109,15 @@ def bar_chart(counts: dict[str, int], vocabulary: dict[str, Term], lang: str) ->
     )
 
 
+def labels_of(vocabulary: dict[str, Term], lang: str) -> dict[str, str]:
+    return {key: term.label(lang) for key, term in vocabulary.items()}
+
+
 def charts_for(figures: Figures, lang: str) -> dict[str, BarChart]:
-    """The two charts of the overview page, labelled in `lang`."""
+    """The charts of the overview page, labelled in `lang`."""
+    year_labels = {key: key for key in figures.measures_by_year} | {UNDATED.key: UNDATED.label(lang)}
     return {
-        "stages": bar_chart(figures.by_stage, STAGES, lang),
-        "measures": bar_chart(figures.measures_by_type, MEASURE_TYPES, lang),
+        "stages": bar_chart(figures.by_stage, labels_of(STAGES, lang)),
+        "measures": bar_chart(figures.measures_by_type, labels_of(MEASURE_TYPES, lang)),
+        "years": bar_chart(figures.measures_by_year, year_labels),
     }

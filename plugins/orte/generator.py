@@ -4,7 +4,7 @@
 generators). `generate_context()` validates everything — the data file, the optional Markdown
 bodies and the `Orte:` metadata of every news item in every language — and stops the build with
 all problems before anything is written. Templates are rendered only in `generate_output()`,
-because gettext is installed just before writing (pelican-pitfalls: #1262).
+because i18n_subsites installs gettext only just before writing (pelican-plugins issue #1262).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
 
 from .figures import charts_for, compute_figures
-from .loader import load_located_yaml
-from .model import KINDS, MEASURE_TYPES, STAGES, Measure, PlaceRecord, german_sort_key
+from .model import KINDS, MEASURE_TYPES, STAGES, UNKNOWN_STAGE, Measure, PlaceRecord, german_sort_key
+from .places_file import DEFAULT_DATA_FILE, places_file_of_this_build
 from .svg_map import layout_map
 from .validation import (
     check_place_references,
@@ -28,11 +28,10 @@ from .validation import (
     metadata_value,
     parse_place_list,
     suggestion,
-    validate_places,
 )
 
 DEFAULT_SETTINGS = {
-    "ORTE_DATA": "data/orte.yaml",  # relative to PATH
+    "ORTE_DATA": DEFAULT_DATA_FILE,  # relative to PATH
     "ORTE_BODIES": "orte",  # folder of optional Markdown bodies, relative to PATH
     "PLACE_URL": "orte/{slug}/",
     "PLACE_SAVE_AS": "orte/{slug}/index.html",
@@ -42,9 +41,9 @@ DEFAULT_SETTINGS = {
     "PLACES_SAVE_AS": "orte/index.html",
 }
 LANGUAGE_NAMES = {"de": "deutsch", "en": "englisch"}
-# Where content files' raw `Orte:` values are collected while Pelican reads them (per site).
-REFERENCES_KEY = "orte_references"
 ARTICLE_LISTS = ("articles", "drafts", "hidden_articles")
+# Every list of content objects the articles and pages generators put into the context.
+CONTENT_LISTS = (*ARTICLE_LISTS, "pages", "hidden_pages", "draft_pages")
 
 
 class Place(Page):
@@ -55,10 +54,29 @@ class Place(Page):
 
 @dataclass(frozen=True)
 class LabelledMeasure:
-    """A measure with its type's label in the page's language."""
+    """A measure as a page of one language shows it: its type's label and its texts.
+
+    `text_lang` is "" when title and description are in the page's language, else the language
+    they are in ("de": an English page showing a step nobody has translated yet).
+    """
 
     measure: Measure
     type_label: str
+    title: str
+    description: str
+    text_lang: str
+
+    @classmethod
+    def of(cls, measure: Measure, lang: str) -> LabelledMeasure:
+        english = bool(measure.title_en) and (bool(measure.description_en) or not measure.description)
+        if lang == "en" and english:
+            return cls(
+                measure, MEASURE_TYPES[measure.type].label(lang), measure.title_en, measure.description_en, ""
+            )
+        text_lang = "de" if lang != "de" else ""
+        return cls(
+            measure, MEASURE_TYPES[measure.type].label(lang), measure.title, measure.description, text_lang
+        )
 
 
 @dataclass(frozen=True)
@@ -85,11 +103,18 @@ class PlacesGenerator(Generator):
 
     def generate_context(self) -> None:
         lang = self.settings["DEFAULT_LANG"]
-        records, problems = self.read_records()
-        known = {record.slug for record in records}
-        bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known)
-        problems += body_problems
-        problems += check_place_references(self.context.get(REFERENCES_KEY, {}), known)
+        # Read and validated once per build, whichever site or check asks first (places_file).
+        places_file = places_file_of_this_build(self.settings)
+        records, problems = list(places_file.records), list(places_file.problems)
+        # Slugs as written, also of places with a mistake: a news item naming such a place is
+        # not a second problem. Without readable data there is nothing to compare with.
+        known = places_file.slugs
+        bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known or set())
+        if known is not None:
+            problems += body_problems
+            problems += check_place_references(place_references(self.context), known)
+            draft_problems = check_place_references(place_references(self.context, drafts=True), known)
+            add_to_draft_todos(self.context, draft_problems)
         if problems:
             stop_build(problems)
         self.places = build_places(records, lang, bodies, self)
@@ -101,17 +126,11 @@ class PlacesGenerator(Generator):
             places_by_slug=by_slug,
             place_groups=group_places(self.places),
             places_without_coordinates=[place for place in self.places if not place.record.coordinates],
+            places_without_measures=[place for place in self.places if not place.measures],
             place_figures=figures,
             place_charts=charts_for(figures, lang),
             place_map=layout_map(records),
         )
-
-    def read_records(self) -> tuple[list[PlaceRecord], list[Problem]]:
-        path = Path(self.path) / self.settings["ORTE_DATA"]
-        data, problems = load_located_yaml(path)
-        if problems:
-            return [], problems
-        return validate_places(data, path)
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -203,13 +222,14 @@ def make_place(record: PlaceRecord, lang: str, html: str, source_path: Path, gen
     place.record = record
     place.has_body = bool(html)
     place.kind_label = KINDS[record.kind].label(lang)
-    # Not `status`: Pelican uses that for published/draft.
-    place.stage = record.status
-    place.stage_label = STAGES[record.status].label(lang)
-    place.measure_list = [
-        LabelledMeasure(measure, MEASURE_TYPES[measure.type].label(lang))
-        for measure in sorted(record.measures, key=lambda measure: -measure.year)
+    # Not `status`: Pelican uses that for published/draft. None: nobody has recorded it.
+    place.stage = record.status.stage if record.status else None
+    place.stage_label = (STAGES[place.stage] if place.stage else UNKNOWN_STAGE).label(lang)
+    # Newest first; the map colours places by len(place.measures).
+    place.measures = [
+        LabelledMeasure.of(measure, lang) for measure in sorted(record.measures, key=Measure.newest_first_key)
     ]
+    place.latest_measure = place.measures[0] if place.measures else None
     place.news = []
     place.parent = None
     place.parts = []
@@ -224,6 +244,39 @@ def group_places(places: list[Place]) -> list[PlaceGroup]:
     grouped = {member.slug for group in towns for member in group.places}
     others = tuple(place for place in places if place.slug not in grouped)
     return [*towns, PlaceGroup("Ortsgemeinde", None, others)] if others else towns
+
+
+def place_references(context: dict, drafts: bool = False) -> dict[str, object]:
+    """{source path: raw `Orte:` value} of every article and page this site has read.
+
+    Drafts only with `drafts=True` (and then only drafts): a draft naming an unknown place
+    gets it in its to-do box (`publishing_todo`, bfb_content_check) and must not stop the
+    preview. The places generator runs after the articles and pages generators, so their
+    lists are in the shared context (content from the content cache included).
+    """
+    return {
+        content.source_path: content.metadata["orte"]
+        for name in CONTENT_LISTS
+        for content in context.get(name, [])
+        if "orte" in content.metadata and is_draft(content) == drafts
+    }
+
+
+def is_draft(content) -> bool:
+    return getattr(content, "status", None) == "draft"
+
+
+def add_to_draft_todos(context: dict, problems: list[Problem]) -> None:
+    """Put each draft's unknown places into its to-do box, in line order with the rest."""
+    by_path: dict[str, list[Problem]] = {}
+    for found in problems:
+        by_path.setdefault(str(found.file), []).append(found)
+    for name in CONTENT_LISTS:
+        for content in context.get(name, []):
+            found = by_path.get(str(content.source_path))
+            if found and is_draft(content):
+                todo = [*getattr(content, "publishing_todo", []), *found]
+                content.publishing_todo = sorted(todo, key=lambda problem: problem.line or 0)
 
 
 def link_articles(context: dict, by_slug: dict[str, Place]) -> None:
@@ -249,46 +302,58 @@ def link_translations(places: list[Place], context: dict) -> None:
     relpath_to_site = context.get("relpath_to_site")
     for place in places:
         place.translations = [
-            _translation(place, lang, relpath_to_site(place.lang, lang))
+            _translation(place, lang, relpath_to_site(place.lang, lang), context)
             for lang in siteurls
             if lang != place.lang
         ]
 
 
-def _translation(place: Place, lang: str, relpath: str) -> Place:
+def _translation(place: Place, lang: str, relpath: str, context: dict) -> Place:
     other = Place(
         "",
         {"title": place.title, "slug": place.slug, "lang": lang},
         settings=place.settings,
         source_path=place.source_path,
-        context=place._context,
+        context=context,
     )
     other.override_url = posixpath.join(relpath, place.url)
     return other
 
 
-def collect_place_references(content) -> None:
-    """Remember every content file's `Orte:` value, in all languages, before i18n filters them."""
-    value = content.metadata.get("orte")
-    if value is None or isinstance(content, Place):
-        return
-    if getattr(content, "status", None) == "draft":
-        return  # a draft's unknown place goes into its to-do box (bfb_content_check), not stops the preview
-    content._context.setdefault(REFERENCES_KEY, {})[content.source_path] = value
-
-
-def share_page_templates(generators) -> None:
+def share_page_environment(generators) -> None:
     """Render places with the pages' Jinja environment instead of a second one of our own.
 
-    Every Pelican generator compiles the theme (base.html and its partials) again in its own
-    environment; compiling was half of this plugin's build time. The pages' environment has
-    the same filters, globals and (installed later by i18n_subsites) translations.
+    Jinja keeps the templates an environment has loaded, so base.html and its partials are
+    loaded once for pages and places. The pages' environment has the same filters, globals
+    and (installed later by i18n_subsites) translations.
     """
     pages = next((gen for gen in generators if isinstance(gen, PagesGenerator)), None)
     for generator in generators:
         if isinstance(generator, PlacesGenerator) and pages is not None:
             generator.env = pages.env
-            generator._templates = pages._templates
+
+
+# Templates that print values from the data file. They are compiled with Jinja's autoescape, so
+# a "<", "&" or quote in a name, title or source ends up as text in HTML, attributes, SVG and
+# meta tags. The rest of the theme prints HTML that Pelican made from Markdown, and stays as is.
+ESCAPED_TEMPLATES = frozenset(
+    {"place.html", "places.html", "partials/figures.html", "partials/article_places.html"}
+)
+ESCAPED_TEMPLATE_PREFIX = "partials/place"  # place_map.html and any other partial of the places
+
+
+def escape_place_templates(template_name: str | None) -> bool:
+    """Jinja `autoescape` callback: True for the templates that show the places' data."""
+    name = template_name or ""
+    return name in ESCAPED_TEMPLATES or name.startswith(ESCAPED_TEMPLATE_PREFIX)
+
+
+def autoescape_place_templates(generator) -> None:
+    """generator_init handler: every generator's environment escapes in the places' templates.
+
+    Not only ours: news items show their places through partials/article_places.html.
+    """
+    generator.env.autoescape = escape_place_templates
 
 
 def get_generators(pelican) -> type[PlacesGenerator]:
@@ -296,6 +361,6 @@ def get_generators(pelican) -> type[PlacesGenerator]:
 
 
 def register() -> None:
-    signals.content_object_init.connect(collect_place_references)
+    signals.generator_init.connect(autoescape_place_templates)
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(share_page_templates)
+    signals.all_generators_finalized.connect(share_page_environment)

@@ -3,10 +3,16 @@
 PyYAML forgets where a value came from; editors need "line 12" in every message. The loader
 below keeps the line of every mapping, list and key, and notices keys written twice (which
 PyYAML would silently overwrite).
+
+Refused before anything is built from the text: anchors and aliases (`&name`, `*name`).
+The places file has no use for them, and an alias nested in aliases ("billion laughs")
+expands into gigabytes as soon as a value is turned into text. An empty file (or one with
+only comments) is named as such, not as "no list of places".
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -67,9 +73,21 @@ def _construct_list(loader: LineLoader, node: yaml.SequenceNode) -> LocatedList:
     return items
 
 
+def _construct_timestamp(loader: LineLoader, node: yaml.ScalarNode):
+    """A date as PyYAML reads it; an impossible one ("2017-02-30") stays text for validation to report.
+
+    PyYAML would raise a bare ValueError without a line number.
+    """
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 for loader in (LineLoader, FastLineLoader):
     loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
     loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
+    loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
@@ -96,7 +114,21 @@ def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
                 detail=str(error),
             )
         ]
+    if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
+        return None, [
+            Problem(
+                path,
+                None,
+                "Die Datei ist leer (oder enthält nur Kommentare); es stehen keine Orte darin.",
+                "Die Datei aus git wiederherstellen (z. B. mit „git checkout -- content/data/orte.yaml“) "
+                "oder die Orte wieder eintragen, jeden mit „- name: …“.",
+                detail="data file is empty",
+            )
+        ]
     try:
+        alias_problems = _anchors_and_aliases(path, text)
+        if alias_problems:
+            return None, alias_problems
         return yaml.load(text, Loader=FastLineLoader), []
     except yaml.YAMLError:
         pass
@@ -104,6 +136,41 @@ def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
         return yaml.load(text, Loader=LineLoader), []
     except yaml.YAMLError as error:
         return None, [_syntax_problem(path, error)]
+
+
+# A line with "&" or "*" before any "#": the only lines that can hold an anchor or alias.
+POSSIBLE_ANCHOR = re.compile(r"^[^#\n]*[&*]", re.MULTILINE)
+
+
+def _anchors_and_aliases(path: Path, text: str) -> list[Problem]:
+    """Return a Problem for every anchor (`&name`) and alias (`*name`) in the text.
+
+    Only the parser's events are looked at (libyaml when available), so an alias bomb costs
+    no more than its own text. Without "&" or "*" before a comment there is nothing to look for
+    (the file's own instructions mention both in comments; they need no second reading).
+    """
+    if not POSSIBLE_ANCHOR.search(text):
+        return []
+    problems, lines = [], set()
+    for event in yaml.parse(text, Loader=FastLineLoader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None or event.start_mark.line in lines:
+            continue  # one message per line is enough
+        lines.add(event.start_mark.line)
+        written = f"*{anchor}" if isinstance(event, yaml.AliasEvent) else f"&{anchor}"
+        problems.append(
+            Problem(
+                path,
+                event.start_mark.line + 1,
+                f"Hier steht ein YAML-Verweis („{written}“). Verweise und Anker sind in dieser Datei "
+                "nicht erlaubt.",
+                "Den Wert ausschreiben statt mit „&…“ oder „*…“ auf eine andere Stelle zu verweisen. "
+                "Steht „&“ oder „*“ am Anfang eines Textes, den Text in Anführungszeichen setzen, "
+                'z. B. „title: "*Sternstunde"“.',
+                detail=f"YAML anchor/alias {written!r} refused",
+            )
+        )
+    return problems
 
 
 def _syntax_problem(path: Path, error: yaml.YAMLError) -> Problem:

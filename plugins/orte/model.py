@@ -9,6 +9,8 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
+from bfb_locale.locale_format import localised_date
+
 
 @dataclass(frozen=True)
 class Term:
@@ -26,8 +28,9 @@ def vocabulary(*terms: Term) -> dict[str, Term]:
     return {term.key: term for term in terms}
 
 
-# The journey of a place towards a caring community, in order. The first one is where every
-# place starts; the data file lists these keys for editors.
+# The journey of a place towards a caring community, in order. A place has one of these only
+# when the association has recorded it (who decided, and when); otherwise its status is unknown,
+# and unknown is never shown as one of these stages.
 STAGES = vocabulary(
     Term("noch-nicht-begonnen", "noch nicht begonnen", "not yet started"),
     Term("erste-schritte", "erste Schritte", "first steps"),
@@ -35,6 +38,10 @@ STAGES = vocabulary(
     Term("sorgende-gemeinschaft", "Sorgende Gemeinschaft", "caring community"),
 )
 FIRST_STAGE = next(iter(STAGES))
+# What the site says for a place whose status nobody has recorded.
+UNKNOWN_STAGE = Term("", "noch nicht erfasst", "not yet recorded")
+# The row of steps whose sources give no reliable date, in counts by year.
+UNDATED = Term("ohne-datum", "ohne Datum", "no date")
 
 # The measures named in the association's own text, plus "sonstiges" for everything else.
 MEASURE_TYPES = vocabulary(
@@ -43,7 +50,7 @@ MEASURE_TYPES = vocabulary(
     Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representative"),
     Term("zukunftskonferenz", "Zukunftskonferenz", "Future conference"),
     Term("dorfwerkstatt", "Dorfwerkstatt", "Village workshop"),
-    Term("sonstiges", "sonstige Maßnahme", "Other measure"),
+    Term("sonstiges", "sonstiger Schritt", "Other step"),
 )
 
 KINDS = vocabulary(
@@ -55,12 +62,79 @@ KINDS = vocabulary(
 KINDS_WITH_PARENT = frozenset({"Stadtteil"})
 
 
+# Babel patterns for a date with its day (the site's DATE_FORMATS).
+DAY_PATTERNS = {"de": "d. MMMM y", "en": "d MMMM y"}
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date as precise as its source: a year, a month, a day – or a year that was inferred.
+
+    `approximate` marks a year the source does not state but lets one infer ("um 2017").
+    """
+
+    year: int
+    month: int = 0  # 0: not known
+    day: int = 0  # 0: not known
+    approximate: bool = False
+
+    def label(self, lang: str) -> str:
+        """ "7. März 2017", "März 2017", "2017" or "um 2017" (English: "7 March 2017" …)."""
+        if self.approximate:
+            return f"around\u00a0{self.year}" if lang == "en" else f"um\u00a0{self.year}"
+        if not self.month:
+            return str(self.year)
+        pattern = DAY_PATTERNS[lang] if self.day else "MMMM y"
+        return localised_date(dt.date(self.year, self.month, self.day or 1), lang, pattern)
+
+    @property
+    def iso(self) -> str:
+        """The value for `<time datetime>`: as precise as the date is known."""
+        parts = [f"{self.year:04d}"] + [f"{part:02d}" for part in (self.month, self.day) if part]
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was read: a public page with its publisher, title and (if known) date."""
+
+    publisher: str
+    title: str
+    url: str  # always http(s)://, checked by validation
+    date: PartialDate | None = None
+
+
 @dataclass(frozen=True)
 class Measure:
+    """A step taken in a place, as a public source reports it. Texts in German, optionally English."""
+
     type: str  # a key of MEASURE_TYPES
-    year: int
     title: str
+    sources: tuple[Source, ...]
+    date: PartialDate | None = None  # None: the sources give no reliable date
     description: str = ""
+    title_en: str = ""  # empty: the English site shows the German text, marked as German
+    description_en: str = ""
+    line: int = 0  # where the measure starts in the data file
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    def newest_first_key(self) -> tuple:
+        """Sort key for "newest first": dated steps by date, undated ones last."""
+        if self.date is None:
+            return (1, 0, 0, 0)
+        return (0, -self.date.year, -self.date.month, -self.date.day)
+
+
+@dataclass(frozen=True)
+class RecordedStatus:
+    """How far a place is, as the association itself recorded it: who decided it and when."""
+
+    stage: str  # a key of STAGES
+    decided_by: str  # a role or body, e.g. "Vorstand"; never a private person
+    date: PartialDate
 
 
 @dataclass(frozen=True)
@@ -85,12 +159,12 @@ class PlaceRecord:
     name: str
     slug: str
     kind: str  # a key of KINDS
-    status: str  # a key of STAGES
     line: int  # where the place starts in the data file
     part_of: str | None = None  # slug of the place it belongs to
     coordinates: Coordinates | None = None
     population: int | None = None
     population_date: dt.date | None = None
+    status: RecordedStatus | None = None  # None: nobody has recorded it (the default)
     measures: tuple[Measure, ...] = ()
     contact: Contact | None = None
     website: str = ""

@@ -71,3 +71,56 @@ def test_a_tab_is_named_in_the_message(tmp_path):
     _, [problem] = load_located_yaml(write(tmp_path, "orte:\n\t- slug: a\n"))
     assert problem.line == 2
     assert "'\\t'" in problem.detail
+
+
+def test_an_impossible_date_stays_text_for_validation_to_report(tmp_path):
+    data, problems = load_located_yaml(write(tmp_path, "- population_date: 2021-02-30\n"))
+    assert problems == []
+    assert data[0]["population_date"] == "2021-02-30"
+
+
+def test_an_empty_file_is_named_as_the_cause(tmp_path):
+    for text in ("", "\n\n", "# nur Kommentare\n# und noch einer\n"):
+        data, [problem] = load_located_yaml(write(tmp_path, text))
+        assert data is None
+        assert "Die Datei ist leer" in problem.message
+        assert "git checkout" in problem.fix
+
+
+def test_anchors_and_aliases_are_refused_with_their_line(tmp_path):
+    text = "- name: &ort Altstadt\n  slug: altstadt\n- name: *ort\n"
+    data, problems = load_located_yaml(write(tmp_path, text))
+    assert data is None
+    assert [(problem.line, problem.message.split(".")[0]) for problem in problems] == [
+        (1, "Hier steht ein YAML-Verweis („&ort“)"),
+        (3, "Hier steht ein YAML-Verweis („*ort“)"),
+    ]
+    assert "in Anführungszeichen" in problems[0].fix
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
+    """Nine levels of nine aliases each would be 387 million strings once turned into text."""
+    levels = ['a0: &a0 ["lol"]'] + [
+        f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]" for level in range(1, 10)
+    ]
+    text = "- name: Altstadt\n  bomb:\n" + "".join(f"    {line}\n" for line in levels) + "  title: *a9\n"
+    data, problems = load_located_yaml(write(tmp_path, text))
+    assert data is None
+    # One message for each line with an anchor or alias.
+    assert [problem.line for problem in problems] == list(range(3, 14))
+
+
+def test_an_ampersand_or_star_inside_text_is_no_alias(tmp_path):
+    text = '- name: "Jung & Alt"\n  title: Sterne * und &\n  url: https://a.example/?a=1&b=2\n'
+    data, problems = load_located_yaml(write(tmp_path, text))
+    assert problems == []
+    assert data[0]["name"] == "Jung & Alt"
+
+
+def test_a_file_saved_as_latin_1_is_named_as_such(tmp_path):
+    path = tmp_path / "orte.yaml"
+    path.write_bytes("- name: Üdersdorf\n".encode("latin-1"))
+    data, [problem] = load_located_yaml(path)
+    assert data is None
+    assert "nicht in UTF-8 gespeichert" in problem.message
+    assert "UTF-8" in problem.fix

@@ -1,8 +1,12 @@
 """The plugin inside a real Pelican build of a tiny site with invented places (see conftest.py)."""
 
+import re
 from pathlib import Path
 
-from orte.conftest import FIXTURES, build_tiny_site, tiny_content
+import pytest
+from bs4 import Comment
+
+from orte.conftest import FIXTURES, TinySite, build_tiny_site, tiny_content
 
 
 def test_one_page_per_place_in_both_languages(tiny_site):
@@ -15,24 +19,78 @@ def test_place_page_shows_facts_measures_body_and_news(tiny_site):
     page = tiny_site.page("/orte/ueberdorf/")
     assert page.h1.get_text() == "Überdorf"
     assert "1.100" in page.select_one(".place__facts").get_text()
-    assert "31.\u00a0Dezember\u00a02021" in page.select_one(".place__date").get_text()
-    assert page.select_one(".place__stage").get_text() == "Sorgende Gemeinschaft"
+    assert "31.\u00a0Dezember\u00a02021" in page.select_one(".place__facts").get_text()
+    assert page.select_one(".place__stage").get_text() == "Stand: Sorgende Gemeinschaft"
+    assert (
+        page.select_one(".place__stage-source").get_text() == "festgestellt von: Mitgliederversammlung, 2026"
+    )
     assert [h.get_text() for h in page.select(".place__measure-title")] == [
-        "Dorfwerkstatt Überdorf",  # newest first
+        "Dorfwerkstatt Überdorf",  # newest first, undated last
         "Spielgruppe für Jung und Alt",
+        "Bücherzelle am Dorfplatz",
     ]
     assert page.select_one(".place__text strong").get_text() == "mitten"
     assert page.select_one(".news-list a")["href"] == "/aktuelles/testmeldung/"
     assert page.select_one(".place__invitation a")["href"] == "/kontakt/"
 
 
-def test_english_place_page_uses_english_labels_and_body(tiny_site):
+def test_every_measure_shows_its_date_as_precise_as_known_and_links_its_sources(tiny_site):
+    page = tiny_site.page("/orte/altstadt/")
+    metas = [meta.get_text(" ", strip=True) for meta in page.select(".place__measure-meta")]
+    assert metas == ["Jugendforum, 7.\u00a0März\u00a02023", "Zukunftskonferenz, 2019"]
+    assert page.select_one(".place__measure-meta time")["datetime"] == "2023-03-07"
+    first = page.select_one(".place__measure")
+    links = first.select(".place__sources a")
+    assert [link["href"] for link in links] == [
+        "https://altstadt.example/jugendforum",
+        "https://anzeiger.example/jugend?teil=1&seite=2",
+    ]
+    assert links[0].get_text() == "Stadt Altstadt: Jugendforum"
+    assert "(8.\u00a0März\u00a02023)" in first.select_one(".place__sources").get_text()
+    inferred = tiny_site.page("/orte/nordteil/").select_one(".place__measure-meta").get_text()
+    assert inferred == "Dorfwerkstatt, um\u00a02024"
+    undated = tiny_site.page("/orte/ueberdorf/").select(".place__measure-meta")[-1].get_text()
+    assert undated == "sonstiger Schritt, ohne Datum"
+
+
+def test_unknown_status_is_said_to_be_unknown_never_a_stage(tiny_site):
+    for path, expected in (
+        ("/orte/udenheim/", "Stand: noch nicht erfasst"),
+        ("/en/orte/udenheim/", "Status: not yet recorded"),
+    ):
+        page = tiny_site.page(path)
+        assert page.select_one(".place__stage").get_text() == expected
+        assert page.select_one(".place__stage-source") is None
+
+
+def test_place_without_measures_says_nothing_is_recorded_not_that_nothing_happened(tiny_site):
+    text = tiny_site.page("/orte/zettingen/").select_one("#massnahmen").parent.get_text(" ", strip=True)
+    assert "noch keine Schritte mit Quelle erfasst" in text
+    assert "nicht, dass dort nichts geschieht" in text
+
+
+def test_english_place_page_uses_english_labels_texts_and_body(tiny_site):
     page = tiny_site.page("/en/orte/ueberdorf/")
-    assert page.select_one(".place__stage").get_text() == "caring community"
+    assert page.select_one(".place__stage").get_text() == "Status: caring community"
     assert "1,100" in page.select_one(".place__facts").get_text()
     assert page.select_one(".place__text strong").get_text() == "middle"
     assert page.select_one(".place__measure-meta").get_text() == "Village workshop, 2020"
+    assert page.select_one(".place__measure-title").get_text() == "Village workshop in Überdorf"
+    assert page.select_one(".place__measure-title span").get("lang") is None
     assert page.select_one(".news-list a")["href"] == "/en/news/testmeldung/"
+    altstadt = tiny_site.page("/en/orte/altstadt/")
+    assert altstadt.select_one(".place__measure-meta").get_text() == "Youth forum, 7\u00a0March\u00a02023"
+    # The same sources as on the German page; their titles are German and marked so.
+    assert altstadt.select_one(".place__sources a")["href"] == "https://altstadt.example/jugendforum"
+    assert altstadt.select_one(".place__sources cite")["lang"] == "de"
+
+
+def test_untranslated_measure_is_shown_in_german_and_marked_as_german(tiny_site):
+    page = tiny_site.page("/en/orte/nordteil/")
+    title = page.select_one(".place__measure-title span")
+    assert title.get_text() == "Dorfwerkstatt: Ideen sammeln"
+    assert title["lang"] == "de"
+    assert page.select_one(".place__measure-meta").get_text() == "Village workshop, around\u00a02024"
 
 
 def test_place_pages_link_to_their_translation(tiny_site):
@@ -83,11 +141,40 @@ def test_overview_map_links_every_place_with_coordinates(tiny_site):
 def test_overview_figures_come_from_the_data(tiny_site):
     page = tiny_site.page("/en/orte/")
     rows = {row["data-key"]: row.td.get_text() for row in page.select(".chart__table tbody tr")}
-    assert rows["noch-nicht-begonnen"] == "3"
+    assert rows["auf-dem-weg"] == "1"
     assert rows["dorfwerkstatt"] == "2"
-    assert rows["seniorenbeauftragte"] == "0"
+    assert "seniorenbeauftragte" not in rows  # no documented step of a type is not "0"
+    assert rows["2023"] == "1" and rows["2024"] == "1"  # "around 2024" counts to 2024
+    assert rows["ohne-datum"] == "1"
     assert "6 places" in page.select_one(".places__intro").get_text()
     assert page.select("svg.chart__svg rect.chart__bar")  # the chart draws bars for non-zero counts
+    assert "for 3 places; for 3 places it is not yet recorded" in page.get_text(" ", strip=True)
+
+
+def test_overview_lists_each_place_with_its_latest_step(tiny_site):
+    rows = {
+        row.th.a.get_text(): row.td.get_text(" ", strip=True)
+        for row in tiny_site.page("/orte/").select(".places__table tbody tr")
+    }
+    assert rows["Altstadt"] == "Jugendforum im Rathaus (7.\u00a0März\u00a02023)"
+    assert rows["Überdorf"] == "Dorfwerkstatt Überdorf (2020)"
+    assert rows["Udenheim"] == "noch nichts erfasst"
+
+
+def test_overview_lists_places_with_nothing_recorded_and_invites_to_tell(tiny_site):
+    for path, invitation, contact in (
+        ("/orte/", "Sie wissen mehr über Ihren Ort? Schreiben Sie uns", "/kontakt/"),
+        ("/en/orte/", "Do you know more about your village? Write to us", "/en/kontakt/"),
+    ):
+        section = tiny_site.page(path).select_one(".places__invitation")
+        assert [a.get_text() for a in section.select(".places__list a")] == [
+            "Südteil",
+            "Udenheim",
+            "Zettingen",
+        ]
+        link = section.select_one(".place__contact-link")
+        assert link.get_text() == invitation
+        assert link["href"] == contact
 
 
 def failed_build(tmp_path: Path, data: str | None = None) -> str:
@@ -102,11 +189,11 @@ def failed_build(tmp_path: Path, data: str | None = None) -> str:
 
 def test_bad_data_stops_the_build_with_every_problem_and_writes_nothing(tmp_path):
     data = (FIXTURES / "orte.yaml").read_text(encoding="utf-8")
-    data = data.replace("status: auf-dem-weg", "status: fertig").replace("lat: 50.11", "lat: 51.11")
+    data = data.replace("stage: auf-dem-weg", "stage: fertig").replace("lat: 50.11", "lat: 51.11")
     errors = failed_build(tmp_path, data)
     assert "2 Probleme gefunden" in errors
-    assert "content/data/orte.yaml:9: Unbekannter Wert „fertig“ für „status“." in errors
-    assert "Betrifft: Altstadt, Feld „status“" in errors
+    assert "content/data/orte.yaml:11: Unbekannter Wert „fertig“ für „stage“." in errors
+    assert "Betrifft: Altstadt, Stand, Feld „stage“" in errors
     assert "außerhalb der Verbandsgemeinde Daun" in errors
 
 
@@ -136,3 +223,171 @@ def test_unknown_place_in_news_and_body_file_are_reported_with_data_problems(tmp
     assert "content/orte/nirgendwo.md: Zu dieser Datei gibt es keinen Ort „nirgendwo“." in site.stderr
     assert "Unbekannter Wert „jugendtreff“" in site.stderr
     assert "Traceback" not in site.stderr
+
+
+def test_a_draft_naming_an_unknown_place_is_built_with_it_in_its_to_do_box(tmp_path):
+    content = tiny_content(tmp_path)
+    (content / "aktuelles" / "2024-06-01-entwurf.md").write_text(
+        "Title: Entwurf aus Überdorf\nDate: 2024-06-01\nSlug: entwurf\nLang: de\nStatus: draft\n"
+        "Summary: Ein Entwurf, der einen Ort nennt, den es nicht gibt.\nOrte: ueberdorf, uberdorf\n\nText.\n",
+        encoding="utf-8",
+    )
+    site = build_tiny_site(tmp_path)
+    assert site.returncode == 0, site.stderr
+    box = site.page("/entwuerfe/entwurf/").select_one(".todo-box").get_text()
+    assert "„Orte:“ nennt „uberdorf“" in box
+    news = [a["href"] for a in site.page("/orte/ueberdorf/").select(".news-list a")]
+    assert news == ["/aktuelles/testmeldung/"]  # a draft is no news of its places yet
+
+
+# --- Everything from the data file is escaped for where it ends up --------------------------
+
+HOSTILE_NAME = 'Über<script>alert("x")</script>dorf & "Söhne"'
+HOSTILE_TITLE = "<b>Fett</b> & 'Spiel' <!-- Kommentar -->"
+HOSTILE_PUBLISHER = '<img src=x onerror="alert(1)">Anzeiger'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> TinySite:
+    """The tiny site with markup and quotes in a name, a title, a source and a contact."""
+    data = (FIXTURES / "orte.yaml").read_text(encoding="utf-8")
+    data = data.replace("- name: Überdorf", f"- name: '{HOSTILE_NAME}'")
+    data = data.replace("title: Spielgruppe für Jung und Alt", f'title: "{HOSTILE_TITLE}"')
+    data = data.replace("publisher: Gemeinde Überdorf", f"publisher: '{HOSTILE_PUBLISHER}'", 1)
+    data = data.replace("role: Stadtverwaltung", "role: 'Stadt\"verwaltung <i>'")
+    folder = tmp_path_factory.mktemp("orte-hostile")
+    tiny_content(folder, data)
+    site = build_tiny_site(folder)
+    assert site.returncode == 0, site.stderr
+    return site
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/orte/", "/orte/ueberdorf/", "/orte/altstadt/", "/en/orte/ueberdorf/", "/aktuelles/testmeldung/"],
+)
+def test_markup_in_the_data_never_becomes_markup_in_a_page(hostile_site, path):
+    page = hostile_site.page(path)
+    assert page.select("main script, main b, main img, main i") == []
+    assert not page.find_all(string=lambda text: isinstance(text, Comment) and "Kommentar" in text)
+
+
+def test_data_text_arrives_as_written_in_text_attributes_svg_and_meta(hostile_site):
+    page = hostile_site.page("/orte/ueberdorf/")
+    assert page.h1.get_text() == HOSTILE_NAME
+    assert page.title.get_text().startswith(HOSTILE_NAME)
+    assert page.find("meta", attrs={"name": "description"})["content"].startswith(HOSTILE_NAME)
+    assert page.select_one(".breadcrumbs [aria-current]").get_text() == HOSTILE_NAME
+    assert HOSTILE_TITLE in [h.get_text() for h in page.select(".place__measure-title")]
+    assert f"{HOSTILE_PUBLISHER}: Spielen verbindet" in [
+        a.get_text() for a in page.select(".place__sources a")
+    ]
+    assert page.select_one("svg title").get_text() == f"Lage von {HOSTILE_NAME} in der Verbandsgemeinde Daun"
+    overview = hostile_site.page("/orte/")
+    labels = [link["aria-label"] for link in overview.select("svg a.map__link")]
+    assert any(label.startswith(HOSTILE_NAME) for label in labels)
+    assert HOSTILE_NAME in [a.get_text() for a in overview.select(".places__table a")]
+    contact = hostile_site.page("/orte/altstadt/").select_one(".place__facts").get_text()
+    assert 'Stadt"verwaltung <i>' in contact
+    news = hostile_site.page("/aktuelles/testmeldung/")
+    assert HOSTILE_NAME in [a.get_text() for a in news.select(".places-in-article a")]
+
+
+# --- What the overview says with complete and with incomplete data -------------------------
+
+
+def with_statuses(data: str, recorded: bool) -> str:
+    """The fixture data with no recorded status at all, or with one recorded for every place."""
+    data = re.sub(r"  status:\n(    .*\n)+", "", data)
+    if not recorded:
+        return data
+    status = "  status:\n    stage: erste-schritte\n    decided_by: Vorstand\n    date: 2026-11\n"
+    return re.sub(r"(?m)^(  kind: .*\n)", lambda match: match.group(1) + status, data)
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["no-status-recorded", "every-status-recorded"])
+def status_site(request, tmp_path_factory) -> tuple[bool, TinySite]:
+    data = with_statuses((FIXTURES / "orte.yaml").read_text(encoding="utf-8"), recorded=request.param)
+    folder = tmp_path_factory.mktemp("orte-status")
+    tiny_content(folder, data)
+    site = build_tiny_site(folder)
+    assert site.returncode == 0, site.stderr
+    return request.param, site
+
+
+def test_overview_says_how_many_statuses_are_recorded_and_never_counts_unknown_as_zero(status_site):
+    recorded, site = status_site
+    text = site.page("/orte/").select_one("main").get_text(" ", strip=True)
+    assert not re.search(r"\b0 Sorgende Gemeinschaft", text)
+    assert "noch nicht begonnen" not in text
+    if recorded:
+        assert "Stand festgestellt: 6 von 6 Orten; noch nicht erfasst: 0." in text
+        rows = {
+            row["data-key"]: row.td.get_text()
+            for row in site.page("/orte/").select("#stand-titel ~ table tr[data-key]")
+        }
+        assert rows == {"erste-schritte": "6"}
+        assert all(
+            row.select("td")[-1].get_text() == "erste Schritte"
+            for row in site.page("/orte/").select(".places__table tbody tr")
+        )
+    else:
+        assert "hat der Verein noch nicht erfasst" in text
+        assert "Stand festgestellt: 0 von 6 Orten; noch nicht erfasst: 6." in text
+        assert site.page("/orte/").select_one("#stand-titel") is None  # no chart of stages nobody recorded
+        assert "Stand" not in [th.get_text() for th in site.page("/orte/").select(".places__table thead th")]
+
+
+def test_place_pages_show_a_stage_only_where_one_is_recorded(status_site):
+    recorded, site = status_site
+    for slug in ("altstadt", "udenheim"):
+        stage = site.page(f"/orte/{slug}/").select_one(".place__stage").get_text()
+        assert stage == ("Stand: erste Schritte" if recorded else "Stand: noch nicht erfasst")
+
+
+def fixture_without_source_of_the_bookshelf(data: str) -> str:
+    return data.replace(
+        "      source:\n        publisher: Gemeinde Überdorf\n        title: Neues vom Dorfplatz\n"
+        "        url: https://ueberdorf.example/dorfplatz\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            fixture_without_source_of_the_bookshelf,
+            [
+                "1 Problem gefunden",
+                "content/data/orte.yaml:98: Die Maßnahme hat keine Quelle („source“).",
+                "Betrifft: Überdorf, Maßnahme 3",
+                "So beheben: Unter der Maßnahme eintragen, wo sie öffentlich nachzulesen ist:",
+            ],
+        ),
+        (lambda data: "", ["content/data/orte.yaml: Die Datei ist leer", "git checkout"]),
+        (
+            lambda data: data.replace("- name: Altstadt", "- name: &stadt Altstadt").replace(
+                "part_of: Altstadt", "part_of: *stadt", 1
+            ),
+            [
+                "2 Probleme gefunden",
+                "content/data/orte.yaml:3: Hier steht ein YAML-Verweis („&stadt“)",
+                "orte.yaml:46:",
+            ],
+        ),
+        (
+            lambda data: data.replace("  kind: Stadt\n", "  kind: Stadt\n  part_of: Nordteil\n"),
+            ["„part_of“ bildet einen Kreis: Altstadt → Nordteil → Altstadt"],
+        ),
+        (
+            lambda data: data.replace("url: https://anzeiger.example/zukunft", "url: javascript:alert(1)"),
+            ["„javascript:alert(1)“ ist keine erlaubte Internetadresse."],
+        ),
+    ],
+    ids=["missing-source", "empty-file", "alias", "part-of-cycle", "javascript-link"],
+)
+def test_refused_data_stops_the_build_with_a_german_message(tmp_path, change, expected):
+    errors = failed_build(tmp_path, change((FIXTURES / "orte.yaml").read_text(encoding="utf-8")))
+    for line in expected:
+        assert line in errors

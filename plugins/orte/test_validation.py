@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from orte.loader import load_located_yaml
-from orte.model import FIRST_STAGE
+from orte.model import FIRST_STAGE, PartialDate, RecordedStatus
 from orte.validation import check_place_references, parse_place_list, plausible_years, validate_places
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -15,14 +15,32 @@ GOOD_PLACE = """- name: Altstadt
   kind: Stadt
   lat: 50.2
   lon: 6.83
-  status: noch-nicht-begonnen
+  website: https://altstadt.example
 """
 DISTRICT = """- name: Nordteil
   slug: nordteil
   kind: Stadtteil
   part_of: Altstadt
-  status: erste-schritte
 """
+STATUS = """  status:
+    stage: erste-schritte
+    decided_by: Vorstand
+    date: 2026-11
+"""
+SOURCE = """      source:
+        publisher: Anzeiger
+        title: Ein Artikel
+        url: https://anzeiger.example/artikel
+"""
+
+
+def measure(**fields: str) -> str:
+    """One measure of GOOD_PLACE, with a source unless `source` is given."""
+    fields = {"type": "jugendforum", "title": "Forum", **fields}
+    source = fields.pop("source", SOURCE)
+    lines = [f"      {key}: {value}" for key, value in fields.items()]
+    lines[0] = "    - " + lines[0].lstrip()
+    return "  measures:\n" + "\n".join(lines) + "\n" + source
 
 
 def validate(tmp_path: Path, text: str):
@@ -47,8 +65,21 @@ def test_fixture_places_are_valid_with_all_their_fields(tmp_path):
     assert by_slug["suedteil"].coordinates is None
     assert by_slug["altstadt"].contact.role == "Stadtverwaltung"
     assert by_slug["altstadt"].population_date == dt.date(2021, 12, 31)
-    assert [measure.type for measure in by_slug["ueberdorf"].measures] == ["spielgruppe", "dorfwerkstatt"]
+    assert [measure.type for measure in by_slug["ueberdorf"].measures] == [
+        "spielgruppe",
+        "dorfwerkstatt",
+        "sonstiges",
+    ]
     assert by_slug["nordteil"].measures[0].title == "Dorfwerkstatt: Ideen sammeln"
+    assert by_slug["nordteil"].measures[0].date == PartialDate(2024, approximate=True)
+    assert by_slug["nordteil"].status == RecordedStatus(
+        "erste-schritte", "Vorstand", PartialDate(2026, 11, 5)
+    )
+    assert by_slug["udenheim"].status is None  # unknown unless recorded
+    youth_forum = by_slug["altstadt"].measures[1]
+    assert youth_forum.date == PartialDate(2023, 3, 7)
+    assert [source.date for source in youth_forum.sources] == [PartialDate(2023, 3, 8), PartialDate(2023, 3)]
+    assert youth_forum.title_en == "Youth forum in the town hall"
 
 
 def test_the_real_data_file_is_valid():
@@ -60,6 +91,11 @@ def test_the_real_data_file_is_valid():
     assert districts and all(record.part_of == "daun" for record in districts)
     # Places whose coordinates are not verified are left out, never guessed.
     assert {record.slug for record in records if record.coordinates is None} == {"waldkoenigen", "weiersbach"}
+    # Every step has a source and an English title; a recorded status names who decided it.
+    measures = [measure for record in records for measure in record.measures]
+    assert all(measure.sources and measure.title_en for measure in measures)
+    assert all(measure.description_en for measure in measures if measure.description)
+    assert all(record.status.decided_by and record.status.date for record in records if record.status)
 
 
 def test_unknown_key_names_line_place_and_a_suggestion(tmp_path):
@@ -70,10 +106,10 @@ def test_unknown_key_names_line_place_and_a_suggestion(tmp_path):
 
 
 def test_missing_required_field_points_at_the_place(tmp_path):
-    problem = only_problem(tmp_path, "\n" + GOOD_PLACE.replace("  status: noch-nicht-begonnen\n", ""))
+    problem = only_problem(tmp_path, "\n" + GOOD_PLACE.replace("  kind: Stadt\n", ""))
     assert problem.line == 2
-    assert "Pflichtfeld „status“" in problem.message
-    assert "status: …" in problem.fix
+    assert "Pflichtfeld „kind“" in problem.message
+    assert "kind: …" in problem.fix
 
 
 def test_duplicate_name_and_slug_name_the_first_line(tmp_path):
@@ -105,29 +141,118 @@ def test_only_one_coordinate_is_an_error(tmp_path):
     assert "„lon“ fehlt" in problem.message
 
 
-def test_unknown_status_lists_the_allowed_stages(tmp_path):
-    problem = only_problem(tmp_path, GOOD_PLACE.replace("noch-nicht-begonnen", "fertig"))
-    assert problem.line == 6
+def test_a_recorded_status_is_read_with_who_decided_it_and_when(tmp_path):
+    (record,), _ = validate(tmp_path, GOOD_PLACE + STATUS)
+    assert record.status == RecordedStatus("erste-schritte", "Vorstand", PartialDate(2026, 11))
+
+
+def test_a_place_without_status_has_an_unknown_status(tmp_path):
+    (record,), _ = validate(tmp_path, GOOD_PLACE)
+    assert record.status is None
+
+
+def test_a_bare_stage_without_who_and_when_is_refused(tmp_path):
+    problem = only_problem(tmp_path, GOOD_PLACE + "  status: noch-nicht-begonnen\n")
+    assert problem.line == 7
     assert problem.subject == "Altstadt, Feld „status“"
+    assert "wer ihn festgestellt hat und wann" in problem.message
+    assert "decided_by: Vorstand" in problem.fix and "noch nicht erfasst" in problem.fix
+
+
+def test_unknown_stage_lists_the_allowed_stages(tmp_path):
+    problem = only_problem(tmp_path, GOOD_PLACE + STATUS.replace("erste-schritte", "fertig"))
+    assert problem.line == 8
+    assert problem.subject == "Altstadt, Stand, Feld „stage“"
     assert f"„{FIRST_STAGE}“" in problem.fix
 
 
-def test_unknown_measure_type_and_implausible_year_in_one_pass(tmp_path):
-    text = GOOD_PLACE + "  measures:\n    - type: dorfwerkstat\n      year: 20234\n      title: Werkstatt\n"
-    records, problems = validate(tmp_path, text)
+@pytest.mark.parametrize("missing", ["decided_by", "date"])
+def test_a_status_needs_who_decided_it_and_when(tmp_path, missing):
+    status = "".join(line + "\n" for line in STATUS.splitlines() if missing not in line)
+    problem = only_problem(tmp_path, GOOD_PLACE + status)
+    assert f"Pflichtfeld „{missing}“" in problem.message
+    assert problem.subject == "Altstadt, Stand"
+
+
+def test_a_measure_without_source_names_file_line_place_and_how_to_fix(tmp_path):
+    problem = only_problem(tmp_path, GOOD_PLACE + measure(source=""))
+    assert problem.line == 8  # where the measure starts
+    assert problem.subject == "Altstadt, Maßnahme 1"
+    assert "keine Quelle" in problem.message
+    assert "source:" in problem.fix and "url: https://" in problem.fix
+    assert problem.render().startswith(f"{tmp_path / 'orte.yaml'}:8: ")
+    assert "So beheben:" in problem.render()
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (
+            "      source:\n        publisher: Anzeiger\n        url: https://a.example/\n",
+            "Pflichtfeld „title“",
+        ),
+        ("      source:\n        title: T\n        url: https://a.example/\n", "Pflichtfeld „publisher“"),
+        ("      source:\n        publisher: P\n        title: T\n", "Pflichtfeld „url“"),
+        (
+            "      source:\n        publisher: P\n        title: T\n        url: javascript:alert(1)\n",
+            "keine erlaubte",
+        ),
+        (
+            "      source:\n        publisher: P\n        title: T\n        url: file:///etc/passwd\n",
+            "keine erlaubte",
+        ),
+        (
+            "      source:\n        publisher: P\n        title: T\n        url: 'https://a.example/\"x'\n",
+            "keine erlaubte",
+        ),
+        (
+            "      source:\n        publisher: P\n        title: T\n"
+            "        url: https://a.example/\n        datum: 2017\n",
+            "Unbekanntes Feld",
+        ),
+        ("      source: Volksfreund\n", "eine Quelle mit eingerückten Feldern"),
+    ],
+)
+def test_source_mistakes(tmp_path, source, message):
+    assert message in only_problem(tmp_path, GOOD_PLACE + measure(source=source)).message
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2017-03-07", PartialDate(2017, 3, 7)),
+        ("2017-03", PartialDate(2017, 3)),
+        ("2017", PartialDate(2017)),
+        ("um 2017", PartialDate(2017, approximate=True)),
+    ],
+)
+def test_dates_as_precise_as_the_source(tmp_path, written, expected):
+    (record,), _ = validate(tmp_path, GOOD_PLACE + measure(date=written))
+    assert record.measures[0].date == expected
+
+
+def test_a_measure_without_date_is_undated(tmp_path):
+    (record,), _ = validate(tmp_path, GOOD_PLACE + measure())
+    assert record.measures[0].date is None
+
+
+@pytest.mark.parametrize(
+    "date", ["1890", "24", "2017-13", "März 2017", "ca. 2017", "true", "2024.5", "2017-02-30"]
+)
+def test_implausible_dates(tmp_path, date):
+    problem = only_problem(tmp_path, GOOD_PLACE + measure(date=date))
+    assert "kein gültiges Datum" in problem.message
+    assert "um 2017" in problem.fix
+
+
+def test_unknown_measure_type_and_bad_date_in_one_pass(tmp_path):
+    records, problems = validate(tmp_path, GOOD_PLACE + measure(type="dorfwerkstat", date="20234"))
     assert [(problem.line, problem.subject) for problem in problems] == [
         (8, "Altstadt, Maßnahme 1, Feld „type“"),
-        (9, "Altstadt, Maßnahme 1, Feld „year“"),
+        (10, "Altstadt, Maßnahme 1, Feld „date“"),
     ]
     assert "Meinten Sie „dorfwerkstatt“?" in problems[0].message
-    assert "kein plausibles Jahr" in problems[1].message
     assert records == []  # a place with a problem is never half-built
-
-
-@pytest.mark.parametrize("year", ["1890", "24", "'2024'", "true", "2024.5"])
-def test_implausible_years(tmp_path, year):
-    text = GOOD_PLACE + f"  measures:\n    - type: jugendforum\n      year: {year}\n      title: Forum\n"
-    assert "kein plausibles Jahr" in only_problem(tmp_path, text).message
 
 
 def test_next_year_is_plausible_for_a_planned_measure():
@@ -148,9 +273,9 @@ def test_a_district_needs_part_of(tmp_path):
 
 
 def test_place_with_a_problem_still_counts_for_part_of(tmp_path):
-    # The town's bad status must not make its districts report "unknown place" as well.
-    problem = only_problem(tmp_path, GOOD_PLACE.replace("noch-nicht-begonnen", "fertig") + DISTRICT)
-    assert "fertig" in problem.message
+    # The town's bad kind must not make its districts report "unknown place" as well.
+    problem = only_problem(tmp_path, GOOD_PLACE.replace("kind: Stadt", "kind: Dorf") + DISTRICT)
+    assert "Dorf" in problem.message
 
 
 @pytest.mark.parametrize(
@@ -160,7 +285,12 @@ def test_place_with_a_problem_still_counts_for_part_of(tmp_path):
         ("  population: 8.059\n  population_date: 2021-12-31\n", "ganze Zahl"),
         ("  population: 8059\n", "fehlt das Datum"),
         ("  population_date: 2021-12-31\n", "fehlt die Einwohnerzahl"),
-        ("  website: www.example.org\n", "keine vollständige Adresse"),
+        ("  website: www.example.org\n", "keine erlaubte Internetadresse"),
+        ("  website: javascript:alert(1)\n", "keine erlaubte Internetadresse"),
+        (
+            "  contact:\n    role: Ortsgemeinde\n    link: mailto:a@b.example\n",
+            "keine erlaubte Internetadresse",
+        ),
         ("  contact:\n    role: Ortsgemeinde\n", "wie man ihn erreicht"),
         ("  measures: Dorfwerkstatt\n", "muss eine Liste sein"),
         ("  name: Neustadt\n", "steht hier zweimal"),
@@ -168,20 +298,54 @@ def test_place_with_a_problem_still_counts_for_part_of(tmp_path):
 )
 def test_other_field_mistakes(tmp_path, extra, message):
     text = GOOD_PLACE.replace("  slug: altstadt\n", "") if "slug" in extra else GOOD_PLACE
+    text = text.replace("  website: https://altstadt.example\n", "") if "website" in extra else text
     assert message in only_problem(tmp_path, text + extra).message
 
 
-def test_empty_file_is_one_problem(tmp_path):
-    _, [problem] = validate(tmp_path, "# nur ein Kommentar\n")
+def test_a_file_that_is_no_list_is_one_problem(tmp_path):
+    _, [problem] = validate(tmp_path, "orte: keine\n")
     assert "keine Liste von Orten" in problem.message
 
 
+def test_a_place_of_itself_is_refused(tmp_path):
+    problem = only_problem(
+        tmp_path, GOOD_PLACE.replace("  kind: Stadt\n", "  kind: Stadt\n  part_of: Altstadt\n")
+    )
+    assert "„part_of“ nennt „Altstadt“" in problem.message
+
+
+def test_a_part_of_cycle_is_one_problem_naming_the_places(tmp_path):
+    town = GOOD_PLACE.replace("  kind: Stadt\n", "  kind: Stadt\n  part_of: Nordteil\n")
+    records, problems = validate(tmp_path, town + DISTRICT)
+    assert len(problems) == 1, [problem.render() for problem in problems]
+    assert problems[0].line == 4
+    assert "Altstadt → Nordteil → Altstadt" in problems[0].message
+    assert "„part_of“ löschen" in problems[0].fix
+    assert records == []
+
+
+def test_a_longer_cycle_is_found_and_places_outside_it_are_kept(tmp_path):
+    text = (
+        GOOD_PLACE.replace("  kind: Stadt\n", "  kind: Stadt\n  part_of: Südteil\n")
+        + DISTRICT
+        + DISTRICT.replace("Nordteil", "Südteil")
+        .replace("nordteil", "suedteil")
+        .replace("Altstadt", "Nordteil")
+        + "- name: Udenheim\n  slug: udenheim\n  kind: Ortsgemeinde\n"
+    )
+    records, problems = validate(tmp_path, text)
+    assert ["Altstadt → Südteil → Nordteil → Altstadt" in problem.message for problem in problems] == [True]
+    assert [record.slug for record in records] == ["udenheim"]
+
+
 def test_all_problems_are_reported_together(tmp_path):
-    text = GOOD_PLACE.replace("Stadt\n", "Dorf\n") + GOOD_PLACE.replace("Altstadt", "Neustadt").replace(
-        "altstadt", "neustadt"
-    ).replace("noch-nicht-begonnen", "fertig")
+    text = (
+        GOOD_PLACE.replace("Stadt\n", "Dorf\n")
+        + GOOD_PLACE.replace("Altstadt", "Neustadt").replace("altstadt", "neustadt")
+        + STATUS.replace("erste-schritte", "fertig")
+    )
     _, problems = validate(tmp_path, text)
-    assert [problem.line for problem in problems] == [3, 12]
+    assert [problem.line for problem in problems] == [3, 14]
 
 
 def test_parse_place_list():
@@ -198,3 +362,14 @@ def test_news_item_naming_an_unknown_place(tmp_path):
     assert "„mehrn“" in problem.message
     assert "Meinten Sie „mehren“?" in problem.message
     assert problem.subject == "Feld „Orte“, Ort „mehrn“"
+
+
+def test_a_place_written_as_its_name_gets_its_slug_as_the_fix(tmp_path):
+    news = tmp_path / "2024-05-01-meldung.md"
+    news.write_text("Title: T\nLang: de\nOrte: gillenfeld, Mehren, gilenfeld\n\nText.\n", encoding="utf-8")
+    known = {"gillenfeld", "mehren"}
+    problems = check_place_references({str(news): "gillenfeld, Mehren, gilenfeld"}, known)
+    assert [problem.line for problem in problems] == [3, 3]
+    assert "„mehren“ schreiben" in problems[0].fix
+    assert "Meinten Sie „gillenfeld“?" in problems[1].message
+    assert "content/data/orte.yaml" in problems[1].fix

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bfb_contents.front_matter import field_line, read_front_matter
 from bfb_errors import Problem
 from bfb_slugs import german_slugify
 
@@ -24,7 +25,10 @@ from .model import (
     Contact,
     Coordinates,
     Measure,
+    PartialDate,
     PlaceRecord,
+    RecordedStatus,
+    Source,
 )
 
 
@@ -59,11 +63,18 @@ PLACE_FIELDS = (
     "contact",
     "website",
 )
-MEASURE_FIELDS = ("type", "year", "title", "description")
+MEASURE_FIELDS = ("type", "date", "title", "title_en", "description", "description_en", "source")
+SOURCE_FIELDS = ("publisher", "title", "date", "url")
+STATUS_FIELDS = ("stage", "decided_by", "date")
 CONTACT_FIELDS = ("role", "address", "link")
 FIRST_PLAUSIBLE_YEAR = 1990
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-LINK_PATTERN = re.compile(r"(https?://|mailto:)\S+")
+# A link from the data file: http(s) only (no "javascript:", "data:" or "file:"), a host, and
+# none of the characters that could end an HTML attribute or are never part of an address.
+LINK_PATTERN = re.compile(r"https?://[^\s/?#\"'<>`\\]+[^\s\"'<>`\\]*")
+# How editors write a date that is not a full day: "2017", "2017-03", "um 2017".
+YEAR_PATTERN = re.compile(r"(?P<approximate>um )?(?P<year>\d{4})")
+MONTH_PATTERN = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
 DRAFT_ONLY_KEYS = ("part_of", "part_of_line", "valid")
 
 
@@ -117,6 +128,22 @@ class _Checker:
                     f"Den Feldnamen korrigieren oder die Zeile löschen. Erlaubt sind: {listing(allowed)}.",
                     f"unknown key {key!r}",
                 )
+
+    def nested(
+        self, key: str, subject: str, allowed: tuple[str, ...], message: str, fix: str
+    ) -> _Checker | None:
+        """A checker for the mapping under `key` (keys checked); None if it is absent or no mapping."""
+        value = self.mapping.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, LocatedMap):
+            self.problem(
+                key, message.format(value=value), fix, f"{key} must be a mapping of {', '.join(allowed)}"
+            )
+            return None
+        inner = _Checker(self.path, value, f"{self.subject}, {subject}", self.problems)
+        inner.check_keys(allowed)
+        return inner
 
     def required(self, key: str):
         value = self.mapping.get(key)
@@ -172,17 +199,59 @@ class _Checker:
             return None
         return float(value)
 
-    def link(self, key: str) -> str:
-        value = self.text(key)
+    def link(self, key: str, required: bool = False) -> str:
+        value = self.text(key, required=required)
         if value and not LINK_PATTERN.fullmatch(value):
             self.problem(
                 key,
-                f"„{value}“ ist keine vollständige Adresse.",
-                "Die Adresse mit „https://“ (oder eine E-Mail-Adresse mit „mailto:“) beginnen.",
-                "expected an http(s):// or mailto: URL",
+                f"„{value}“ ist keine erlaubte Internetadresse.",
+                "Die vollständige Adresse eintragen, beginnend mit „https://“ (oder „http://“), ohne "
+                "Leerzeichen und Anführungszeichen – am besten aus der Adresszeile des Browsers kopieren.",
+                "expected an http(s):// URL without spaces or quotes",
             )
             return ""
         return value
+
+    def date(self, key: str, required: bool = False) -> PartialDate | None:
+        """Read "2017-03-07", "2017-03", "2017" or "um 2017" (a year the source lets one infer)."""
+        value = self.required(key) if required else self.mapping.get(key)
+        if value is None:
+            return None
+        date = parse_partial_date(value)
+        years = plausible_years()
+        if date is None or date.year not in years:
+            self.problem(
+                key,
+                f"„{value}“ ist kein gültiges Datum.",
+                "So genau schreiben, wie die Quelle es sagt: „2017-03-07“ (Tag), „2017-03“ (Monat), "
+                f"„2017“ (Jahr) oder „um 2017“ (Jahr nur erschlossen); Jahre von {years.start} "
+                f"bis {years.stop - 1}. Ist das Datum unklar, die Zeile weglassen.",
+                "expected YYYY-MM-DD, YYYY-MM, YYYY or 'um YYYY' in a plausible year",
+            )
+            return None
+        return date
+
+
+def parse_partial_date(value: object) -> PartialDate | None:
+    """Return the PartialDate an editor wrote, or None if it is not one of the allowed forms."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if match := YEAR_PATTERN.fullmatch(text):
+        return PartialDate(int(match["year"]), approximate=bool(match["approximate"]))
+    if (match := MONTH_PATTERN.fullmatch(text)) and 1 <= int(match["month"]) <= 12:
+        return PartialDate(int(match["year"]), int(match["month"]))
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return PartialDate(day.year, day.month, day.day)
 
 
 def validate_places(data: object, path: Path, area: Area = VG_DAUN_AREA) -> tuple[list[PlaceRecord], list]:
@@ -239,7 +308,7 @@ def _read_place(mapping: LocatedMap, path: Path, area: Area, problems: list[Prob
         "slug": slug,
         "line": mapping.line,
         "kind": check.choice("kind", KINDS),
-        "status": check.choice("status", STAGES),
+        "status": _read_status(check),
         "part_of": check.text("part_of") or None,
         "part_of_line": mapping.line_of("part_of"),
         "coordinates": _read_coordinates(check, area),
@@ -308,28 +377,63 @@ def _read_population(check: _Checker) -> dict:
     return {"population": population, "population_date": date}
 
 
-def _read_measures(check: _Checker) -> tuple[Measure, ...]:
-    value = check.mapping.get("measures")
+def _read_status(check: _Checker) -> RecordedStatus | None:
+    """A recorded status needs its stage, who decided it and when; no status means unknown."""
+    before = len(check.problems)
+    inner = check.nested(
+        "status",
+        "Stand",
+        STATUS_FIELDS,
+        "Ein Stand („{value}“) braucht die Angabe, wer ihn festgestellt hat und wann.",
+        "Den Stand so eintragen (eingerückt unter „status:“): „stage: erste-schritte“, "
+        "„decided_by: Vorstand“ und „date: 2026-11“. Ist der Stand nicht festgestellt, "
+        "die Zeile „status:“ löschen – dann zeigt die Website „Stand: noch nicht erfasst“.",
+    )
+    if inner is None:
+        return None
+    stage = inner.choice("stage", STAGES)
+    decided_by = inner.text("decided_by", required=True)
+    date = inner.date("date", required=True)
+    if len(check.problems) > before:
+        return None
+    return RecordedStatus(stage=stage, decided_by=decided_by, date=date)
+
+
+def _items(
+    check: _Checker, key: str, what: str, fix: str, single: bool = False
+) -> list[tuple[LocatedMap | None, int, int]]:
+    """(mapping or None, line, number) for each item of the list `key`; a lone mapping if `single`."""
+    value = check.mapping.get(key)
     if value is None:
-        return ()
+        return []
+    if isinstance(value, LocatedMap) and single:
+        return [(value, value.line, 1)]
     if not isinstance(value, LocatedList):
-        check.problem(
-            "measures",
-            "„measures“ muss eine Liste sein.",
-            "Jede Maßnahme in einer eigenen Zeile mit „- type: …“ beginnen (oder „measures: []“ für keine).",
-            "measures must be a list",
-        )
-        return ()
+        check.problem(key, f"„{key}“ muss {what} sein.", fix, f"{key} must be a list or mapping")
+        return []
+    return [
+        (item if isinstance(item, LocatedMap) else None, line, number)
+        for number, (item, line) in enumerate(zip(value, value.item_lines, strict=True), start=1)
+    ]
+
+
+def _read_measures(check: _Checker) -> tuple[Measure, ...]:
+    items = _items(
+        check,
+        "measures",
+        "eine Liste",
+        "Jede Maßnahme in einer eigenen Zeile mit „- type: …“ beginnen (oder „measures: []“ für keine).",
+    )
     measures = []
-    for number, (item, line) in enumerate(zip(value, value.item_lines, strict=True), start=1):
+    for item, line, number in items:
         subject = f"{check.subject}, Maßnahme {number}"
-        if not isinstance(item, LocatedMap):
+        if item is None:
             check.problems.append(
                 Problem(
                     check.path,
                     line,
                     "Diese Maßnahme hat keine Felder.",
-                    "Die Maßnahme mit „- type: …“ beginnen und „year“ und „title“ darunter einrücken.",
+                    "Die Maßnahme mit „- type: …“ beginnen und „title“ und „source“ darunter einrücken.",
                     detail="measure must be a mapping",
                     subject=subject,
                 )
@@ -346,39 +450,79 @@ def _read_measure(check: _Checker) -> Measure | None:
     check.check_keys(MEASURE_FIELDS)
     kind = check.choice("type", MEASURE_TYPES)
     title = check.text("title", required=True)
-    description = check.text("description")
-    year = check.required("year")
-    years = plausible_years()
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or year not in years):
-        check.problem(
-            "year",
-            f"„{year}“ ist kein plausibles Jahr.",
-            f"Das Jahr vierstellig angeben, zwischen {years.start} und {years.stop - 1}, z. B. „year: 2024“.",
-            f"year must be an integer in {years.start}..{years.stop - 1}",
-        )
+    fields = {key: check.text(key) for key in ("title_en", "description", "description_en")}
+    date = check.date("date")
+    sources = _read_sources(check)
     if len(check.problems) > before:
         return None
-    return Measure(type=kind, year=year, title=title, description=description)
+    return Measure(type=kind, title=title, date=date, sources=sources, line=check.mapping.line, **fields)
+
+
+SOURCE_EXAMPLE = (
+    "Unter der Maßnahme eintragen, wo sie öffentlich nachzulesen ist:\n"
+    "      source:\n"
+    "        publisher: Trierischer Volksfreund\n"
+    "        title: Überschrift des Artikels\n"
+    "        date: 2017-03\n"
+    "        url: https://www.volksfreund.de/…\n"
+    "    („date“ nur, wenn bekannt). Ohne Quelle kann die Maßnahme nicht auf die Website."
+)
+
+
+def _read_sources(check: _Checker) -> tuple[Source, ...]:
+    """Every measure needs at least one source: publisher, title, address, date where known."""
+    if check.mapping.get("source") in (None, "", []):
+        check.problem(
+            None,
+            "Die Maßnahme hat keine Quelle („source“).",
+            SOURCE_EXAMPLE,
+            "measure without source",
+        )
+        return ()
+    sources = []
+    items = _items(check, "source", "eine Quelle mit eingerückten Feldern", SOURCE_EXAMPLE, single=True)
+    for item, line, number in items:
+        subject = f"{check.subject}, Quelle {number}" if len(items) > 1 else f"{check.subject}, Quelle"
+        if item is None:
+            check.problems.append(
+                Problem(
+                    check.path,
+                    line,
+                    "Diese Quelle hat keine Felder.",
+                    SOURCE_EXAMPLE,
+                    detail="source must be a mapping",
+                    subject=subject,
+                )
+            )
+            continue
+        inner = _Checker(check.path, item, subject, check.problems)
+        before = len(check.problems)
+        inner.check_keys(SOURCE_FIELDS)
+        source = Source(
+            publisher=inner.text("publisher", required=True),
+            title=inner.text("title", required=True),
+            url=inner.link("url", required=True),
+            date=inner.date("date"),
+        )
+        if len(check.problems) == before:
+            sources.append(source)
+    return tuple(sources)
 
 
 def _read_contact(check: _Checker) -> Contact | None:
-    value = check.mapping.get("contact")
-    if value is None:
-        return None
-    if not isinstance(value, LocatedMap):
-        check.problem(
-            "contact",
-            "„contact“ muss die Felder „role“ und „address“ oder „link“ haben.",
-            "Die Felder eingerückt unter „contact:“ schreiben, wie in der Anleitung oben in der Datei.",
-            "contact must be a mapping",
-        )
-        return None
-    inner = _Checker(check.path, value, f"{check.subject}, Kontakt", check.problems)
     before = len(check.problems)
-    inner.check_keys(CONTACT_FIELDS)
+    inner = check.nested(
+        "contact",
+        "Kontakt",
+        CONTACT_FIELDS,
+        "„contact“ muss die Felder „role“ und „address“ oder „link“ haben.",
+        "Die Felder eingerückt unter „contact:“ schreiben, wie in der Anleitung oben in der Datei.",
+    )
+    if inner is None:
+        return None
     role = inner.text("role", required=True)
     address, link = inner.text("address"), inner.link("link")
-    if not (address or link) and "link" not in value:
+    if not (address or link) and "link" not in inner.mapping:
         inner.problem(
             None,
             "Beim Kontakt fehlt, wie man ihn erreicht.",
@@ -409,13 +553,41 @@ def _resolve_references(drafts: list[dict], path: Path, problems: list[Problem])
                         subject=f"{draft['name']}, Feld „{key}“",
                     )
                 )
+    parents = {id(draft): _parent_slug(draft, by_name, by_slug, path, problems) for draft in drafts}
+    in_cycle = _part_of_cycles(drafts, parents, by_slug, path, problems)
     records = []
     for draft in drafts:
-        parent = _parent_slug(draft, by_name, by_slug, path, problems)
-        if draft["valid"]:
+        if draft["valid"] and id(draft) not in in_cycle:
             fields = {key: value for key, value in draft.items() if key not in DRAFT_ONLY_KEYS}
-            records.append(PlaceRecord(**fields, part_of=parent))
+            records.append(PlaceRecord(**fields, part_of=parents[id(draft)]))
     return records
+
+
+def _part_of_cycles(drafts: list[dict], parents: dict, by_slug: dict, path: Path, problems: list) -> set[int]:
+    """Report each `part_of` loop once (A belongs to B, B to A); return the ids of the places in one."""
+    in_cycle: set[int] = set()
+    for draft in drafts:
+        chain, current = [], draft
+        while current is not None and id(current) not in in_cycle and id(current) not in map(id, chain):
+            chain.append(current)
+            current = by_slug.get(parents[id(current)]) if parents[id(current)] else None
+        if current is None or id(current) in in_cycle:
+            continue
+        loop = chain[[id(member) for member in chain].index(id(current)) :]
+        in_cycle.update(id(member) for member in loop)
+        names = " → ".join(member["name"] for member in [*loop, loop[0]])
+        first = min(loop, key=lambda member: member["part_of_line"])
+        problems.append(
+            Problem(
+                path,
+                first["part_of_line"],
+                f"„part_of“ bildet einen Kreis: {names}. Ein Ort kann nicht zu sich selbst gehören.",
+                "Bei dem Ort, der zu keinem anderen gehört (z. B. der Stadt), die Zeile „part_of“ löschen.",
+                detail="part_of cycle: " + " -> ".join(member["slug"] for member in [*loop, loop[0]]),
+                subject=f"{first['name']}, Feld „part_of“",
+            )
+        )
+    return in_cycle
 
 
 def _parent_slug(draft: dict, by_name: dict, by_slug: dict, path: Path, problems: list) -> str | None:
@@ -451,6 +623,13 @@ def _parent_slug(draft: dict, by_name: dict, by_slug: dict, path: Path, problems
     return parent["slug"]
 
 
+def written_slugs(data: object) -> set[str] | None:
+    """The slugs written in the data, valid or not; None if the data is no list of places."""
+    if not isinstance(data, list):
+        return None
+    return {item["slug"] for item in data if isinstance(item, dict) and isinstance(item.get("slug"), str)}
+
+
 def parse_place_list(value: object) -> tuple[str, ...]:
     """Return the slugs of an `Orte:` metadata value ("gillenfeld, mehren" or a list)."""
     items = value if isinstance(value, list | tuple) else str(value).split(",")
@@ -459,32 +638,20 @@ def parse_place_list(value: object) -> tuple[str, ...]:
 
 def metadata_line(path: str | Path, key: str) -> int | None:
     """Return the line of the metadata field `key` in a Markdown file (for messages only)."""
-    prefix = f"{key.lower()}:"
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    for number, line in enumerate(lines, start=1):
-        if line.strip().lower().startswith(prefix):
-            return number
-        if not line.strip():
-            break  # the metadata block ends at the first empty line
-    return None
+    return field_line(path, key)
 
 
 def metadata_value(path: str | Path, key: str) -> str | None:
     """Return the value of the metadata field `key` in a Markdown file's header, or None."""
-    line = metadata_line(path, key)
-    if line is None:
-        return None
-    text = Path(path).read_text(encoding="utf-8").splitlines()[line - 1]
-    return text.split(":", 1)[1].strip()
+    front = read_front_matter(path)
+    return None if front is None else front.value(key.lower())
 
 
 def check_place_references(references: dict[str, object], known_slugs) -> list[Problem]:
     """Return a Problem for each place slug named in content metadata that is not a known place.
 
-    `references` maps a content file's path to its raw `Orte:` value.
+    `references` maps a content file's path to its raw `Orte:` value. The one check of
+    `Orte:` (the content check leaves it to this plugin, which knows the places).
     """
     problems = []
     for source_path, value in sorted(references.items()):
@@ -496,10 +663,20 @@ def check_place_references(references: dict[str, object], known_slugs) -> list[P
                         metadata_line(source_path, "orte"),
                         f"„Orte:“ nennt „{slug}“, aber diesen Ort gibt es nicht."
                         f"{suggestion(slug, known_slugs)}",
-                        "Den slug des Ortes aus content/data/orte.yaml eintragen (kleingeschrieben, "
-                        "z. B. „gillenfeld“ oder „winkel-eifel“), mehrere durch Komma getrennt.",
+                        place_reference_fix(slug, known_slugs),
                         detail=f"unknown place slug {slug!r} in metadata 'Orte'",
                         subject=f"Feld „Orte“, Ort „{slug}“",
                     )
                 )
     return problems
+
+
+def place_reference_fix(written: str, known_slugs) -> str:
+    """How to name the place: its slug if `written` is the name ("Mehren"), else where slugs are."""
+    slug = german_slugify(written)
+    if slug != written and slug in known_slugs:
+        return f"„{slug}“ schreiben (die Kurzform aus der Orte-Liste)."
+    return (
+        "Den slug des Ortes aus content/data/orte.yaml eintragen (kleingeschrieben, "
+        "z. B. „gillenfeld“ oder „winkel-eifel“), mehrere durch Komma getrennt."
+    )

@@ -1,15 +1,18 @@
 """Read a Markdown file's header the way Python-Markdown's `meta` extension does, with line numbers.
 
-Pelican hands the header to Python-Markdown, which forgets where each field was. The content
-check needs the line of every field to tell editors exactly where to look, so it reads the
-header itself with the same rules: `Key: value` lines, continuation lines indented by four
-spaces, and the header ends at the first blank line or at the first line that is neither.
+Pelican hands the header to Python-Markdown, which forgets where each field was. The checks
+need the line of every field to tell editors exactly where to look, so they read the header
+with this one reader, by the same rules: `Key: value` lines, continuation lines indented by
+four spaces, and the header ends at the first blank line or at the first line that is neither.
+Each text is parsed once per process (keyed by the text itself, so it never goes stale).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 # The same patterns as markdown/extensions/meta.py, so both readers agree on every file.
 META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
@@ -46,6 +49,10 @@ class FrontMatter:
         found = self.fields.get(key)
         return found[0].line if found else None
 
+    def values(self) -> dict[str, str]:
+        """{lowercased key: value} of every field (the first, if a key is repeated), like Pelican."""
+        return {key: found[0].value for key, found in self.fields.items()}
+
 
 def parse_front_matter(text: str) -> FrontMatter:
     """Return the header fields of a Markdown document and the body after them."""
@@ -75,3 +82,23 @@ def parse_front_matter(text: str) -> FrontMatter:
     result.body_start = index + 1
     result.body = lines[index:]
     return result
+
+
+@cache
+def front_matter_of(text: str) -> FrontMatter:
+    """parse_front_matter, once per text: several checks read the same files in one build."""
+    return parse_front_matter(text)
+
+
+def read_front_matter(path: str | Path) -> FrontMatter | None:
+    """The header of a Markdown file; None if it cannot be read (for messages only)."""
+    try:
+        return front_matter_of(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def field_line(path: str | Path, key: str) -> int | None:
+    """The line of header field `key` (any case) in a Markdown file, for an editor's message."""
+    front = read_front_matter(path)
+    return None if front is None else front.line(key.lower())

@@ -9,6 +9,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 
+def first_line_with(path: str | Path, text: str) -> int | None:
+    """The first line of a file that contains `text`, for an editor's message (None: not found)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, 1) if text in line), None)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One mistake in a content or data file, phrased for a volunteer editor."""
