@@ -81,6 +81,7 @@ def new(c, title, page=False, en=False):
         print(f"Angelegt: {path.relative_to(ROOT)}")
     print("Jetzt die Datei öffnen, Summary ausfüllen, Text schreiben; Vorschau mit: invoke livereload")
     print(f"Der Entwurf steht dann unter http://127.0.0.1:8000/{draft_path(title, page)}")
+    print("Was vor dem Veröffentlichen noch fehlt, zeigt dort ein Kasten oben auf der Seite.")
 
 
 @task

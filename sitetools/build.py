@@ -24,7 +24,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -114,24 +114,32 @@ def pelican_command(settings: Path, output: Path, extra: dict[str, str] | None =
 
 
 def run_pelican(
-    settings: Path, output: Path, extra: dict[str, str] | None = None, quiet: bool = False
+    settings: Path,
+    output: Path,
+    extra: dict[str, str] | None = None,
+    quiet: bool = False,
+    runner: Runner | None = None,
+    search_index: bool = True,
 ) -> None:
     """Build into `output` (which is replaced), with its search index, or raise BuildFailed.
 
     A build interrupted while Pelican wrote its content cache leaves a truncated cache
     file, and every later build fails with EOFError. After a failed build the cache is
     therefore checked; if it is broken, it is deleted and the build runs once more.
+    `runner` runs the `pelican` process (default: start one now; the live preview
+    passes one that was started ahead, sitetools/prestarted.py).
     """
+    run = runner or _pelican_process
     with build_lock(cache_lock_file(settings, extra), "Zwischenspeicher .cache/"):
         compile_catalogues()
         try:
-            result = _pelican_process(settings, output, extra, quiet)
+            result = run(settings, output, extra, quiet)
             if result.returncode != 0 and remove_broken_cache(content_cache(settings, extra)):
                 print(
                     "Der Zwischenspeicher war beschädigt (abgebrochener Build?): gelöscht, baue neu.",
                     file=sys.stderr,
                 )
-                result = _pelican_process(settings, output, extra, quiet)
+                result = run(settings, output, extra, quiet)
         except KeyboardInterrupt:
             # Pelican was killed, perhaps while writing its cache: never leave that broken.
             remove_broken_cache(content_cache(settings, extra))
@@ -142,6 +150,8 @@ def run_pelican(
         raise BuildFailed(f"Pelican stopped with exit code {result.returncode}")
     if quiet and result.stderr.strip():
         sys.stderr.write(result.stderr)  # notes for the editor (e.g. news held back until their day)
+    if not search_index:
+        return  # the live preview indexes after the browser has reloaded
     try:
         build_search_index(output)
     except SearchIndexFailed as error:
@@ -154,20 +164,28 @@ def build_production(output: Path, extra: dict[str, str] | None = None, quiet: b
     precompress(output)
 
 
+def pelican_environment() -> dict[str, str]:
+    """The environment of every `pelican` process: fixed hash seed and time, for reproducible output."""
+    return dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
+
+
 def _pelican_process(
     settings: Path, output: Path, extra: dict[str, str] | None, quiet: bool
 ) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
     # A session of its own: Ctrl+C in the terminal reaches only us, not Pelican (whose
     # traceback would follow); subprocess.run kills Pelican when we are interrupted.
     return subprocess.run(
         pelican_command(settings, output, extra),
         cwd=ROOT,
-        env=env,
+        env=pelican_environment(),
         capture_output=quiet,
         text=True,
         start_new_session=True,
     )
+
+
+# run(settings, output, extra, quiet) -> the finished `pelican` process
+Runner = Callable[[Path, Path, "dict[str, str] | None", bool], subprocess.CompletedProcess]
 
 
 def content_cache(settings: Path, extra: dict[str, str] | None = None) -> Path:
@@ -205,24 +223,39 @@ def _readable_cache_file(file: Path) -> bool:
 
 
 def build_into(
-    settings: Path, output: Path, extra: dict[str, str] | None = None, quiet: bool = False
+    settings: Path,
+    output: Path,
+    extra: dict[str, str] | None = None,
+    quiet: bool = False,
+    runner: Runner | None = None,
+    search_index: bool = True,
+    remove_old: bool = True,
 ) -> None:
-    """Build into a staging folder beside `output`; swap it in only on success."""
+    """Build into a staging folder beside `output`; swap it in only on success.
+
+    With `remove_old=False` the previous output stays in `old_folder(output)` for the
+    caller to delete (the live preview does it after the browser has reloaded).
+    """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(output.with_name(f".{output.name}.lock"), f"{output.name}/"):
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
         try:
-            run_pelican(settings, staging, extra, quiet)
+            run_pelican(settings, staging, extra, quiet, runner, search_index)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        replace_folder(staging, output)
+        replace_folder(staging, output, remove_old)
 
 
-def replace_folder(new: Path, target: Path) -> None:
+def old_folder(target: Path) -> Path:
+    """Where the previous output goes while the new one takes its place."""
+    return target.with_name(f".{target.name}-old")
+
+
+def replace_folder(new: Path, target: Path, remove_old: bool = True) -> None:
     """Put `new` in the place of `target` with two renames, then delete the old one."""
-    old = target.with_name(f".{target.name}-old")
+    old = old_folder(target)
     shutil.rmtree(old, ignore_errors=True)
     # Ctrl+C between the two renames would leave no output at all: it waits until both are done.
     deferred = {signal.SIGINT, signal.SIGTERM}
@@ -233,4 +266,5 @@ def replace_folder(new: Path, target: Path) -> None:
         new.rename(target)
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, deferred)
-    shutil.rmtree(old, ignore_errors=True)
+    if remove_old:
+        shutil.rmtree(old, ignore_errors=True)

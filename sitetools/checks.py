@@ -61,7 +61,7 @@ def content_headers(check: CheckInput) -> list[Problem]:
 
     if source_problems(CONTENT):
         return []  # a file the headers cannot be read from: reported by content_files
-    return check_content(CONTENT, check.settings)
+    return check_content(CONTENT, check.settings, include_drafts=False)  # drafts are never published
 
 
 def content_files(check: CheckInput) -> list[Problem]:

@@ -11,9 +11,9 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
     """Serves `index.html` for folders and the site's own 404 page for missing files."""
 
     def send_error(self, code, message=None, explain=None):
-        not_found_page = Path(self.directory) / self._language_prefix() / "404.html"
-        if code == 404 and not_found_page.is_file():
-            body = not_found_page.read_bytes()
+        page = not_found_page(Path(self.directory), self.path)
+        if code == 404 and page is not None:
+            body = page.read_bytes()
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
@@ -23,11 +23,14 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().send_error(code, message, explain)
 
-    def _language_prefix(self) -> str:
-        return "en" if self.path.startswith("/en/") else ""
-
     def log_message(self, format, *args):
         pass
+
+
+def not_found_page(folder: Path, path: str) -> Path | None:
+    """The site's "not found" page in the language of the address asked for, if built."""
+    page = folder / ("en" if path.startswith("/en/") else "") / "404.html"
+    return page if page.is_file() else None
 
 
 def make_server(folder: Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:

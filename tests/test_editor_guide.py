@@ -3,6 +3,7 @@
 Conventions in the guide:
   ```markdown title="content/…md"          a complete file: written into a copy of content/ and built
   ```markdown title="…" fehler             a file with a mistake: the next ```text block is the message
+  ```markdown title="…" entwurf            a draft, built: the next ```text block is its to-do box
   ```yaml title="content/data/orte.yaml" ort="<slug>"   new values for one place, merged into the file
   ```yaml title="content/data/orte.yaml" fehler         a place with a mistake; ```text as above
   ```sh                                    `invoke …` lines: the task and its options must exist
@@ -64,7 +65,8 @@ def guide_examples() -> list[Example]:
 
 
 EXAMPLES = guide_examples()
-FILES = [e for e in EXAMPLES if e.lang == "markdown" and "fehler" not in e.attributes]
+FILES = [e for e in EXAMPLES if e.lang == "markdown" and not {"fehler", "entwurf"} & set(e.attributes)]
+DRAFTS = [e for e in EXAMPLES if e.lang == "markdown" and "entwurf" in e.attributes]
 PLACES = [e for e in EXAMPLES if e.lang == "yaml" and "ort" in e.attributes]
 MISTAKES = [e for e in EXAMPLES if "fehler" in e.attributes]
 COMMANDS = [line.split("#")[0].strip() for e in EXAMPLES if e.lang == "sh" for line in e.text.splitlines()]
@@ -102,7 +104,7 @@ def guide_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("guide")
     content = root / "content"
     shutil.copytree(CONTENT, content)
-    for example in FILES:
+    for example in FILES + DRAFTS:
         target = ROOT / example.attributes["title"]
         destination = content / target.relative_to(CONTENT)
         destination.write_text(example.text, encoding="utf-8")
@@ -125,6 +127,17 @@ def test_every_example_file_is_published(guide_site, example):
     for alt in re.findall(r"!\[([^\]]+)\]", example.text):
         image = page.find("img", alt=alt)
         assert image is not None and image["srcset"] and image["loading"] == "lazy"
+
+
+@pytest.mark.parametrize("example", DRAFTS, ids=lambda e: Path(e.attributes["title"]).name)
+def test_every_draft_example_shows_the_to_do_box_the_guide_shows(guide_site, example):
+    shown = EXAMPLES[EXAMPLES.index(example) + 1]
+    assert shown.lang == "text"
+    box = guide_site.page(f"/entwuerfe/{front(example)['slug']}/").select_one(".todo-box")
+    # The build ran on a copy of content/ elsewhere: the box names that copy's path.
+    text = re.sub(r"\s+", " ", box.get_text()).replace(str(guide_site.root.parent / "content"), "content")
+    for line in shown.text.strip().splitlines():
+        assert line in text, line
 
 
 @pytest.mark.parametrize("example", PLACES, ids=lambda e: e.attributes["ort"])

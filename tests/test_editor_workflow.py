@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from bfb_content_check import check_content
 from bfb_contents.front_matter import parse_front_matter
+from bs4 import BeautifulSoup
 
-from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues
-from sitetools.livereload import rebuild
+from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues, run_pelican
+from sitetools.livereload import BuildFailure, LivePreview, error_page
 from sitetools.newcontent import ContentExists, draft_path, new_content
-from tests.conftest import build_site
+from tests.conftest import BuiltSite, build_site
 
 CHECK_SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
 
@@ -168,6 +169,84 @@ def test_drafts_never_reach_the_production_build(draft_content, tmp_path):
     assert leaked == []
 
 
+# --- a fresh draft previews at once, with its to-do box ------------------------------------
+
+TODO_HEADING = "Vor dem Veröffentlichen noch zu erledigen"
+
+
+@pytest.fixture(scope="module")
+def fresh_drafts(tmp_path_factory) -> tuple[Path, list[Path]]:
+    """A copy of content/ with what `invoke new` writes, untouched: Summary still empty."""
+    content = tmp_path_factory.mktemp("fresh-drafts") / "content"
+    shutil.copytree(CONTENT, content)
+    created = new_content("Übung für Redakteure", english=True, today=DAY, content_dir=content)
+    created += new_content("Übungsseite", page=True, today=DAY, content_dir=content)
+    return content, created
+
+
+def test_fresh_draft_builds_and_its_page_lists_what_is_left_to_do(fresh_drafts, tmp_path, capfd):
+    content, (news, news_en, _page) = fresh_drafts
+    extra = {"PATH": json.dumps(str(content)), "CACHE_CONTENT": "false", "LOAD_CONTENT_CACHE": "false"}
+    run_pelican(ROOT / "pelicanconf.py", tmp_path / "dev", extra)  # as `invoke build` runs it
+    site = BuiltSite(tmp_path / "dev")
+    summary_line = next(n for n, line in enumerate(news.read_text().splitlines(), 1) if line == "Summary:")
+    box = site.page("/" + draft_path("Übung für Redakteure")).select_one("section.todo-box")
+    assert box.find("h2").get_text(strip=True) == TODO_HEADING
+    (item,) = box.select("li.problem")
+    assert news.name in item.select_one(".problem__where").get_text()
+    assert f"Zeile {summary_line}" in item.select_one(".problem__where").get_text()
+    assert item.select_one(".problem__what").get_text(strip=True) == "Das Feld „Summary:“ ist leer."
+    assert (
+        item.select_one(".problem__fix").get_text(" ", strip=True).startswith("So beheben: Hinter „Summary:“")
+    )
+    english_box = site.page("/en/drafts/uebung-fuer-redakteure/").select_one("section.todo-box")
+    assert english_box.find("h2").get_text(strip=True) == "To do before publishing"
+    assert news_en.name in english_box.get_text()
+    # A page needs no Summary: its draft has nothing left to do, and no box.
+    draft_page = site.page("/" + draft_path("Übungsseite", page=True))
+    assert draft_page.select_one(".notice--draft") and draft_page.select_one(".todo-box") is None
+    # The terminal says the same, as warnings: the build went on.
+    terminal = capfd.readouterr().err
+    assert f"{news.name}:{summary_line}: Das Feld „Summary:“ ist leer." in terminal
+    assert "Warnung, die Vorschau wird gebaut" in terminal
+    # A published text with everything in order has no box.
+    assert site.page("/aktuelles/buergerbus-startet/").select_one(".todo-box") is None
+
+
+def test_production_build_of_the_same_tree_passes_without_a_trace_of_the_drafts(fresh_drafts, tmp_path):
+    content, _ = fresh_drafts
+    site = build_with_content("publishconf.py", content, tmp_path / "prod")
+    assert site.exists("/aktuelles/")
+    traces = ("uebung", "Übung", TODO_HEADING)
+    leaked = [
+        file
+        for file in site.root.rglob("*")
+        if file.is_file() and any(t in file.as_posix() + file.read_text(errors="ignore") for t in traces)
+    ]
+    assert leaked == []
+
+
+def test_same_problems_stop_the_build_once_the_text_is_no_draft(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (news,) = new_content("Übung für Redakteure", today=DAY, content_dir=content)
+    news.write_text(news.read_text(encoding="utf-8").replace("Status: draft\n", ""), encoding="utf-8")
+    errors = failed_build(content, tmp_path, capsys)
+    assert f"{news.name}:5: Das Feld „Summary:“ ist leer." in errors
+    assert "die Website wurde nicht gebaut" in errors
+
+
+def test_draft_pelican_cannot_read_stops_the_preview_but_never_production(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (news,) = new_content("Übung für Redakteure", today=DAY, content_dir=content)
+    news.write_text(news.read_text(encoding="utf-8").replace(DAY.isoformat(), "17.05.2024"), encoding="utf-8")
+    errors = failed_build(content, tmp_path, capsys)
+    assert f"{news.name}:2: Das Datum „17.05.2024“ ist nicht im Format Jahr-Monat-Tag." in errors
+    site = build_with_content("publishconf.py", content, tmp_path / "prod")
+    assert site.exists("/aktuelles/") and not site.exists("/entwuerfe/")
+
+
 # --- live preview ---------------------------------------------------------------------------
 
 
@@ -176,13 +255,51 @@ def test_preview_keeps_the_last_good_build_and_shows_the_error(content_copy, tmp
     extra = {"PATH": json.dumps(str(content_copy)), "CACHE_PATH": json.dumps(str(tmp_path / "cache"))}
     item = content_copy / "aktuelles/2023-05-04-probemeldung.md"
     item.write_text(NEWS, encoding="utf-8")
-    assert rebuild(ROOT / "pelicanconf.py", output, extra) is True
-    item.write_text(NEWS.replace("Text der Meldung.", "Neuer Text.").replace("2023-05-04", "2023-05-44"))
-    assert rebuild(ROOT / "pelicanconf.py", output, extra) is False
+    preview = LivePreview(ROOT / "pelicanconf.py", output, extra)
+    try:
+        assert preview.rebuild() is True and preview.failure is None
+        preview.tidy_up()  # as the preview does while the browser reloads
+        preview.wait_for_tidying()
+        assert (output / "pagefind" / "pagefind-ui.js").is_file()
+        assert not any(tmp_path.glob(".preview-*"))  # no staging or old output left
+        item.write_text(NEWS.replace("Text der Meldung.", "Neuer Text.").replace("2023-05-04", "2023-05-44"))
+        assert preview.rebuild() is False
+        failure = preview.failure
+        last_good = (output / "aktuelles/probemeldung/index.html").read_text(encoding="utf-8")
+        assert "Text der Meldung." in last_good  # the failed build left output/ alone
+        assert not any(
+            "Die Vorschau konnte nicht gebaut werden" in f.read_text() for f in output.rglob("*.html")
+        )
+        # After a failed build the next one works: each build is a fresh process.
+        item.write_text(NEWS.replace("Text der Meldung.", "Korrigierter Text."), encoding="utf-8")
+        assert preview.rebuild() is True and preview.failure is None
+        assert "Korrigierter Text." in (output / "aktuelles/probemeldung/index.html").read_text(
+            encoding="utf-8"
+        )
+        assert len(set(preview.pelican.used)) == 3
+    finally:
+        preview.close()
     terminal = capfd.readouterr()
-    assert "2023-05-04-probemeldung.md:2: Das Datum „2023-05-44“ gibt es nicht." in terminal.err
+    assert (
+        "2023-05-04-probemeldung.md:2: Das Datum „2023-05-44“ gibt es nicht." in terminal.out + terminal.err
+    )
     assert "Die Vorschau wurde NICHT aktualisiert" in terminal.out
-    assert "Text der Meldung." in (output / "aktuelles/probemeldung/index.html").read_text(encoding="utf-8")
+    # What the browser is shown instead: the same problem, with file and line, and the log below.
+    (problem,) = failure.problems
+    assert (Path(problem.file).name, problem.line) == (item.name, 2)
+    page = BeautifulSoup(error_page(failure), "html.parser")
+    assert page.select_one(".problem__what").get_text() == "Das Datum „2023-05-44“ gibt es nicht."
+    assert "2023-05-44" in page.select_one(".build-error__detail pre").get_text()
+
+
+def test_error_page_without_a_named_file_still_says_what_to_do():
+    page = BeautifulSoup(
+        error_page(BuildFailure([], "jinja2.exceptions.TemplateSyntaxError: …")), "html.parser"
+    )
+    assert "So beheben:" in page.select_one(".build-error").get_text()
+    assert (
+        page.select_one(".build-error__detail pre").get_text() == "jinja2.exceptions.TemplateSyntaxError: …"
+    )
 
 
 def test_build_recovers_from_a_cache_broken_by_an_interrupted_build(tmp_path, capsys):

@@ -187,3 +187,90 @@ def test_start_page_lists_the_latest_news_first(dev_site, lang):
 def test_the_old_five_years_address_is_declared_on_the_german_item():
     item = next(i for i in published_news("de") if i.slug == "fuenf-jahre-miteinander")
     assert item.metadata["redirect_from"] == "/index.php/aktuelles/151-fuenf-jahre-miteinander"
+
+
+# --- Page N of the news list in the other language ----------------------------------------
+
+
+def news_list_languages(site, path: str, base: str = "") -> tuple[str, dict[str, str]]:
+    """The switcher's target and the hreflang alternates of a news list page, as site paths."""
+    page = site.page(path)
+    switcher = page.select_one("nav.language-switcher a")["href"].removeprefix(base)
+    links = page.select("link[rel=alternate][hreflang]")
+    return switcher, {link["hreflang"]: link["href"].removeprefix(base) for link in links}
+
+
+def expected_pages(lang: str) -> int:
+    return -(-len(published_news(lang)) // PER_PAGE)
+
+
+@pytest.mark.parametrize("build", ["dev_site", "production_site"])
+def test_every_news_list_page_links_the_same_page_in_the_other_language(request, build):
+    from conftest import PRODUCTION_URL
+
+    site = request.getfixturevalue(build)
+    base = PRODUCTION_URL if build == "production_site" else ""
+    pages = min(expected_pages("de"), expected_pages("en"))
+    assert pages >= 2  # the real news fill more than one page in both languages
+    for number in range(1, pages + 1):
+        paths = {
+            lang: NEWS_LIST[lang] if number == 1 else SECOND_PAGE[lang].replace("2", str(number))
+            for lang in LANGS
+        }
+        for lang, other in (("de", "en"), ("en", "de")):
+            switcher, found = news_list_languages(site, paths[lang], base)
+            assert switcher == paths[other]
+            assert found["de"] == paths["de"] and found["en"] == paths["en"], paths[lang]
+
+
+GERMAN_ONLY_NEWS = """Title: Nur deutsche Probemeldung {number}
+Date: 2015-01-{day:02d}
+Slug: nur-deutsch-{number}
+Lang: de
+German_only: ja
+Summary: Eine Meldung ohne Übersetzung, damit die deutsche Liste mehr Seiten hat.
+
+Text.
+"""
+
+
+@pytest.fixture(scope="module")
+def more_german_pages(tmp_path_factory) -> dict[str, object]:
+    """Both builds of a copy of content/ with a German news list one page longer than the English one."""
+    import json
+    import shutil
+
+    from conftest import build_site
+
+    content = tmp_path_factory.mktemp("more-german") / "content"
+    shutil.copytree(ROOT / "content", content)
+    extra_items = PER_PAGE * expected_pages("de") - len(published_news("de")) + 1
+    for number in range(1, extra_items + 1):
+        (content / "aktuelles" / f"2015-01-{number:02d}-nur-deutsch-{number}.md").write_text(
+            GERMAN_ONLY_NEWS.format(number=number, day=number), encoding="utf-8"
+        )
+    folder = tmp_path_factory.mktemp("more-german-builds")
+    path = {"PATH": json.dumps(str(content))}
+    return {
+        "": build_site("pelicanconf.py", folder / "dev", path),
+        "https://example.test": build_site(
+            "publishconf.py", folder / "prod", {**path, "SITEURL": '"https://example.test"'}
+        ),
+    }
+
+
+@pytest.mark.parametrize("base", ["", "https://example.test"])
+def test_a_page_the_other_language_lacks_leads_to_its_last_page(more_german_pages, base):
+    site = more_german_pages[base]
+    english_pages = expected_pages("en")
+    german_last = english_pages + 1
+    assert site.exists(f"/aktuelles/seite/{german_last}/")
+    assert not site.exists(f"/en/news/page/{german_last}/")
+    english_last = NEWS_LIST["en"] if english_pages == 1 else f"/en/news/page/{english_pages}/"
+    switcher, found = news_list_languages(site, f"/aktuelles/seite/{german_last}/", base)
+    assert switcher == english_last
+    # Alternates are reciprocal: a page is only an alternate of the page with the same number.
+    assert "en" not in found
+    back, english_found = news_list_languages(site, english_last, base)
+    assert back == (NEWS_LIST["de"] if english_pages == 1 else f"/aktuelles/seite/{english_pages}/")
+    assert english_found["en"] == english_last and english_found["de"] == back

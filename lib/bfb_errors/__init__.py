@@ -5,6 +5,24 @@ editor sees all of them at once, each with file, line, what is wrong and how to 
 it, in plain German with the English technical detail below — and no traceback.
 """
 
-from .problems import Problem, ProblemReport, first_line_with, format_problems, report_notes, stop_build
+from .problems import (
+    REPORT_VARIABLE,
+    Problem,
+    ProblemReport,
+    first_line_with,
+    format_problems,
+    read_report,
+    report_notes,
+    stop_build,
+)
 
-__all__ = ["Problem", "ProblemReport", "first_line_with", "format_problems", "report_notes", "stop_build"]
+__all__ = [
+    "REPORT_VARIABLE",
+    "Problem",
+    "ProblemReport",
+    "first_line_with",
+    "format_problems",
+    "read_report",
+    "report_notes",
+    "stop_build",
+]

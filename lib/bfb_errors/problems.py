@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 
@@ -28,8 +30,12 @@ class Problem:
     subject: str = ""  # e.g. the place and field concerned: "Gillenfeld, Feld „status“"
 
     def location(self) -> str:
-        file = display_path(self.file)
+        file = self.location_file()
         return f"{file}:{self.line}" if self.line else file
+
+    def location_file(self) -> str:
+        """The file as the editor knows it: relative to the project folder."""
+        return display_path(self.file)
 
     def render(self) -> str:
         lines = [f"{self.location()}: {self.message}"]
@@ -66,11 +72,11 @@ def display_path(file: str | Path) -> str:
         return path.as_posix()
 
 
-def format_problems(problems: list[Problem]) -> str:
+def format_problems(problems: list[Problem], heading: str = "die Website wurde nicht gebaut") -> str:
     count = len(problems)
-    heading = "1 Problem gefunden" if count == 1 else f"{count} Probleme gefunden"
+    found = "1 Problem gefunden" if count == 1 else f"{count} Probleme gefunden"
     body = "\n\n".join(problem.render() for problem in sorted(problems, key=_sort_key))
-    return f"\n{heading} – die Website wurde nicht gebaut:\n\n{body}\n"
+    return f"\n{found} – {heading}:\n\n{body}\n"
 
 
 def report_notes(notes: list[Problem]) -> None:
@@ -86,8 +92,32 @@ def _sort_key(problem: Problem) -> tuple[str, int]:
     return (display_path(problem.file), problem.line or 0)
 
 
+# If this environment variable names a file, `stop_build` also writes the problems there
+# as JSON, for the live preview's error page in the browser (sitetools/livereload.py).
+REPORT_VARIABLE = "BFB_PROBLEM_REPORT"
+
+
 def stop_build(problems: list[Problem]) -> None:
     """Print every problem for the editor and end the build with exit code 1."""
     sys.stderr.write(format_problems(problems))
     sys.stderr.flush()
+    report = os.environ.get(REPORT_VARIABLE)
+    if report:
+        write_report(problems, Path(report))
     raise BuildStopped(1)
+
+
+def write_report(problems: list[Problem], path: Path) -> None:
+    records = [
+        {**asdict(problem), "file": problem.location_file()} for problem in sorted(problems, key=_sort_key)
+    ]
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def read_report(path: Path) -> list[Problem]:
+    """The problems `stop_build` wrote to `path` (none if it wrote nothing)."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8") or "[]")
+    except FileNotFoundError:
+        return []
+    return [Problem(**record) for record in records]

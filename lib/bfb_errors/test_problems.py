@@ -34,3 +34,23 @@ def test_stop_build_exits_without_traceback(capsys):
         stop_build([Problem("x.md", None, "Kaputt.", "Reparieren.")])
     assert stopped.value.code == 1
     assert "x.md: Kaputt." in capsys.readouterr().err
+
+
+def test_stop_build_writes_the_problems_for_the_preview_when_asked(tmp_path, monkeypatch, capsys):
+    from bfb_errors import REPORT_VARIABLE, read_report
+
+    report = tmp_path / "problems.json"
+    assert read_report(report) == []  # nothing written: no problems to show
+    monkeypatch.setenv(REPORT_VARIABLE, str(report))
+    problem = Problem(tmp_path / "x.md", 4, "Kaputt.", "Reparieren.", "broken", "Feld „Title“")
+    with pytest.raises(SystemExit):
+        stop_build([problem])
+    (read,) = read_report(report)
+    assert (read.line, read.message, read.fix, read.detail, read.subject) == (
+        4,
+        "Kaputt.",
+        "Reparieren.",
+        "broken",
+        "Feld „Title“",
+    )
+    assert read.location_file() == problem.location_file()

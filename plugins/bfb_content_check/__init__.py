@@ -2,11 +2,12 @@
 
 from pelican import signals
 
-from .content_check import check_content, check_on_initialization
+from .content_check import attach_publishing_todo, check_content, check_on_initialization
 
 
 def register() -> None:
     signals.initialized.connect(check_on_initialization)
+    signals.content_object_init.connect(attach_publishing_todo)
 
 
 __all__ = ["check_content", "register"]

@@ -11,12 +11,17 @@ Settings (all optional):
   CONTENT_IGNORE_FILES    files that are no content in any language (default: IGNORE_FILES,
                           which in a language site also skips the other languages' files)
 
-`Orte:` is not checked here: plugins/orte checks it against the places file it reads once
-per build (`orte.places_file`), together with the file's own problems.
   THEME                   `Template:` must name one of its templates/*.html
   DRAFT_SAVE_AS           "" (production): a `{filename}` link to a draft is an error
   WITH_FUTURE_DATES       False (production): a news item dated later is announced, and a
                           link to it is an error (Pelican keeps it back like a draft)
+
+`Orte:` is not checked here: plugins/orte checks it against the places file it reads once
+per build (`orte.places_file`), together with the file's own problems.
+
+Drafts (`Status: draft`): where drafts are written (the preview), a draft's problems are
+warnings and its page shows them in a to-do box (`publishing_todo`), unless Pelican could
+not build past them (BLOCKING_DETAILS); where they are not written, drafts are not read.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import difflib
 import fnmatch
 import os
 import re
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -33,7 +39,7 @@ from pathlib import Path
 from bfb_build import is_main_site, this_build
 from bfb_contents.front_matter import FrontMatter, front_matter_of
 from bfb_editor_notes.notes import COMMENT_RE
-from bfb_errors import Problem, report_notes, stop_build
+from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_slugs import german_slugify
 
 MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown"}
@@ -132,6 +138,10 @@ class ContentFile:
         return "\n".join(text for _, text in self.link_lines)
 
     @property
+    def is_draft(self) -> bool:
+        return self.front.value("status") == "draft"
+
+    @property
     def original_name(self) -> str:
         """The German file's name for an `.en.md` file (itself otherwise)."""
         suffix = ".en" + self.path.suffix
@@ -143,22 +153,25 @@ def check_content(
     content_dir: str | Path,
     settings: dict | None = None,
     files: list[ContentFile] | None = None,
+    include_drafts: bool = True,
     notes: list[Problem] | None = None,
 ) -> list[Problem]:
     """Return every problem in the content folder's Markdown files (empty: all good).
 
     `files`: the folder's files as read_files() returns them, if read already.
+    With `include_drafts=False` drafts are left out, as the production build leaves them out.
     `notes`, if given, receives what is no error but the editor should know (news held back
     until their date).
     """
     content_dir = Path(content_dir).resolve()
     settings = settings or {}
-    files = read_files(content_dir, settings) if files is None else files
+    every_file = read_files(content_dir, settings) if files is None else files
+    files = every_file if include_drafts else [file for file in every_file if not file.is_draft]
     problems: list[Problem] = []
     for file in files:
         problems += check_file(file, content_dir, settings)
     problems += check_translations(files)
-    problems += check_links_to_unpublished(files, content_dir, settings)
+    problems += check_links_to_unpublished(files, content_dir, settings, every_file)
     if notes is not None:
         notes += [future_note(file, settings) for file in files if held_back_until(file, settings)]
     return problems
@@ -710,11 +723,15 @@ def held_back_until(file: ContentFile, settings: dict) -> datetime | None:
     return date if date and date > datetime.now() else None
 
 
+def drafts_are_written(settings: dict) -> bool:
+    """Whether this build writes drafts (the development preview) or not (production)."""
+    return settings.get("DRAFT_SAVE_AS", "drafts/{slug}.html") != ""
+
+
 def is_unpublished(file: ContentFile, settings: dict) -> bool:
     """True if this build writes no page for the file: a draft without DRAFT_SAVE_AS, or held back."""
-    drafts_written = settings.get("DRAFT_SAVE_AS", "drafts/{slug}.html") != ""
     draft = file.front.value("status") == "draft"
-    return (draft and not drafts_written) or held_back_until(file, settings) is not None
+    return (draft and not drafts_are_written(settings)) or held_back_until(file, settings) is not None
 
 
 def future_note(file: ContentFile, settings: dict) -> Problem:
@@ -731,9 +748,14 @@ def future_note(file: ContentFile, settings: dict) -> Problem:
     )
 
 
-def check_links_to_unpublished(files: list[ContentFile], content_dir: Path, settings: dict) -> list[Problem]:
-    """A published text must not link to a draft (or a held-back news item): the link would lead home."""
-    unpublished = {file.path.resolve(): file for file in files if is_unpublished(file, settings)}
+def check_links_to_unpublished(
+    files: list[ContentFile], content_dir: Path, settings: dict, targets: list[ContentFile] | None = None
+) -> list[Problem]:
+    """A published text must not link to a draft (or a held-back news item): the link would lead home.
+
+    `targets`: the files a link may lead to, if more than `files` (drafts the build leaves out).
+    """
+    unpublished = {file.path.resolve(): file for file in targets or files if is_unpublished(file, settings)}
     if not unpublished:
         return []
     problems = []
@@ -767,29 +789,34 @@ def unpublished_link(file: ContentFile, line: int, target: ContentFile, settings
     )
 
 
+SLUG_OF_A_PUBLISHED_TEXT = ", taken by a published text"
+
+
 def check_translations(files: list[ContentFile]) -> list[Problem]:
     """Translation pairs: `x.en.md` beside `x.md`, same Slug; no Slug twice in one language."""
     problems = []
     by_path = {file.path: file for file in files}
-    seen: dict[tuple[str, str, str], ContentFile] = {}
-    for file in files:
+    # Drafts have addresses of their own (/entwuerfe/…) until they are published.
+    seen: dict[tuple[bool, str, str, str], ContentFile] = {}
+    for file in sorted(files, key=lambda file: file.is_draft):  # published texts first
         slug, lang = file.front.value("slug"), file.front.value("lang")
         if slug and lang:
             key = (file.kind, lang, slug)
-            if key in seen:
+            same_address = seen.setdefault((file.is_draft, *key), file)
+            published = seen.get((False, *key))
+            taken = same_address if same_address is not file else published if file.is_draft else None
+            if taken is not None:
                 problems.append(
                     problem(
                         file,
                         file.front.line("slug"),
-                        f"„Slug: {slug}“ hat schon {seen[key].relative} – "
-                        "zwei Texte hätten dieselbe Adresse.",
+                        f"„Slug: {slug}“ hat schon {taken.relative} – zwei Texte hätten dieselbe Adresse.",
                         "Einen anderen Slug wählen. "
                         "(Übersetzungen teilen den Slug, haben aber verschiedene „Lang:“.)",
-                        f"duplicate slug '{slug}' for lang '{lang}'",
+                        f"duplicate slug '{slug}' for lang '{lang}'"
+                        + (SLUG_OF_A_PUBLISHED_TEXT if taken is not same_address else ""),
                     )
                 )
-            else:
-                seen[key] = file
         if file.expected_lang != "en":
             continue
         original = by_path.get(file.path.with_name(file.original_name))
@@ -817,14 +844,89 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
     return problems
 
 
+# Problems Pelican cannot build past, even in a draft: its reader or its link
+# replacement would stop the build with an English message of its own, or two drafts
+# would be written to one address. Matched by the start of the problem's English detail.
+BLOCKING_DETAILS = (
+    "required metadata 'title' missing",
+    "required metadata 'date' is empty",
+    "'date' must match",
+    "'modified' must match",
+    "invalid date",
+    "link target",
+    "{filename} used for a static file",
+    "duplicate slug",
+)
+
+
+def blocks_the_build(found: Problem) -> bool:
+    if found.detail.endswith(SLUG_OF_A_PUBLISHED_TEXT):
+        return False  # the draft has its own address until it is published
+    return any(found.detail.startswith(detail) for detail in BLOCKING_DETAILS)
+
+
 def check_on_initialization(pelican) -> None:
-    """Stop the build before Pelican reads anything if the content has problems."""
+    """Stop the build before Pelican reads anything if the content has problems.
+
+    Drafts: see the module docstring (warnings and a to-do box in the preview; not read
+    at all where drafts are not written).
+    """
     settings = pelican.settings
     if not is_main_site(settings):
         return  # a language subsite: the main site has checked all languages already
+    drafts_written = drafts_are_written(settings)
     notes: list[Problem] = []
-    problems = check_content(settings["PATH"], settings, files_of_this_build(settings), notes=notes)
-    if problems:
-        stop_build(problems)
+    files = files_of_this_build(settings)
+    problems = check_content(settings["PATH"], settings, files, include_drafts=drafts_written, notes=notes)
+    drafts = {str(file.path) for file in files if file.is_draft}
+    if not drafts_written:
+        leave_out_drafts(settings, drafts)
+    draft_problems = [found for found in problems if str(found.file) in drafts]
+    warnings = [found for found in draft_problems if not blocks_the_build(found)]
+    if warnings:
+        warn_about_drafts(warnings)
+    stopping = [found for found in problems if found not in warnings]
+    if stopping:
+        stop_build(stopping)
     if notes:
         report_notes(notes)
+    draft_todos = this_build(settings).part(DraftProblems)
+    for found in warnings:
+        draft_todos.setdefault(str(found.file), []).append(found)
+
+
+def leave_out_drafts(settings: dict, drafts: set[str]) -> None:
+    """Keep Pelican from reading draft files, in the main site and every language subsite."""
+    patterns = [glob_escape(Path(path).name) for path in sorted(drafts)]
+    if not patterns:
+        return
+    settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"], *patterns]
+    for overrides in (settings.get("I18N_SUBSITES") or {}).values():
+        overrides["IGNORE_FILES"] = [*overrides.get("IGNORE_FILES", settings["IGNORE_FILES"]), *patterns]
+
+
+def glob_escape(name: str) -> str:
+    """`name` as an fnmatch pattern that matches only itself."""
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def warn_about_drafts(problems: list[Problem]) -> None:
+    """Print the drafts' problems as warnings (not through Pelican's log: the build treats
+    logged warnings as errors)."""
+    sys.stderr.write(format_problems(problems, DRAFT_HEADING))
+    sys.stderr.flush()
+
+
+DRAFT_HEADING = "Entwürfe – vor dem Veröffentlichen noch zu erledigen (Warnung, die Vorschau wird gebaut)"
+
+
+class DraftProblems(dict):
+    """{source path: that draft's problems}, for its to-do box (attach_publishing_todo; bfb_build)."""
+
+
+def attach_publishing_todo(content) -> None:
+    """content_object_init handler: give a draft its list of problems (`publishing_todo`)."""
+    if getattr(content, "status", None) == "draft":
+        todos = this_build(content.settings).part(DraftProblems)
+        found = todos.get(str(Path(content.source_path).resolve()), [])
+        content.publishing_todo = sorted(found, key=lambda problem: problem.line or 0)

@@ -177,3 +177,54 @@ def test_all_problems_of_all_files_at_once(tmp_path):
     write(tmp_path, "aktuelles/a.md", GOOD_NEWS.replace("Date: 2017-01-09\n", ""))
     problems = problems_for(tmp_path, "seiten/b.md", "Title: B\nSlug: b\nLang: fr\n\nText\n")
     assert {Path(p.file).name for p in problems} == {"a.md", "b.md"}
+
+
+# --- drafts -----------------------------------------------------------------------------------
+
+
+def test_drafts_can_be_left_out_as_the_production_build_leaves_them_out(tmp_path):
+    write(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", GOOD_NEWS)
+    write(
+        tmp_path,
+        "aktuelles/2024-05-17-entwurf.md",
+        "Title: Entwurf\nSlug: entwurf\nLang: de\nStatus: draft\n\nText\n",
+    )
+    assert check_content(tmp_path, SETTINGS)  # Summary missing
+    assert check_content(tmp_path, SETTINGS, include_drafts=False) == []
+
+
+def test_a_draft_taking_a_published_slug_is_told_but_not_stopped(tmp_path):
+    from bfb_content_check.content_check import blocks_the_build
+
+    write(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", GOOD_NEWS)
+    draft = GOOD_NEWS.replace("Lang: de", "Lang: de\nStatus: draft")
+    found = only(
+        problems_for(tmp_path, "aktuelles/0000-entwurf.md", draft)
+    )  # sorts first, still the one told
+    assert Path(found.file).name == "0000-entwurf.md"
+    assert not blocks_the_build(found)  # its own address (/entwuerfe/…) until it is published
+    write(tmp_path, "aktuelles/0001-entwurf.md", draft)
+    second = [p for p in check_content(tmp_path, SETTINGS) if Path(p.file).name == "0001-entwurf.md"]
+    assert [blocks_the_build(p) for p in second] == [True]  # two drafts would share /entwuerfe/…
+
+
+def test_problems_pelican_cannot_read_block_a_draft_too(tmp_path):
+    from bfb_content_check.content_check import blocks_the_build
+
+    draft = GOOD_NEWS.replace("Lang: de", "Lang: de\nStatus: draft").replace(
+        "Summary: Seit", "Summary: Kurz\nX: Seit"
+    )
+    found = problems_for(tmp_path, "aktuelles/2017-01-09-entwurf.md", draft.replace("2017-01-09", "9.1.2017"))
+    by_blocking = {blocks_the_build(p): p.message for p in found}
+    assert "nicht im Format Jahr-Monat-Tag" in by_blocking[True]
+    assert False in by_blocking  # the unknown field "X:" only goes into the to-do box
+
+
+def test_a_published_text_may_not_link_a_draft_the_production_build_leaves_out(tmp_path):
+    write(tmp_path, "seiten/plan.md", "Title: Plan\nSlug: plan\nLang: de\nStatus: draft\n\nText\n")
+    text = GOOD_NEWS + "\nSiehe [Plan]({filename}/seiten/plan.md).\n"
+    write(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", text)
+    production = {**SETTINGS, "DRAFT_SAVE_AS": ""}
+    found = only(check_content(tmp_path, production, include_drafts=False))
+    assert found.line == 9 and "ist ein Entwurf" in found.message
+    assert check_content(tmp_path, SETTINGS) == []  # the preview writes the draft: the link works there

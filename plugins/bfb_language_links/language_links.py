@@ -5,10 +5,13 @@ Jinja globals for the page being written:
 - `counterpart_urls()`: {lang: url} in every language, for the language switcher.
   Content (articles, pages) leads to its translation, and to the other language's
   start page only when no translation exists; places exist in every language;
-  generated lists (news, archive) map through `COUNTERPART_PATHS`.
+  generated lists (news, archive) map through `COUNTERPART_PATHS`; page N of the news
+  list leads to page N of the other language's list, or to its last page when that
+  language has fewer pages.
 - `translation_urls()`: only the real language versions of the page, for hreflang
-  alternates and the sitemap (a start page standing in for a missing translation
-  is not an alternate).
+  alternates and the sitemap (a start page standing in for a missing translation,
+  or another page number of the news list, is not an alternate: alternates are
+  always reciprocal).
 
 Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py), so
 translations are found across the sites: every site's articles and pages are recorded
@@ -32,13 +35,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bfb_build import is_main_site, start_with_the_main_site, this_build
+from bfb_build import BUILD_KEY, is_main_site, start_with_the_main_site, this_build
 from bfb_content_check.content_check import content_files, ignore_matcher, relative_name
 from bfb_contents import contents_of
 from bfb_locale.locale_format import clean_url
 from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Content
+from pelican.generators import ArticlesGenerator
+from pelican.paginator import Paginator
 
 # Template variables that hold the content object being written.
 CONTENT_VARIABLES = ("article", "page", "place")
@@ -73,6 +78,8 @@ class NativeContent:
 
     by_translation_key: dict[tuple, object] = field(default_factory=dict)
     by_source: dict[str, object] = field(default_factory=dict)
+    # Each language's articles generator, for the page count of its news list (news_list_page).
+    news_generators: dict[str, ArticlesGenerator] = field(default_factory=dict)
 
 
 def translation_key(content, lang: str) -> tuple | None:
@@ -92,6 +99,9 @@ def record_native_content(generators) -> None:
     if not generators:
         return
     native = this_build(generators[0].context).part(NativeContent)
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            native.news_generators[generator.settings["DEFAULT_LANG"]] = generator
     for content in contents_of(generators):
         native.by_source[content.source_path] = content
         key = translation_key(content, content.lang)
@@ -182,21 +192,52 @@ def content_counterparts(
     return counterparts
 
 
+def news_list_page(news_generators: Mapping, lang: str, number: int) -> tuple[str, int] | None:
+    """The path of page `number` of `lang`'s news list, or of its last page if it has fewer.
+
+    Returns (path, page number found), or None if that language's news list is unknown.
+    The list is paginated as Pelican's writer paginates it (Paginator, same settings).
+    """
+    generator = news_generators.get(lang)
+    if generator is None:
+        return None
+    settings = generator.settings
+    per_page = settings["PAGINATED_TEMPLATES"].get("index") or settings["DEFAULT_PAGINATION"]
+    paginator = Paginator(
+        settings["INDEX_SAVE_AS"], settings["INDEX_URL"], generator.articles, settings, per_page
+    )
+    found = min(number, paginator.num_pages)
+    return paginator.page(found).url, found
+
+
 def path_counterparts(
-    path: str, lang: str, lang_siteurls: Mapping[str, str], table: list, paginated: bool = False
+    path: str,
+    lang: str,
+    lang_siteurls: Mapping[str, str],
+    table: list,
+    page_number: int = 1,
+    news_generators: Mapping | None = None,
 ) -> dict[str, Counterpart]:
     """Return the counterparts of a generated page (news list, archive, overview) by its path.
 
-    A path below a table entry (page 2 of the news list) leads to the entry itself in
-    the other language: page numbers differ when not every news item is translated.
+    Page N > 1 of the news list leads to page N in the other language, or to its last
+    page when it has fewer (not every news item needs a translation); `news_generators`:
+    each language's articles generator (NativeContent.news_generators).
     """
     for entry in table:
         if lang in entry and path.startswith(entry[lang]):
-            exact = path == entry[lang] and not paginated
-            return {
-                other: Counterpart(site_url(base, entry.get(other, "")), exact=exact or other == lang)
-                for other, base in lang_siteurls.items()
-            }
+            found = {lang: Counterpart(site_url(lang_siteurls[lang], path), exact=True)}
+            for other, base in lang_siteurls.items():
+                if other == lang:
+                    continue
+                page = news_list_page(news_generators or {}, other, page_number) if page_number > 1 else None
+                if page is None:
+                    exact = path == entry[lang] and page_number == 1
+                    found[other] = Counterpart(site_url(base, entry.get(other, "")), exact=exact)
+                else:
+                    other_path, other_number = page
+                    found[other] = Counterpart(site_url(base, other_path), exact=other_number == page_number)
+            return {other: found[other] for other in lang_siteurls}
     return {other: Counterpart(site_url(base, path), exact=True) for other, base in lang_siteurls.items()}
 
 
@@ -212,8 +253,12 @@ def counterparts(context: Mapping) -> dict[str, Counterpart]:
             )
     path = (context.get("output_file") or "").removesuffix("index.html")
     page = context.get("articles_page")
-    paginated = page is not None and getattr(page, "number", 1) > 1
-    return path_counterparts(path, lang, lang_siteurls, context.get("COUNTERPART_PATHS", []), paginated)
+    page_number = getattr(page, "number", 1) if page is not None else 1
+    build = context.get(BUILD_KEY)
+    news_generators = build.part(NativeContent).news_generators if build is not None else None
+    return path_counterparts(
+        path, lang, lang_siteurls, context.get("COUNTERPART_PATHS", []), page_number, news_generators
+    )
 
 
 @pass_context

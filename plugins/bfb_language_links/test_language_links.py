@@ -74,11 +74,14 @@ def test_generated_lists_map_through_the_table():
     )
 
 
-def test_later_news_pages_lead_to_the_first_page_in_the_other_language():
+def test_later_news_page_without_the_other_news_list_leads_to_its_first_page():
     found = counterparts(
         context("de", output_file="aktuelles/seite/2/index.html", articles_page=SimpleNamespace(number=2))
     )
-    assert urls(found)["en"] == ("https://example.test/en/news/", False)
+    assert urls(found) == {
+        "de": ("https://example.test/aktuelles/seite/2/", True),
+        "en": ("https://example.test/en/news/", False),
+    }
 
 
 def test_page_outside_the_table_keeps_its_path():

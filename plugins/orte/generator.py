@@ -114,6 +114,8 @@ class PlacesGenerator(Generator):
         if known is not None:
             problems += body_problems
             problems += check_place_references(place_references(self.context), known)
+            draft_problems = check_place_references(place_references(self.context, drafts=True), known)
+            add_to_draft_todos(self.context, draft_problems)
         if not problems:
             place_map, problems = build_place_map(
                 records, Path(self.settings["ORTE_BOUNDARIES"]), Path(self.path) / self.settings["ORTE_DATA"]
@@ -249,25 +251,47 @@ def group_places(places: list[Place]) -> list[PlaceGroup]:
     return [*towns, PlaceGroup("Ortsgemeinde", None, others)] if others else towns
 
 
-def place_references(context: dict) -> dict[str, object]:
+def place_references(context: dict, drafts: bool = False) -> dict[str, object]:
     """{source path: raw `Orte:` value} of every article and page this site has read.
 
-    The places generator runs after the articles and pages generators, so their lists
-    are in the shared context (content from the content cache included).
+    Drafts only with `drafts=True` (and then only drafts): a draft naming an unknown place
+    gets it in its to-do box (`publishing_todo`, bfb_content_check) and must not stop the
+    preview. The places generator runs after the articles and pages generators, so their
+    lists are in the shared context (content from the content cache included).
     """
     return {
         content.source_path: content.metadata["orte"]
         for name in CONTENT_LISTS
         for content in context.get(name, [])
-        if "orte" in content.metadata
+        if "orte" in content.metadata and is_draft(content) == drafts
     }
+
+
+def is_draft(content) -> bool:
+    return getattr(content, "status", None) == "draft"
+
+
+def add_to_draft_todos(context: dict, problems: list[Problem]) -> None:
+    """Put each draft's unknown places into its to-do box, in line order with the rest."""
+    by_path: dict[str, list[Problem]] = {}
+    for found in problems:
+        by_path.setdefault(str(found.file), []).append(found)
+    for name in CONTENT_LISTS:
+        for content in context.get(name, []):
+            found = by_path.get(str(content.source_path))
+            if found and is_draft(content):
+                todo = [*getattr(content, "publishing_todo", []), *found]
+                content.publishing_todo = sorted(todo, key=lambda problem: problem.line or 0)
 
 
 def link_articles(context: dict, by_slug: dict[str, Place]) -> None:
     """Give each news item `.places`, and each place `.news` (its published items, newest first)."""
     for list_name in ARTICLE_LISTS:
         for article in context.get(list_name, []):
-            article.places = [by_slug[slug] for slug in parse_place_list(getattr(article, "orte", ""))]
+            # Only a draft can name an unknown place (check_place_references stops the rest).
+            article.places = [
+                by_slug[slug] for slug in parse_place_list(getattr(article, "orte", "")) if slug in by_slug
+            ]
     for article in context.get("articles", []):
         for place in article.places:
             place.news.append(article)

@@ -247,6 +247,21 @@ def test_unknown_place_in_news_and_body_file_are_reported_with_data_problems(tmp
     assert "Traceback" not in site.stderr
 
 
+def test_a_draft_naming_an_unknown_place_is_built_with_it_in_its_to_do_box(tmp_path):
+    content = tiny_content(tmp_path)
+    (content / "aktuelles" / "2024-06-01-entwurf.md").write_text(
+        "Title: Entwurf aus Überdorf\nDate: 2024-06-01\nSlug: entwurf\nLang: de\nStatus: draft\n"
+        "Summary: Ein Entwurf, der einen Ort nennt, den es nicht gibt.\nOrte: ueberdorf, uberdorf\n\nText.\n",
+        encoding="utf-8",
+    )
+    site = build_tiny_site(tmp_path)
+    assert site.returncode == 0, site.stderr
+    box = site.page("/entwuerfe/entwurf/").select_one(".todo-box").get_text()
+    assert "„Orte:“ nennt „uberdorf“" in box
+    news = [a["href"] for a in site.page("/orte/ueberdorf/").select(".news-list a")]
+    assert news == ["/aktuelles/testmeldung/"]  # a draft is no news of its places yet
+
+
 # --- Everything from the data file is escaped for where it ends up --------------------------
 
 HOSTILE_NAME = 'Über<script>alert("x")</script>dorf & "Söhne"'
