@@ -2,7 +2,8 @@
 
 i18n_subsites builds the English subsite while the main site is being set up, so
 the main site's `finalized` is the last signal of a build: entries are collected
-from every site on `all_generators_finalized` and written at the main site's end.
+from every site on `all_generators_finalized` into the build's shared state (bfb_build,
+so a new build starts empty) and written at the main site's end.
 
 Three kinds of rule, in this order of precedence on both servers:
 1. an old address with a query string (`/?p=760`, WordPress), matched on path and parameter;
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_contents.front_matter import field_line
 from bfb_errors import Problem, stop_build
 from pelican import signals
@@ -78,13 +80,8 @@ class SectionRedirect:
         return path.rstrip("/") == self.prefix.rstrip("/") or path.startswith(self.prefix)
 
 
-@dataclass
-class _Collection:
-    root: Path | None = None  # output folder of the main site (the first one set up)
-    redirects: dict[str, Redirect] | None = None
-
-
-_COLLECTED = _Collection()
+class CollectedRedirects(dict):
+    """{key: Redirect} declared by every language site of this build (kept in bfb_build's state)."""
 
 
 def sections_of(settings: dict) -> list[SectionRedirect]:
@@ -225,9 +222,7 @@ def collect(generators) -> None:
     """Take the declared redirects of one site (main site or subsite)."""
     settings = generators[0].settings
     context = generators[0].context
-    if _COLLECTED.root is None:
-        _COLLECTED.root = Path(settings["OUTPUT_PATH"]).resolve()
-        _COLLECTED.redirects = {}
+    collected = this_build(settings).part(CollectedRedirects)
     contents = [*context.get("articles", []), *context.get("pages", []), *context.get("hidden_pages", [])]
     problems, existing = [], None
     for content in contents:
@@ -236,14 +231,14 @@ def collect(generators) -> None:
         if redirects and existing is None:  # the site's addresses, needed only by a redirect
             existing = {site_path(settings["SITEURL"], item.url).rstrip("/") for item in contents}
         for redirect in redirects:
-            problems += _conflicts(redirect, existing, sections_of(settings))
-            _COLLECTED.redirects.setdefault(redirect.key, redirect)
+            problems += _conflicts(redirect, collected, existing)
+            collected.setdefault(redirect.key, redirect)
     if problems:
         stop_build(problems)
 
 
-def _conflicts(redirect: Redirect, existing: set[str], sections: list[SectionRedirect]) -> list[Problem]:
-    earlier = _COLLECTED.redirects.get(redirect.key)
+def _conflicts(redirect: Redirect, collected: CollectedRedirects, existing: set[str]) -> list[Problem]:
+    earlier = collected.get(redirect.key)
     if earlier and earlier.new != redirect.new:
         return [
             _problem(
@@ -334,12 +329,12 @@ def server_problems(
 
 def write_server_files(pelican) -> None:
     """At the main site's end: check against everything written, then write both server files."""
-    output = Path(pelican.output_path).resolve()
-    if _COLLECTED.root != output:
-        return  # a subsite ends; the main site writes for all of them
-    redirects = sorted(_COLLECTED.redirects.values(), key=lambda redirect: redirect.old)
-    _COLLECTED.root, _COLLECTED.redirects = None, None
     settings = pelican.settings
+    if not is_main_site(settings):
+        return  # a subsite ends; the main site writes for all of them
+    output = Path(pelican.output_path).resolve()
+    collected = this_build(settings).part(CollectedRedirects)
+    redirects = sorted(collected.values(), key=lambda redirect: redirect.old)
     sections = sections_of(settings)
     problems = server_problems(
         redirects, sections, written_paths(output), settings.get("REDIRECT_RESERVED_PATHS", [])
@@ -355,5 +350,6 @@ def write_server_files(pelican) -> None:
 
 
 def register() -> None:
+    start_with_the_main_site()
     signals.all_generators_finalized.connect(collect)
     signals.finalized.connect(write_server_files)

@@ -1,9 +1,13 @@
 from pathlib import Path
 from types import SimpleNamespace
 
+from bfb_build import this_build
+
 from bfb_redirects.redirects import (
+    CollectedRedirects,
     Redirect,
     apache_section,
+    collect,
     nginx_include,
     redirects_of,
     sections_of,
@@ -133,3 +137,21 @@ def test_a_section_may_not_hide_a_page_and_must_lead_somewhere():
         [], sections_of({"OLD_SITE_SECTIONS": [("/alt/", "/gibt-es-nicht/")]}), set(), []
     )
     assert "/gibt-es-nicht/" in missing.message and missing.file == "pelicanconf.py"
+
+
+def test_each_build_collects_its_own_redirects():
+    def site(redirect_from):
+        settings = {
+            "SITEURL": "",
+            "OUTPUT_PATH": "/nirgends/output",
+            "DEFAULT_LANG": "de",
+            "OLD_SITE_SECTIONS": [],
+        }
+        context = {"articles": [content(redirect_from)], "pages": [], "hidden_pages": []}
+        return [SimpleNamespace(settings=settings, context=context)]
+
+    first, second = site("/alt/eins"), site("/alt/zwei")
+    collect(first)
+    collect(second)
+    assert [r.old for r in this_build(first[0].settings).part(CollectedRedirects).values()] == ["/alt/eins"]
+    assert [r.old for r in this_build(second[0].settings).part(CollectedRedirects).values()] == ["/alt/zwei"]
