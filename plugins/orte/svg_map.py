@@ -235,7 +235,7 @@ def build_place_map(
     if problems:
         return None, problems
     try:
-        return _cached_place_map(_signature(records), _signature_of_file(boundaries_path)), []
+        return _cached_place_map(_signature(records), tuple(boundaries)), []
     except LabelsDoNotFit as error:
         names = ", ".join(f"„{record.name}“" for record in records if record.slug in error.keys)
         return None, [
@@ -268,14 +268,9 @@ def _signature(records: Sequence[PlaceRecord]) -> _Signature:
     )
 
 
-def _signature_of_file(path: Path) -> tuple[str, int, int]:
-    stat = path.stat()
-    return str(path), stat.st_mtime_ns, stat.st_size
-
-
 @functools.lru_cache(maxsize=4)
-def _cached_place_map(signature: _Signature, boundaries_file: tuple[str, int, int]) -> PlaceMap:
-    boundaries = load_boundaries(Path(boundaries_file[0]))
+def _cached_place_map(signature: _Signature, boundaries: tuple[Boundary, ...]) -> PlaceMap:
+    # Keyed by the boundaries already read and checked, so the file is not parsed again.
     return PlaceMap(overview_map(signature, boundaries), locator_map(signature, boundaries))
 
 
