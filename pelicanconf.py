@@ -127,6 +127,7 @@ PLUGINS = [
     "bfb_locale",
     "bfb_language_links",
     "bfb_source_files",  # before every plugin that reads a content file
+    "bfb_reader",
     "bfb_content_check",
     "bfb_translations",
     "bfb_sitemap",

@@ -1,66 +1,89 @@
-"""Placeholders for figures: replaced in text and summary, or reported with file and line."""
+"""Placeholders for figures: replaced in text and summary as each text is read, or reported with file:line."""
 
 from __future__ import annotations
 
-import copy
-from types import SimpleNamespace
-
 import pytest
-from pelican.contents import Page
-from pelican.settings import DEFAULT_CONFIG
+from bfb_reader import ReadText
 
-from bfb_figures.figures_in_text import fill_in_figures
+from bfb_figures.figures_in_text import fill_in_figures, stop_on_mistakes
 
-
-def make_page(tmp_path, text: str, summary: str, lang: str = "de") -> Page:
-    source = tmp_path / f"seite.{lang}.md"
-    source.write_text(f"Title: Seite\nSummary: {summary}\n\n{text}\n", encoding="utf-8")
-    settings = copy.deepcopy(DEFAULT_CONFIG)
-    metadata = {"title": "Seite", "summary": summary, "lang": lang, "slug": "seite"}
-    return Page(text, metadata=metadata, settings=settings, source_path=str(source))
+PLACE = """\
+- name: Ort {number}
+  slug: ort-{number}
+  kind: Ortsgemeinde
+  measures: []
+"""
 
 
-def generators_with(pages: list[Page], lang: str = "de", total: int | None = 46) -> list:
-    context = {"DEFAULT_LANG": lang}
-    if total is not None:
-        context["place_figures"] = SimpleNamespace(total=total)
-    return [SimpleNamespace(context=context, pages=pages, hidden_pages=[])]
+@pytest.fixture
+def content(tmp_path):
+    """A content folder whose places file lists 3 places."""
+    (tmp_path / "data").mkdir()
+    places = "".join(PLACE.format(number=number) for number in range(1, 4))
+    (tmp_path / "data" / "orte.yaml").write_text(places, encoding="utf-8")
+    return tmp_path
 
 
-def test_placeholder_becomes_the_number_in_text_and_summary(tmp_path):
-    page = make_page(tmp_path, "<p>In allen {anzahl:orte} Orten.</p>", "<p>Alle {anzahl:orte} Orte.</p>")
-    fill_in_figures(generators_with([page]))
-    assert page.content == "<p>In allen 46 Orten.</p>"
-    assert page.summary == "<p>Alle 46 Orte.</p>"
+def read_text(content, html: str, summary: str | None, lang: str = "de") -> ReadText:
+    """A text as bfb_reader hands it to fill_in_figures, read by a site of a new build."""
+    source = content / f"seite.{lang}.md"
+    header = f"Summary: {summary}\n" if summary else ""
+    source.write_text(f"Title: Seite\n{header}\n{html}\n", encoding="utf-8")
+    return ReadText(str(source), {"PATH": str(content), "DEFAULT_LANG": lang}, html, summary)
 
 
-def test_number_is_formatted_for_the_language(tmp_path):
-    page = make_page(tmp_path, "<p>{anzahl:orte}</p>", "<p>x</p>", lang="en")
-    fill_in_figures(generators_with([page], lang="en", total=1046))
-    assert page.content == "<p>1,046</p>"
+def test_placeholder_becomes_the_number_in_text_and_summary(content):
+    text = read_text(content, "<p>In allen {anzahl:orte} Orten.</p>", "<p>Alle {anzahl:orte} Orte.</p>")
+    fill_in_figures(None, text)
+    assert text.html == "<p>In allen 3 Orten.</p>"
+    assert text.summary == "<p>Alle 3 Orte.</p>"
 
 
-def test_text_without_placeholders_stays_as_it_is(tmp_path):
-    page = make_page(tmp_path, "<p>{filename}ueber-uns.md und 46</p>", "<p>46 Orte</p>")
-    fill_in_figures(generators_with([page]))
-    assert page.content.endswith("46</p>")
-    assert page.summary == "<p>46 Orte</p>"
+def test_number_is_formatted_for_the_language(content, monkeypatch):
+    monkeypatch.setattr("bfb_figures.figures_in_text.FIGURES", {"orte": lambda settings: 1046})
+    text = read_text(content, "<p>{anzahl:orte}</p>", None, lang="en")
+    fill_in_figures(None, text)
+    assert text.html == "<p>1,046</p>"
+    german = read_text(content, "<p>{anzahl:orte}</p>", None, lang="de")
+    fill_in_figures(None, german)
+    assert german.html == "<p>1.046</p>"
 
 
-def test_unknown_placeholder_stops_the_build_with_file_and_line(tmp_path, capsys):
-    page = make_page(tmp_path, "<p>{anzahl:doerfer}</p>", "<p>x</p>")
+def test_text_without_placeholders_stays_as_it_is(content):
+    text = read_text(content, "<p>{filename}ueber-uns.md und 46</p>", "<p>46 Orte</p>")
+    fill_in_figures(None, text)
+    assert text.html == "<p>{filename}ueber-uns.md und 46</p>"
+    assert text.summary == "<p>46 Orte</p>"
+
+
+def stop(text: ReadText) -> None:
+    stop_on_mistakes([type("Generator", (), {"settings": text.settings})()])
+
+
+def test_unknown_placeholder_stops_the_build_with_file_and_line(content, capsys):
+    text = read_text(content, "<p>{anzahl:doerfer}</p>", "<p>x</p>")
+    fill_in_figures(None, text)
     with pytest.raises(SystemExit):
-        fill_in_figures(generators_with([page]))
+        stop(text)
     errors = capsys.readouterr().err
     assert "seite.de.md:4" in errors
     assert "„{anzahl:doerfer}“ ist kein bekannter Platzhalter" in errors
     assert "{anzahl:orte}" in errors
 
 
-def test_missing_data_stops_the_build(tmp_path, capsys):
-    page = make_page(tmp_path, "<p>x</p>", "<p>Alle {anzahl:orte} Orte.</p>")
+def test_missing_data_stops_the_build(content, capsys):
+    (content / "data" / "orte.yaml").unlink()
+    text = read_text(content, "<p>x</p>", "<p>Alle {anzahl:orte} Orte.</p>")
+    fill_in_figures(None, text)
+    assert text.summary == "<p>Alle {anzahl:orte} Orte.</p>"
     with pytest.raises(SystemExit):
-        fill_in_figures(generators_with([page], total=None))
+        stop(text)
     errors = capsys.readouterr().err
     assert "seite.de.md:2" in errors
     assert "nicht bekannt" in errors
+
+
+def test_a_site_without_mistakes_goes_on(content):
+    text = read_text(content, "<p>{anzahl:orte}</p>", None)
+    fill_in_figures(None, text)
+    stop(text)  # no SystemExit

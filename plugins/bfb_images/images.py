@@ -8,7 +8,7 @@ Editors put a photo (JPEG, PNG or WebP, any size) into `content/bilder/` and wri
   a `.js` that would run under our own CSP, a TIFF), that is no picture at all (a text
   file named `.jpg`) or that is larger than IMAGE_MAX_PIXELS (a decompression bomb);
 
-* rewrites that `<img>` (on `content_object_init`) into one with `srcset`, `sizes`,
+* rewrites that `<img>` (as the text is read, bfb_reader's `text_read`) into one with `srcset`, `sizes`,
   `width`/`height` and `loading="lazy"`, pointing at the main site's copies, also on `/en/`
   pages (so no image is copied twice; i18n_subsites would copy it again under /en/,
   pelican-plugins issues #180 and #1155);
@@ -43,9 +43,9 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
-from bfb_contents import replace_text, text_of
 from bfb_errors import Problem, stop_build
 from bfb_output_owners import claim, file_owner
+from bfb_reader import ReadText, text_read
 from pelican import signals
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -191,24 +191,24 @@ def render_img(attributes: dict[str, str]) -> str:
     return "<img " + " ".join(parts) + ">"
 
 
-def source_of(state: BuildState, content, path: str) -> tuple[Path, str] | None:
+def source_of(state: BuildState, text: ReadText, path: str) -> tuple[Path, str] | None:
     """The photo file a `{static}` path names, and its path relative to the content folder."""
     path = unquote(path.split("?")[0].split("#")[0])
     if path.startswith("/"):
         relative = posixpath.normpath(path.lstrip("/"))
     else:
-        relative = posixpath.normpath(posixpath.join(content.relative_dir, path))
+        relative = posixpath.normpath(posixpath.join(text.relative_dir, path))
     source = (state.content / relative).resolve()
     if source.suffix.lower() not in FORMATS or not source.is_file():
         return None  # not a photo, or missing: Pelican reports the broken link
     return source, relative
 
 
-def responsive_img(content, tag: str) -> str:
+def responsive_img(text: ReadText, tag: str) -> str:
     attributes = parse_attributes(tag)
     match = STATIC_SRC_RE.match(attributes.get("src", ""))
-    state = photos_of(content.settings)
-    found = source_of(state, content, match.group("path")) if match else None
+    state = photos_of(text.settings)
+    found = source_of(state, text, match.group("path")) if match else None
     if found is None:
         return tag
     copies = register_photo(state, *found)
@@ -225,11 +225,10 @@ def responsive_img(content, tag: str) -> str:
     return render_img(attributes)
 
 
-def rewrite_images(content) -> None:
-    """Give every photo in a news item or page its responsive `<img>` (before links are resolved)."""
-    if "<img" not in text_of(content).lower():
-        return
-    replace_text(content, lambda text: IMG_RE.sub(lambda match: responsive_img(content, match.group()), text))
+def rewrite_images(sender, text: ReadText) -> None:
+    """text_read handler: give every photo in a text its responsive `<img>` (before links are resolved)."""
+    if "<img" in text.html.lower():
+        text.html = IMG_RE.sub(lambda match: responsive_img(text, match.group()), text.html)
 
 
 def keep_originals_private(generator) -> None:
@@ -387,6 +386,6 @@ def register() -> None:
     start_with_the_main_site()
     signals.initialized.connect(remember_main_site)
     signals.initialized.connect(check_published_files)
-    signals.content_object_init.connect(rewrite_images)
+    text_read.connect(rewrite_images)
     signals.static_generator_finalized.connect(keep_originals_private)
     signals.finalized.connect(write_images)

@@ -16,6 +16,7 @@ from pathlib import Path
 from bfb_build import this_build
 from bfb_errors import Problem
 
+from .figures import compute_figures
 from .loader import load_located_yaml
 from .model import PlaceRecord
 from .validation import validate_places, written_slugs
@@ -55,3 +56,12 @@ def places_file_of_this_build(settings) -> PlacesFile:
     if key not in read:
         read[key] = read_places_file(path)
     return read[key]
+
+
+def number_of_places(settings) -> int | None:
+    """How many places the places file lists (None while it has a problem): `{anzahl:orte}`.
+
+    Counted by the overview's own `compute_figures`, so the text and the overview always agree.
+    """
+    places_file = places_file_of_this_build(settings)
+    return None if places_file.problems else compute_figures(list(places_file.records)).total

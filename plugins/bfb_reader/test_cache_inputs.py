@@ -1,0 +1,147 @@
+"""The content cache is loaded only when nothing a cached text depends on has changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+from bfb_reader.cache_inputs import (
+    FINGERPRINT_FILE,
+    decide_whether_to_load_the_cache,
+    fingerprint,
+    remember_the_inputs,
+    stable,
+)
+from sitetools.build import run_pelican
+
+ROOT = Path(__file__).resolve().parents[2]
+NEW_PLACE = "\n- name: Neuort\n  slug: neuort\n  kind: Stadtteil\n  part_of: Daun\n  measures: []\n"
+
+
+def site(tmp_path: Path, **settings) -> SimpleNamespace:
+    """A Pelican object as `initialized` and `finalized` see it: one site of a new build."""
+    content = tmp_path / "content"
+    (content / "data").mkdir(parents=True, exist_ok=True)
+    defaults = {
+        "PATH": str(content),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "OUTPUT_PATH": str(tmp_path / "output"),
+        "DEFAULT_LANG": "de",
+        "LOAD_CONTENT_CACHE": True,
+        "CACHE_CONTENT": True,
+        "MARKDOWN": {"extension_configs": {"markdown.extensions.toc": {}}},
+    }
+    return SimpleNamespace(settings={**defaults, **settings})
+
+
+def build(tmp_path: Path, **settings) -> bool:
+    """Start and finish one successful build; return whether it loaded the cache."""
+    pelican = site(tmp_path, **settings)
+    decide_whether_to_load_the_cache(pelican)
+    remember_the_inputs(pelican)
+    return pelican.settings["LOAD_CONTENT_CACHE"]
+
+
+def test_the_cache_is_loaded_only_after_a_successful_build_with_the_same_inputs(tmp_path):
+    places = tmp_path / "content" / "data" / "orte.yaml"
+    assert build(tmp_path) is False  # nothing cached yet
+    assert build(tmp_path) is True
+    assert (
+        build(tmp_path, OUTPUT_PATH=str(tmp_path / ".output-new-x1")) is True
+    )  # a staging folder is no input
+    places.write_text("- name: A\n", encoding="utf-8")
+    assert build(tmp_path) is False  # a data file changed
+    assert build(tmp_path) is True
+    assert build(tmp_path, SITEURL="http://127.0.0.1:8001") is False  # a setting changed
+    photo = tmp_path / "content" / "bilder" / "foto.jpg"
+    photo.parent.mkdir()
+    photo.write_bytes(b"1")
+    assert build(tmp_path, SITEURL="http://127.0.0.1:8001") is False  # a new photo
+
+
+def test_after_a_failed_build_every_text_is_read_afresh(tmp_path):
+    build(tmp_path)
+    started = site(tmp_path)
+    decide_whether_to_load_the_cache(started)  # … and the build fails: no `finalized`
+    assert started.settings["LOAD_CONTENT_CACHE"] is True
+    assert not (tmp_path / "cache" / FINGERPRINT_FILE).exists()
+    assert build(tmp_path) is False
+
+
+def test_a_build_that_asked_for_no_cache_gets_none(tmp_path):
+    build(tmp_path)
+    assert build(tmp_path, LOAD_CONTENT_CACHE=False) is False
+
+
+def test_settings_are_fingerprinted_by_value_and_name_never_by_address(tmp_path):
+    def render(text):
+        return text
+
+    assert stable({"filters": {"render": render}, "pattern": re.compile("a+")}) == {
+        "filters": {
+            "render": f"{__name__}.test_settings_are_fingerprinted_by_value_and_name_never_by_address"
+            ".<locals>.render"
+        },
+        "pattern": "a+",
+    }
+    assert stable(object()) == "builtins.object"
+    assert stable({"b", "a"}) == ["a", "b"]
+    settings = site(tmp_path).settings
+    assert fingerprint({**settings, "JINJA_FILTERS": {"f": render}}) == fingerprint(
+        {**settings, "JINJA_FILTERS": {"f": render}}
+    )
+
+
+def test_our_markdown_extensions_are_inputs(tmp_path):
+    settings = site(tmp_path).settings
+    with_tables = {**settings, "MARKDOWN": {"extension_configs": {"bfb_tables": {}}}}
+    tables = ROOT / "lib" / "bfb_tables" / "tables.py"
+    before = fingerprint(with_tables)
+    stat = tables.stat()
+    os.utime(tables, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    try:
+        assert fingerprint(with_tables) != before
+    finally:
+        os.utime(tables, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_a_real_build_reuses_its_cache_and_a_new_place_still_changes_the_cached_number(tmp_path):
+    """Two real builds of both languages with the cache on, as `invoke build` and the live preview run.
+
+    A text changed behind Pelican's back (same modification time) shows whether a build
+    served it from the cache: Pelican only notices a changed time.
+    """
+    content_copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content_copy)
+    extra = {
+        "PATH": json.dumps(str(content_copy)),
+        "CACHE_PATH": json.dumps(str(tmp_path / "cache")),
+        "CACHE_CONTENT": "true",
+        "LOAD_CONTENT_CACHE": "true",
+    }
+    page = {"de": Path("auf-dem-weg/index.html"), "en": Path("en/auf-dem-weg/index.html")}
+    run_pelican(ROOT / "pelicanconf.py", tmp_path / "first", extra, quiet=True, search_index=False)
+    first = (tmp_path / "first" / page["de"]).read_text(encoding="utf-8")
+    assert re.search(r"in allen (\d+) Orten", first)
+
+    text = content_copy / "seiten" / "auf-dem-weg.md"  # the owner's goal, with {anzahl:orte}
+    stat = text.stat()
+    text.write_text(
+        text.read_text(encoding="utf-8").replace("Ziel ist es", "Unser Ziel ist es"), encoding="utf-8"
+    )
+    os.utime(text, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    run_pelican(ROOT / "pelicanconf.py", tmp_path / "second", extra, quiet=True, search_index=False)
+    assert (tmp_path / "second" / page["de"]).read_text(encoding="utf-8") == first  # served from the cache
+
+    places = content_copy / "data" / "orte.yaml"
+    count = int(re.search(r"in allen (\d+) Orten", first).group(1))
+    places.write_text(places.read_text(encoding="utf-8") + NEW_PLACE, encoding="utf-8")
+    run_pelican(ROOT / "pelicanconf.py", tmp_path / "third", extra, quiet=True, search_index=False)
+    third = (tmp_path / "third" / page["de"]).read_text(encoding="utf-8")
+    assert f"Unser Ziel ist es, bis 2030 in allen {count + 1} Orten" in third
+    english = (tmp_path / "third" / page["en"]).read_text(encoding="utf-8")
+    assert f"in all {count + 1} places" in english
