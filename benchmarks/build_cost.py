@@ -14,6 +14,14 @@ Figures:
 3. bytes per page type (HTML + CSS + JS it loads, raw and gzip) of the production build
    with its search index, as published.
 
+    .venv/bin/python benchmarks/build_cost.py --instructions [--project OTHER_CHECKOUT]
+
+counts the instructions of the real site's cold build under valgrind (cachegrind without
+cache simulation): the same build gives the same count to 0.1 %, however busy the machine
+is, so two versions of the project can be compared where CPU seconds vary by ±10 %.
+`--project` counts another checkout of this repository (its own content, settings and
+plugins, built with this checkout's Python packages), e.g. `git worktree add /tmp/before <commit>`.
+
 Every build is a separate `pelican` process, like `invoke build`. Times are the CPU
 seconds (user + system) of that process, the best of --repeat runs: unlike wall-clock
 time they do not grow when other programs share the machine.
@@ -71,6 +79,33 @@ def pelican(content: Path, settings: Path, output: Path, extra: dict[str, str] |
     subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def instructions(project: Path, work: Path) -> int:
+    """Instructions of one cold development build of `project`'s real site (valgrind cachegrind)."""
+    command = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+        sys.executable,
+        "-m",
+        "pelican",
+        str(project / "content"),
+        "-s",
+        str(project / "pelicanconf.py"),
+        "-o",
+        str(fresh(work / "counted")),
+        "-q",
+        "-e",
+        *(f"{key}={value}" for key, value in NO_CACHE.items()),
+    ]
+    env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
+    result = subprocess.run(command, cwd=project, env=env, check=True, capture_output=True, text=True)
+    counted = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if not counted:
+        raise SystemExit(f"valgrind printed no instruction count:\n{result.stderr[-2000:]}")
+    return int(counted.group(1).replace(",", ""))
 
 
 def best_of(repeat: int, build) -> float:
@@ -304,8 +339,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="runs per figure; the best counts")
     parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS), help="what to measure")
     parser.add_argument("--markdown", action="store_true", help="also print Markdown tables")
+    parser.add_argument(
+        "--instructions", action="store_true", help="only count the real site's cold build (valgrind)"
+    )
+    parser.add_argument("--project", type=Path, default=ROOT, help="with --instructions: which checkout")
     options = parser.parse_args()
     compile_catalogues()
+    if options.instructions:
+        with tempfile.TemporaryDirectory(prefix="build-cost-") as folder:
+            count = instructions(options.project.resolve(), Path(folder))
+        print(f"real site, cold build of {options.project}: {count / 1e9:.3f} G instructions")
+        return
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; best of {options.repeat} runs")
     with tempfile.TemporaryDirectory(prefix="build-cost-") as folder:
         work = Path(folder)
