@@ -67,7 +67,8 @@ def stable(value):
     name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None)
     if isinstance(name, str):  # a function, class or module: its name, not its address
         return f"{getattr(value, '__module__', '')}.{name}"
-    return f"{type(value).__module__}.{type(value).__qualname__}"
+    text = repr(value)  # a date, a Decimal …: its value; an object that shows only its address: its class
+    return f"{type(value).__module__}.{type(value).__qualname__}" if " at 0x" in text else text
 
 
 def markdown_extension_files(settings: dict) -> set[Path]:

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -89,6 +90,7 @@ def test_settings_are_fingerprinted_by_value_and_name_never_by_address(tmp_path)
         "pattern": "a+",
     }
     assert stable(object()) == "builtins.object"
+    assert stable(date(2030, 1, 1)) == "datetime.date(2030, 1, 1)"
     assert stable({"b", "a"}) == ["a", "b"]
     settings = site(tmp_path).settings
     assert fingerprint({**settings, "JINJA_FILTERS": {"f": render}}) == fingerprint(
