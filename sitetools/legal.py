@@ -57,8 +57,8 @@ def is_missing(value: object) -> bool:
 
 
 def key_line(settings_file: Path, key: str) -> int | None:
-    """The line of `"key":` in the settings file, so the editor finds the place."""
-    return first_line_with(settings_file, f'"{key}":')
+    """The line of `"key":` (or `'key':`) in the settings file, so the editor finds the place."""
+    return first_line_with(settings_file, f'"{key}":') or first_line_with(settings_file, f"'{key}':")
 
 
 def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE) -> list[Problem]:

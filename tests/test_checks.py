@@ -78,10 +78,15 @@ def test_legal_gate_asks_to_confirm_who_represents_the_association(complete):
     assert "vertretungsberechtigte" in problem.message and "bestätigen" in problem.message
 
 
-def test_legal_gate_points_at_the_line_of_the_key():
-    lines = Path("pelicanconf.py").read_text(encoding="utf-8").splitlines()
-    (problem,) = [p for p in legal_problems({}) if "register_court" in p.detail]
-    assert '"register_court":' in lines[problem.line - 1]
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_legal_gate_points_at_the_line_of_the_key(tmp_path, quote):
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text(
+        f'ASSOCIATION = {{\n    {quote}name{quote}: "Verein",\n    {quote}register_court{quote}: None,\n}}\n',
+        encoding="utf-8",
+    )
+    (problem,) = [p for p in legal_problems({}, settings) if "register_court" in p.detail]
+    assert problem.line == 3
 
 
 def test_legal_gate_rejects_a_malformed_email(complete):
