@@ -33,8 +33,10 @@ TRANSLATIONS_REQUIRED = True
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
 
-# A production build never trusts a cache written by a development build.
+# A production build reads every text and draws every map afresh: it neither loads nor
+# writes a cache (its own folder all the same, should a setting ever switch one on).
 LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
 CACHE_PATH = ".cache/pelican-publish"
 
 # News dated in the future stay unpublished until their day (the next publish after it).

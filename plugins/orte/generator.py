@@ -117,8 +117,14 @@ class PlacesGenerator(Generator):
             draft_problems = check_place_references(place_references(self.context, drafts=True), known)
             add_to_draft_todos(self.context, draft_problems)
         if not problems:
+            # Maps drawn by an earlier development build from the same inputs are used again.
+            caching = self.settings.get("CACHE_CONTENT")
+            memo_folder = Path(self.settings["CACHE_PATH"]) if caching else None
             place_map, problems = build_place_map(
-                records, Path(self.settings["ORTE_BOUNDARIES"]), Path(self.path) / self.settings["ORTE_DATA"]
+                records,
+                Path(self.settings["ORTE_BOUNDARIES"]),
+                Path(self.path) / self.settings["ORTE_DATA"],
+                memo_folder,
             )
         if problems:
             stop_build(problems)

@@ -8,6 +8,12 @@ overlap (`labels`). A Stadtteil without coordinates gets its name inside its tow
 and without a point: never an invented position. Each place page gets a small locator map
 (`PlaceMap.locator`) with its Gemeinde, or for a Stadtteil its town and point, highlighted.
 
+Placing the names is most of the work of a build of the real site. A development build
+with the content cache on (CACHE_CONTENT) keeps the drawn maps in CACHE_PATH, under a
+name made of everything they are drawn from (the places' names, positions and step counts,
+the boundaries, and the code of this module, labels.py and geometry.py), so the live preview
+draws them again only when one of those changed. A production build always draws them.
+
 Setting: `ORTE_BOUNDARIES`, the GeoJSON file of the Gemeinden (default: the file beside this
 module). Every Gemeinde of the data file needs an area with exactly its name, and every area a
 place; a Stadtteil's point must lie in its town. Mismatches stop the build with a `Problem`.
@@ -16,7 +22,9 @@ place; a Stadtteil's point must lie in its town. Mismatches stop the build with 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,9 +232,12 @@ def check_boundaries(
 
 
 def build_place_map(
-    records: Sequence[PlaceRecord], boundaries_path: Path, data_path: Path
+    records: Sequence[PlaceRecord], boundaries_path: Path, data_path: Path, memo_folder: Path | None = None
 ) -> tuple[PlaceMap | None, list[Problem]]:
-    """The maps for `records`, or the problems that prevent drawing them."""
+    """The maps for `records`, or the problems that prevent drawing them.
+
+    With `memo_folder`, maps drawn by an earlier build from the same inputs are used again.
+    """
     try:
         boundaries = load_boundaries(boundaries_path)
     except BoundariesUnreadable as error:
@@ -235,7 +246,7 @@ def build_place_map(
     if problems:
         return None, problems
     try:
-        return _cached_place_map(_signature(records), tuple(boundaries)), []
+        return remembered_place_map(_signature(records), tuple(boundaries), memo_folder), []
     except LabelsDoNotFit as error:
         names = ", ".join(f"„{record.name}“" for record in records if record.slug in error.keys)
         return None, [
@@ -272,6 +283,43 @@ def _signature(records: Sequence[PlaceRecord]) -> _Signature:
 def _cached_place_map(signature: _Signature, boundaries: tuple[Boundary, ...]) -> PlaceMap:
     # Keyed by the boundaries already read and checked, so the file is not parsed again.
     return PlaceMap(overview_map(signature, boundaries), locator_map(signature, boundaries))
+
+
+MEMO_PREFIX = "orte-karte-"
+DRAWING_CODE = ("svg_map.py", "labels.py", "geometry.py")
+
+
+def memo_name(signature: _Signature, boundaries: tuple[Boundary, ...]) -> str:
+    """A file name made of everything the maps are drawn from, the drawing code included."""
+    digest = hashlib.sha256(repr((signature, boundaries)).encode())
+    for name in DRAWING_CODE:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return f"{MEMO_PREFIX}{digest.hexdigest()[:32]}.pickle"
+
+
+def remembered_place_map(
+    signature: _Signature, boundaries: tuple[Boundary, ...], memo_folder: Path | None
+) -> PlaceMap:
+    """The maps: from `memo_folder` if a build drew them from the same inputs, else drawn now (and kept)."""
+    if memo_folder is None:
+        return _cached_place_map(signature, boundaries)
+    memo = memo_folder / memo_name(signature, boundaries)
+    try:
+        with memo.open("rb") as handle:
+            remembered = pickle.load(handle)
+        if isinstance(remembered, PlaceMap):
+            return remembered
+    except Exception:  # none yet, or unreadable: draw the maps again
+        pass
+    place_map = _cached_place_map(signature, boundaries)
+    memo_folder.mkdir(parents=True, exist_ok=True)
+    for old in memo_folder.glob(f"{MEMO_PREFIX}*"):
+        old.unlink(missing_ok=True)
+    unfinished = memo.with_name(f"{memo.name}.unfinished")
+    with unfinished.open("wb") as handle:
+        pickle.dump(place_map, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    unfinished.replace(memo)  # a build stopped while writing leaves no half memo
+    return place_map
 
 
 def _canvas(boundaries: Sequence[Boundary], width: int, margin: int, tolerance: float):

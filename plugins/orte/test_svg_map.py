@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pytest
 
+from orte import svg_map
 from orte.conftest import FIXTURES
 from orte.loader import load_located_yaml
 from orte.model import Coordinates, PlaceRecord
@@ -133,3 +134,32 @@ def test_the_real_boundaries_are_the_38_gemeinden():
     assert len(boundaries) == 38
     assert len({boundary.name for boundary in boundaries}) == 38
     assert all(boundary.ring[0] == boundary.ring[-1] for boundary in boundaries)
+
+
+def test_a_development_build_uses_the_maps_an_earlier_build_drew_from_the_same_inputs(tmp_path, monkeypatch):
+    drawn, _ = build_place_map(RECORDS, BOUNDARIES, DATA, memo_folder=tmp_path)
+    assert len(list(tmp_path.glob("orte-karte-*.pickle"))) == 1
+
+    def draw_again(*args):
+        raise AssertionError("the maps were drawn again")
+
+    monkeypatch.setattr(svg_map, "_cached_place_map", draw_again)
+    remembered, problems = build_place_map(RECORDS, BOUNDARIES, DATA, memo_folder=tmp_path)
+    assert problems == [] and remembered == drawn
+
+
+def test_other_inputs_draw_the_maps_again_and_replace_the_memo(tmp_path):
+    first, _ = build_place_map(RECORDS, BOUNDARIES, DATA, memo_folder=tmp_path)
+    more_steps = with_steps(RECORDS, {"udenheim": 5})
+    second, _ = build_place_map(more_steps, BOUNDARIES, DATA, memo_folder=tmp_path)
+    assert second.overview.areas["udenheim"] != first.overview.areas["udenheim"]
+    assert second == build_place_map(more_steps, BOUNDARIES, DATA)[0]
+    assert len(list(tmp_path.glob("orte-karte-*"))) == 1
+
+
+def test_an_unreadable_memo_is_drawn_again(tmp_path, place_map):
+    build_place_map(RECORDS, BOUNDARIES, DATA, memo_folder=tmp_path)
+    (memo,) = tmp_path.glob("orte-karte-*.pickle")
+    memo.write_bytes(b"\x80\x05 cut short")
+    again, problems = build_place_map(RECORDS, BOUNDARIES, DATA, memo_folder=tmp_path)
+    assert problems == [] and again == place_map
