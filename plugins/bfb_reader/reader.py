@@ -1,4 +1,4 @@
-"""Our Markdown reader: Pelican's, with one Markdown instance per reader and a signal per text.
+"""Our Markdown reader: Pelican's, with one Markdown instance per build and a signal per text.
 
 Pelican documents custom readers as the way to change how a format is read: a class with
 `read(source_path)` returning the HTML and the metadata, registered through the
