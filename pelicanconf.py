@@ -8,6 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
+from pelican.readers import MarkdownReader
+
 HERE = Path(__file__).resolve().parent
 
 # --- The site -----------------------------------------------------------------
@@ -83,7 +85,7 @@ EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
 # language's again (about a seventh of a build's time, docs/benchmark.md);
 # bfb_language_links links the translations across the sites instead.
 SUBSITE_LANGUAGES = ("en",)
-MARKDOWN_SUFFIXES = ("md", "markdown", "mkd", "mdown")
+MARKDOWN_SUFFIXES = tuple(MarkdownReader.file_extensions)  # "md", "markdown", …: what Pelican reads
 
 
 def other_language_files(lang: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Content helpers shared by plugins (a library, not a plugin).
 
 - `contents_of(generators)`: every article and page the generators hold.
+- `MARKDOWN_SUFFIXES`: the file endings Pelican reads as Markdown.
 - `front_matter`: the one reader of a Markdown file's header fields and their lines.
 
 How a text's body is changed as it is read (figures, photos) is bfb_reader's `text_read`.
@@ -11,6 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pelican.contents import Content
+from pelican.readers import MarkdownReader
+
+# ".md", ".markdown" …: exactly what Pelican's Markdown reader takes (case as written).
+MARKDOWN_SUFFIXES = frozenset(f".{suffix}" for suffix in MarkdownReader.file_extensions)
 
 
 def contents_of(generators: Iterable) -> list[Content]:
@@ -23,4 +28,4 @@ def contents_of(generators: Iterable) -> list[Content]:
     return list(found.values())
 
 
-__all__ = ["contents_of"]
+__all__ = ["MARKDOWN_SUFFIXES", "contents_of"]

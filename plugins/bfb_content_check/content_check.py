@@ -37,12 +37,12 @@ from functools import cached_property
 from pathlib import Path
 
 from bfb_build import is_main_site, this_build
+from bfb_contents import MARKDOWN_SUFFIXES
 from bfb_contents.front_matter import FrontMatter, front_matter_of
 from bfb_editor_notes.notes import COMMENT_RE
 from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_slugs import german_slugify
 
-MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown"}
 LANGUAGES = ("de", "en")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
 STATUSES = ("published", "draft", "hidden")
@@ -203,7 +203,7 @@ def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
     for kind, setting, default in (("news", "ARTICLE_PATHS", [""]), ("page", "PAGE_PATHS", ["pages"])):
         for folder in settings.get(setting, default):
             for path in sorted((content_dir / folder).rglob("*"), key=lambda path: path.parts):
-                if path.suffix not in MARKDOWN_EXTENSIONS or not path.is_file():
+                if path.suffix not in MARKDOWN_SUFFIXES or not path.is_file():
                     continue
                 if not ignored(relative_name(path, content_dir)):
                     found.append((path, kind))
@@ -678,7 +678,7 @@ def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
             what, target = match.group("what"), match.group("path")
             resolved = resolve_link(file, content_dir, target)
             if resolved is not None and resolved.is_file():
-                if what == "filename" and resolved.suffix not in MARKDOWN_EXTENSIONS:
+                if what == "filename" and resolved.suffix not in MARKDOWN_SUFFIXES:
                     problems.append(
                         problem(
                             file,

@@ -31,7 +31,7 @@ from pathlib import Path, PurePath
 import markdown
 import pelican
 from bfb_build import BUILD_KEY, this_build
-from pelican.readers import MarkdownReader as PelicansMarkdownReader
+from bfb_contents import MARKDOWN_SUFFIXES
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,6 @@ FINGERPRINT_FILE = "bfb-reader-inputs.sha256"
 # Settings that differ from build to build without changing any text: the build's own
 # staging folder, the build object, and the switch this module sets.
 NOT_INPUTS = {"OUTPUT_PATH", "LOAD_CONTENT_CACHE", BUILD_KEY}
-MARKDOWN_SUFFIXES = {f".{suffix}" for suffix in PelicansMarkdownReader.file_extensions}
 
 
 @dataclass
@@ -112,9 +111,7 @@ def data_files(settings: dict) -> set[Path]:
     """
     files = set()
     for folder, _, names in os.walk(Path(settings["PATH"]).resolve()):
-        files.update(
-            Path(folder, name) for name in names if Path(name).suffix.lower() not in MARKDOWN_SUFFIXES
-        )
+        files.update(Path(folder, name) for name in names if Path(name).suffix not in MARKDOWN_SUFFIXES)
     return files
 
 
