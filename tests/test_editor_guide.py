@@ -31,6 +31,7 @@ from orte.validation import validate_places
 from PIL import Image
 
 import tasks
+from pelicanconf import SITE_LANGUAGES
 from sitetools.build import CONTENT, ROOT
 from sitetools.newcontent import new_content
 from tests.conftest import build_site
@@ -171,7 +172,8 @@ def test_the_error_example_gives_the_message_shown(tmp_path, example):
         problems = problems or validate_places(data, destination)[1]
     else:
         problems = check_content(
-            tmp_path / "content", {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
+            tmp_path / "content",
+            {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "SITE_LANGUAGES": SITE_LANGUAGES},
         )
     rendered = "\n".join(dataclasses.replace(p, file=relative).render() for p in problems)
     assert problems

@@ -12,12 +12,13 @@ from bfb_content_check import check_content
 from bfb_contents.front_matter import parse_front_matter
 from bs4 import BeautifulSoup
 
+from pelicanconf import SITE_LANGUAGES
 from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues, run_pelican
 from sitetools.livereload import BuildFailure, LivePreview, error_page
 from sitetools.newcontent import ContentExists, draft_path, new_content
 from tests.conftest import BuiltSite, build_site
 
-CHECK_SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
+CHECK_SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "SITE_LANGUAGES": SITE_LANGUAGES}
 
 NEWS = """Title: Probemeldung für den Test
 Date: 2023-05-04

@@ -20,10 +20,12 @@ from xml.etree import ElementTree
 
 import pytest
 from bfb_contents.front_matter import parse_front_matter
+from bfb_languages import Language, languages_of, path_prefix_language
 from bfb_translations import untranslated_report
 from bs4 import BeautifulSoup
 from conftest import PRODUCTION_URL, BuiltSite, build_site
 from pelican.settings import read_settings
+from pelicanconf import SITE_LANGUAGES
 
 from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, pelican_command, run_pelican
 from sitetools.serve import make_server
@@ -43,8 +45,17 @@ def site(request) -> tuple[BuiltSite, str]:
     return request.getfixturevalue("production_site"), PRODUCTION_URL
 
 
+LANGUAGES = languages_of(SITE_LANGUAGES)
+# The variants with every page (German, English); plain German has only its own texts.
+FULL = {key: found for key, found in LANGUAGES.items() if not found.own_texts_only}
+
+
+def language_of(site: BuiltSite, file: Path) -> Language:
+    return path_prefix_language(LANGUAGES.values(), "/" + file.relative_to(site.root).as_posix())
+
+
 def lang_of(site: BuiltSite, file: Path) -> str:
-    return "en" if file.relative_to(site.root).parts[0] == "en" else "de"
+    return language_of(site, file).key
 
 
 def site_path(url: str, base: str) -> str:
@@ -66,8 +77,10 @@ def read(file: Path) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def switcher_links(page: BeautifulSoup) -> list:
-    return page.select("nav.language-switcher a")
+def switcher_links(page: BeautifulSoup, full_only: bool = True) -> list:
+    """The language switcher's links (by default only to the variants with every page)."""
+    labels = {found.label for found in (FULL if full_only else LANGUAGES).values()}
+    return [a for a in page.select("nav.language-switcher a") if a.get_text(strip=True) in labels]
 
 
 def alternates(page: BeautifulSoup) -> dict[str, str]:
@@ -119,16 +132,18 @@ def test_every_extra_setting_reaches_pelican():
 
 
 def test_document_language_and_switcher_on_every_page(site):
+    """<html lang> from SITE_LANGUAGES; the switcher names every other variant, in its language."""
     built, _ = site
     for file in built.html_files():
-        lang = lang_of(built, file)
+        language = language_of(built, file)
         page = read(file)
-        assert page.html["lang"] == lang, file
-        links = switcher_links(page)
-        assert len(links) == 1, file
-        other = "de" if lang == "en" else "en"
-        assert links[0]["lang"] == links[0]["hreflang"] == other, file
-        assert links[0].get_text(strip=True) == {"de": "Deutsch", "en": "English"}[other], file
+        assert page.html["lang"] == language.html_lang, file
+        links = switcher_links(page, full_only=False)
+        others = [found for key, found in LANGUAGES.items() if key != language.key]
+        assert [link.get_text(strip=True) for link in links] == [found.label for found in others], file
+        for link, other in zip(links, others, strict=True):
+            assert link["hreflang"] == other.html_lang, file
+            assert link.get("lang", language.html_lang) == other.html_lang, file
 
 
 def test_switcher_and_alternates_lead_to_existing_pages(site):
@@ -160,7 +175,7 @@ def pages_allowed_without_counterpart(production: bool) -> set[str]:
 def test_switcher_leads_to_the_same_page_in_the_other_language(site):
     """Only a page without translation (German-only, or a draft) may lead to the other start page."""
     built, base = site
-    start_pages = {"/", "/en/"}
+    start_pages = {"/" + found.prefix for found in FULL.values()}
     exceptions = pages_allowed_without_counterpart(production=bool(base))
     for file in built.html_files():
         path = page_path(built, file)
@@ -235,7 +250,7 @@ def test_main_language_is_no_subsite():
 
     for settings in (pelicanconf, publishconf):
         assert settings.DEFAULT_LANG not in settings.I18N_SUBSITES
-        assert set(settings.I18N_SUBSITES) == {"en"}
+        assert list(settings.I18N_SUBSITES) == list(SITE_LANGUAGES)[1:]
 
 
 def test_each_build_uses_its_own_address(dev_site, production_site):
@@ -276,6 +291,12 @@ def text_pattern(text: str) -> re.Pattern:
 
 
 def chrome_text(page: BeautifulSoup) -> str:
+    """The theme's texts on the page; a part marked as another language (`lang=`) is left out."""
+    page = BeautifulSoup(str(page), "html.parser")
+    own = page.html.get("lang")
+    for foreign in page.select("body [lang]"):
+        if foreign.get("lang") != own:
+            foreign.decompose()
     texts = []
     for element in page.select(THEME_CHROME):
         texts.append(element.get_text(" "))

@@ -41,9 +41,9 @@ from bfb_contents import MARKDOWN_SUFFIXES
 from bfb_contents.front_matter import FrontMatter, front_matter_of
 from bfb_editor_notes.notes import COMMENT_RE
 from bfb_errors import Problem, format_problems, report_notes, stop_build
+from bfb_languages import Language, file_name_in, language_of_file, table
 from bfb_slugs import german_slugify
 
-LANGUAGES = ("de", "en")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
 STATUSES = ("published", "draft", "hidden")
 
@@ -107,7 +107,8 @@ SPELLING = {
 # Folders the build fills itself: no `Save_as:` may write into them.
 GENERATED_FOLDERS = {"theme", "pagefind", "bilder", "feeds"}
 # Addresses the site generates itself; a page with such a slug would be overwritten.
-RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "en", "news", "drafts", "bilder", "theme", "feeds"}
+# (The keys of SITE_LANGUAGES are reserved too: each is the folder of a language's site.)
+RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "news", "drafts", "bilder", "theme", "feeds"}
 LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
 MARKDOWN_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
@@ -122,10 +123,12 @@ class ContentFile:
     relative: str  # relative to the content folder, with "/"
     kind: str  # "news" or "page"
     front: FrontMatter
+    language: Language  # by the file name's suffix (SITE_LANGUAGES)
+    main_language: Language
 
     @property
     def expected_lang(self) -> str:
-        return "en" if self.path.name.endswith(".en" + self.path.suffix) else "de"
+        return self.language.key
 
     @cached_property
     def link_lines(self) -> list[tuple[int, str]]:
@@ -143,10 +146,8 @@ class ContentFile:
 
     @property
     def original_name(self) -> str:
-        """The German file's name for an `.en.md` file (itself otherwise)."""
-        suffix = ".en" + self.path.suffix
-        name = self.path.name
-        return name[: -len(suffix)] + self.path.suffix if name.endswith(suffix) else name
+        """The main language's file name for a translation: `x.md` for `x.en.md` (itself otherwise)."""
+        return file_name_in(self.main_language, (self.language, self.main_language), self.path)
 
 
 def check_content(
@@ -177,10 +178,13 @@ def check_content(
     return problems
 
 
-def read_files(content_dir: str | Path, settings: dict | None = None) -> list[ContentFile]:
+def read_files(content_dir: str | Path, settings: dict) -> list[ContentFile]:
     """Every Markdown file of every language in the content folder, its header parsed."""
     content_dir = Path(content_dir).resolve()
-    return [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings or {})]
+    languages = list(table(settings).values())
+    return [
+        parse_file(content_dir, path, kind, languages) for path, kind in content_files(content_dir, settings)
+    ]
 
 
 class FilesOfThisBuild(dict):
@@ -229,9 +233,12 @@ def ignore_matcher(patterns: list[str]):
     return ignored
 
 
-def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
+def parse_file(content_dir: Path, path: Path, kind: str, languages: list[Language]) -> ContentFile:
     text = path.read_text(encoding="utf-8-sig")
-    return ContentFile(path, relative_name(path, content_dir), kind, front_matter_of(text))
+    language = language_of_file(languages, path)
+    return ContentFile(
+        path, relative_name(path, content_dir), kind, front_matter_of(text), language, languages[0]
+    )
 
 
 def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Problem]:
@@ -424,27 +431,34 @@ def check_date(file: ContentFile, **_) -> list[Problem]:
     return problems
 
 
-def check_lang(file: ContentFile, **_) -> list[Problem]:
+def check_lang(file: ContentFile, settings: dict, **_) -> list[Problem]:
     value, line = file.front.value("lang"), file.front.line("lang")
     if not value:
         return []
-    if value not in LANGUAGES:
+    languages = table(settings)
+    if value not in languages:
+        choices = ", ".join(f"„Lang: {key}“ ({found.label})" for key, found in languages.items())
         return [
             problem(
                 file,
                 line,
                 f"Unbekannte Sprache „{value}“.",
-                "„Lang: de“ (Deutsch) oder „Lang: en“ (Englisch) schreiben.",
-                f"Lang must be one of {', '.join(LANGUAGES)}",
+                f"Eine dieser Angaben schreiben: {choices}.",
+                f"Lang must be one of {', '.join(languages)}",
             )
         ]
     if value != file.expected_lang:
-        if file.expected_lang == "en":
-            fix = "Englische Dateien enden auf „.en.md“ und haben „Lang: en“ – die Angabe korrigieren."
+        written = languages[value]
+        if not file.language.main:
+            fix = (
+                f"Dateien, deren Name auf „{file.language.suffix}{file.path.suffix}“ endet, haben "
+                f"„Lang: {file.expected_lang}“ ({file.language.label}) – die Angabe korrigieren."
+            )
         else:
             fix = (
-                f"Eine englische Übersetzung heißt wie die deutsche Datei mit „.en.md“ am Ende, "
-                f"z. B. „{file.path.stem}.en.md“: die Datei umbenennen oder „Lang: de“ schreiben."
+                f"Ein Text auf {written.label} heißt wie die deutsche Datei mit "
+                f"„{written.suffix}{file.path.suffix}“ am Ende, z. B. „{file.path.stem}{written.suffix}"
+                f"{file.path.suffix}“: die Datei umbenennen oder „Lang: {file.expected_lang}“ schreiben."
             )
         return [
             problem(
@@ -458,7 +472,7 @@ def check_lang(file: ContentFile, **_) -> list[Problem]:
     return []
 
 
-def check_slug(file: ContentFile, **_) -> list[Problem]:
+def check_slug(file: ContentFile, settings: dict, **_) -> list[Problem]:
     value, line = file.front.value("slug"), file.front.line("slug")
     if not value:
         return []
@@ -474,7 +488,7 @@ def check_slug(file: ContentFile, **_) -> list[Problem]:
                 "slug must equal german_slugify(slug)",
             )
         ]
-    if file.kind == "page" and value in RESERVED_PAGE_SLUGS:
+    if file.kind == "page" and (value in RESERVED_PAGE_SLUGS or value in table(settings)):
         return [
             problem(
                 file,
@@ -793,7 +807,10 @@ SLUG_OF_A_PUBLISHED_TEXT = ", taken by a published text"
 
 
 def check_translations(files: list[ContentFile]) -> list[Problem]:
-    """Translation pairs: `x.en.md` beside `x.md`, same Slug; no Slug twice in one language."""
+    """Translation pairs: `x.en.md` beside `x.md`, same Slug; no Slug twice in one language.
+
+    A plain-language page (`x.einfach.md`) may stand alone: its full page can come later.
+    """
     problems = []
     by_path = {file.path: file for file in files}
     # Drafts have addresses of their own (/entwuerfe/…) until they are published.
@@ -817,20 +834,26 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
                         + (SLUG_OF_A_PUBLISHED_TEXT if taken is not same_address else ""),
                     )
                 )
-        if file.expected_lang != "en":
+        if file.language.main:
             continue
         original = by_path.get(file.path.with_name(file.original_name))
-        if original is None:
+        if original is None and file.language.simplifies is None:
             problems.append(
                 problem(
                     file,
                     None,
                     f"Zu dieser Übersetzung fehlt die deutsche Datei „{file.original_name}“.",
-                    "Die englische Datei genauso nennen wie die deutsche, nur mit „.en.md“ am Ende.",
+                    f"Die Datei ({file.language.label}) genauso nennen wie die deutsche, nur mit "
+                    f"„{file.language.suffix}{file.path.suffix}“ am Ende.",
                     "translation without original in the same folder",
                 )
             )
-        elif slug and original.front.value("slug") and slug != original.front.value("slug"):
+        elif (
+            original is not None
+            and slug
+            and original.front.value("slug")
+            and slug != original.front.value("slug")
+        ):
             problems.append(
                 problem(
                     file,

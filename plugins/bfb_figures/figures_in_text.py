@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from bfb_build import start_with_the_main_site, this_build
 from bfb_errors import Problem, first_line_with, stop_build
+from bfb_languages import babel_locale
 from bfb_locale.locale_format import localised_number
 from bfb_reader import ReadText, text_read
 from orte.places_file import number_of_places
@@ -92,7 +93,7 @@ def problems_in(source_path: str, texts: list[str], values: dict[str, str]) -> l
 
 def values_for(settings: dict) -> dict[str, str]:
     """Every figure known to this site, formatted for its language."""
-    lang = settings.get("DEFAULT_LANG", "de")
+    lang = babel_locale(settings, settings["DEFAULT_LANG"])
     known = this_build(settings).part(FigureValues)
     if lang not in known:
         numbers = {name: count(settings) for name, count in FIGURES.items()}

@@ -6,7 +6,8 @@ with Babel, never with `strftime`. Adds Jinja filters `format_date`, `format_num
 and `clean_url`, and sets `locale_date` on every dated content object.
 
 Settings: `DATE_FORMATS` (Babel patterns per language), `DEFAULT_DATE_FORMAT`,
-`MONTH_DATE_FORMATS` (for content whose day is not known: `Date_precision: month`).
+`MONTH_DATE_FORMATS` (for content whose day is not known: `Date_precision: month`),
+all keyed by Babel locale; a language's locale comes from `SITE_LANGUAGES`.
 """
 
 import datetime as dt
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
+from bfb_languages import babel_locale
 from pelican import signals
 
 NBSP = "\u00a0"
@@ -69,16 +71,17 @@ def set_locale_date(content) -> None:
     if not isinstance(date, dt.date):
         return
     precision = content.metadata.get("date_precision")
+    locale = babel_locale(content.settings, content.lang)
     if precision == "month":
-        pattern = content.settings.get("MONTH_DATE_FORMATS", {}).get(content.lang, "MMMM y")
+        pattern = content.settings.get("MONTH_DATE_FORMATS", {}).get(locale, "MMMM y")
         content.iso_date = date.strftime("%Y-%m")
     elif precision == "year":
         pattern = "y"
         content.iso_date = date.strftime("%Y")
     else:
-        pattern = date_pattern(content.settings, content.lang)
+        pattern = date_pattern(content.settings, locale)
         content.iso_date = date.strftime("%Y-%m-%d")
-    content.locale_date = localised_date(date, content.lang, pattern)
+    content.locale_date = localised_date(date, locale, pattern)
 
 
 def partial_date(value: str | dt.date, lang: str, settings: dict) -> str:
@@ -98,7 +101,7 @@ def partial_date(value: str | dt.date, lang: str, settings: dict) -> str:
 
 
 def add_filters(generator) -> None:
-    lang = generator.settings["DEFAULT_LANG"]
+    lang = babel_locale(generator.settings, generator.settings["DEFAULT_LANG"])
     generator.env.filters.update(
         format_date=partial(_format_date_filter, lang=lang, settings=generator.settings),
         format_number=partial(localised_number, lang=lang),

@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
-from bfb_language_links.language_links import counterparts, site_url
+from bfb_language_links.language_links import alternates_from, counterparts, site_url
 from pelican import signals
 
 CONTENT_VARIABLES = ("article", "page", "place")
@@ -96,13 +96,8 @@ def content_date(content) -> str | None:
 
 def alternates_of(context: Mapping, url: str) -> tuple[tuple[str, str], ...]:
     versions = {lang: found.url for lang, found in counterparts(context).items() if found.exact}
-    if len(versions) < 2 or url not in versions.values():
-        return ()
-    pairs = [(lang, versions[lang]) for lang in sorted(versions)]
-    main_lang = context.get("main_lang")
-    if main_lang in versions:
-        pairs.append(("x-default", versions[main_lang]))
-    return tuple(pairs)
+    pairs = alternates_from(context, versions)
+    return pairs if any(url == found for _, found in pairs) else ()
 
 
 def entry_for(path: str | Path, context: Mapping, html: str) -> Entry | None:

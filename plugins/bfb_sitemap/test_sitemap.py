@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from xml.etree import ElementTree
 
 from bfb_sitemap.sitemap import Entry, add_robots_line, entry_for, render
+from pelicanconf import SITE_LANGUAGES
 
 SITES = {"de": "https://example.test", "en": "https://example.test/en"}
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -20,6 +21,7 @@ def context(tmp_path, lang="de", **values) -> dict:
         "lang_siteurls": SITES,
         "main_lang": "de",
         "COUNTERPART_PATHS": [{"de": "aktuelles/", "en": "news/"}],
+        "SITE_LANGUAGES": SITE_LANGUAGES,
         **values,
     }
 
