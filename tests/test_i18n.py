@@ -25,8 +25,8 @@ from bfb_translations import untranslated_report
 from bs4 import BeautifulSoup
 from conftest import PRODUCTION_URL, BuiltSite, build_site
 from pelican.settings import read_settings
-from pelicanconf import SITE_LANGUAGES
 
+from pelicanconf import SITE_LANGUAGES
 from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, pelican_command, run_pelican
 from sitetools.serve import make_server
 from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
