@@ -228,6 +228,8 @@ MARKDOWN = {
         # Markdown's smarty (German quotes „…“, – and …), skipping text without
         # straight quotes, "--" or "..." (lib/bfb_typography; same output, faster).
         "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (lib/bfb_editor_notes)
+        # `{telefon}` → the phone from ASSOCIATION, `{offen:<key>}` → a marked gap (lib/bfb_questions)
+        "bfb_questions": {"lang": "de", "phone": ASSOCIATION["phone"]},
         "bfb_typography": {
             "substitutions": {
                 "left-double-quote": "&bdquo;",
@@ -359,6 +361,7 @@ def language_settings(key: str) -> dict:
                     **MARKDOWN["extension_configs"],
                     "bfb_typography": {},  # English quotes “…”
                     "bfb_tables": {"label": "Table"},
+                    "bfb_questions": {"lang": "en", "phone": ASSOCIATION["phone"]},
                 },
             },
         }
