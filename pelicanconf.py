@@ -133,9 +133,13 @@ EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
 MARKDOWN_SUFFIXES = tuple(MarkdownReader.file_extensions)  # "md", "markdown", …: what Pelican reads
 
 
-def other_language_files(lang: str) -> list[str]:
-    """IGNORE_FILES patterns matching the Markdown files of every language but `lang`."""
-    return files_of_other_languages(languages_of(SITE_LANGUAGES).values(), lang, MARKDOWN_SUFFIXES)
+def other_language_files(lang: str, languages: dict | None = None) -> list[str]:
+    """IGNORE_FILES patterns matching the Markdown files of every language but `lang`.
+
+    `languages`: a table like SITE_LANGUAGES (default: this one; a test's copy passes its own).
+    """
+    rows = languages or SITE_LANGUAGES
+    return files_of_other_languages(languages_of(rows).values(), lang, MARKDOWN_SUFFIXES)
 
 
 # Data files are read by plugins, never copied or parsed as content. The content checks
@@ -332,8 +336,8 @@ COUNTERPART_PATHS = [
 ]
 
 
-def language_settings(key: str) -> dict:
-    """The settings in which the site of language `key` differs from the main site's."""
+def language_settings(key: str, row: dict) -> dict:
+    """The settings in which the site of language `key` (`row`: its entry) differs from the main one."""
     if key == "en":
         return {
             "SITESUBTITLE": "Neighbourly help and caring communities in the Verbandsgemeinde Daun",
@@ -365,7 +369,7 @@ def language_settings(key: str) -> dict:
                 },
             },
         }
-    if SITE_LANGUAGES[key].get("own_texts_only"):
+    if row.get("own_texts_only"):
         # Only the pages written for this variant: no news lists, no place pages, no feed.
         return {
             "SITESUBTITLE": "Einfache Sprache: kurze Sätze, einfache Wörter",
@@ -379,8 +383,10 @@ def language_settings(key: str) -> dict:
     return {}
 
 
-def language_subsites(production: bool = False) -> dict:
+def language_subsites(production: bool = False, languages: dict | None = None) -> dict:
     """Return fresh I18N_SUBSITES settings: one subsite per language but the first.
+
+    `languages`: a table like SITE_LANGUAGES (default: this one; a test's copy passes its own).
 
     A function rather than a constant: i18n_subsites writes into these dicts,
     so each settings module must get its own dicts (docs/architecture.md, "Pitfalls").
@@ -388,9 +394,10 @@ def language_subsites(production: bool = False) -> dict:
     bfb_language_links derives them from the main SITEURL after every override
     (`pelican -e SITEURL=…` included), so the languages cannot disagree.
     """
+    rows = languages or SITE_LANGUAGES
     subsites = {}
-    for key, row in list(SITE_LANGUAGES.items())[1:]:
-        settings = {"IGNORE_FILES": [*CONTENT_IGNORE_FILES, *other_language_files(key)]}
+    for key, row in list(rows.items())[1:]:
+        settings = {"IGNORE_FILES": [*CONTENT_IGNORE_FILES, *other_language_files(key, rows)]}
         if row["catalogue"] is None:
             # Written in the templates' own language: i18n_subsites installs no catalogue.
             settings["I18N_TEMPLATES_LANG"] = key
@@ -398,7 +405,7 @@ def language_subsites(production: bool = False) -> dict:
             # Pelican's reStructuredText reader (we write Markdown only) would warn that
             # Docutils knows no language "einfach".
             settings["READERS"] = {"rst": None}
-        settings.update(language_settings(key))
+        settings.update(language_settings(key, row))
         if production:
             settings.update(DRAFT_URL="", DRAFT_SAVE_AS="", DRAFT_PAGE_URL="", DRAFT_PAGE_SAVE_AS="")
             if key == "en":

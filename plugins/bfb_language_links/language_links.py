@@ -333,7 +333,12 @@ def alternates_from(context: Mapping, versions: Mapping[str, str]) -> tuple[tupl
 
 @pass_context
 def hreflang_alternates(context) -> tuple[tuple[str, str], ...]:
-    """(hreflang, url) of the page's real language versions, x-default last (<link rel=alternate>)."""
+    """(hreflang, url) of the page's real language versions, x-default last (<link rel=alternate>).
+
+    None on a page of a variant without hreflang: alternates are always reciprocal.
+    """
+    if not table(context)[context["DEFAULT_LANG"]].hreflang:
+        return ()
     return alternates_from(context, translation_urls(context))
 
 
