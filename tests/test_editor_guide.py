@@ -196,9 +196,10 @@ def test_every_command_exists_with_its_options(command):
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c.startswith("invoke new")], ids=str)
 def test_invoke_new_creates_what_the_guide_says(command, tmp_path):
     words = shlex.split(command)[2:]
-    title = next(word for word in words if not word.startswith("--"))
-    created = new_content(title, page="--page" in words, english="--en" in words, content_dir=tmp_path)
-    assert len(created) == (2 if "--en" in words else 1)
+    also = tuple(words[index + 1] for index, word in enumerate(words) if word == "--also")
+    title = next(word for word in words if not word.startswith("--") and word not in also)
+    created = new_content(title, page="--page" in words, also=also, content_dir=tmp_path)
+    assert len(created) == 1 + len(also)
     slug = german_slugify(title)
     if "--page" in words:
         assert created[0] == tmp_path / "seiten" / f"{slug}.md"
