@@ -50,6 +50,10 @@ LANGUAGES = languages_of(SITE_LANGUAGES)
 FULL = {key: found for key, found in LANGUAGES.items() if not found.own_texts_only}
 
 
+def lang_of_url(url: str) -> str:
+    return path_prefix_language(LANGUAGES.values(), urlsplit(url).path).key
+
+
 def language_of(site: BuiltSite, file: Path) -> Language:
     return path_prefix_language(LANGUAGES.values(), "/" + file.relative_to(site.root).as_posix())
 
@@ -173,13 +177,16 @@ def pages_allowed_without_counterpart(production: bool) -> set[str]:
 
 
 def test_switcher_leads_to_the_same_page_in_the_other_language(site):
-    """Only a page without translation (German-only, or a draft) may lead to the other start page."""
+    """Only a page without translation (German-only, or a draft) may lead to the other start page.
+
+    German ↔ English; the plain-German pages and their links: tests/test_plain_language.py.
+    """
     built, base = site
     start_pages = {"/" + found.prefix for found in FULL.values()}
     exceptions = pages_allowed_without_counterpart(production=bool(base))
     for file in built.html_files():
         path = page_path(built, file)
-        if path in start_pages or path in exceptions:
+        if path in start_pages or path in exceptions or lang_of(built, file) not in FULL:
             continue
         target = site_path(switcher_links(read(file))[0]["href"], base)
         assert target not in start_pages, f"{path} has no counterpart"
@@ -314,7 +321,7 @@ def test_theme_texts_are_in_the_language_of_the_page(site):
     english = [(msgstr, text_pattern(msgstr)) for _, msgstr in pairs]
     for file in built.html_files():
         text = chrome_text(read(file))
-        foreign = english if lang_of(built, file) == "de" else german
+        foreign = english if language_of(built, file).catalogue is None else german
         found = [original for original, pattern in foreign if pattern.search(text)]
         assert found == [], file
 
@@ -440,19 +447,24 @@ def test_german_only_page_is_published_without_translation(content_copy, tmp_pat
 
 
 def test_each_language_site_reads_only_its_own_files():
-    """Every content file is read by exactly one site: name.md by the German, name.en.md by the English."""
+    """Every content file is read by exactly one site: name.md by the German, name.en.md by the
+    English, name.einfach.md by the plain-German one (the suffixes of SITE_LANGUAGES)."""
     import fnmatch
 
     import pelicanconf
 
-    sites = {"de": pelicanconf.IGNORE_FILES, "en": pelicanconf.I18N_SUBSITES["en"]["IGNORE_FILES"]}
+    sites = {key: pelicanconf.I18N_SUBSITES[key]["IGNORE_FILES"] for key in list(LANGUAGES)[1:]}
+    sites = {pelicanconf.DEFAULT_LANG: pelicanconf.IGNORE_FILES, **sites}
     names = [path.name for path in CONTENT.rglob("*.md")]
     names += ["n.md", "en.md", "kathrein.md", "green.md", "x.n.md", "x.en.markdown", "x.markdown"]
+    names += ["einfach.md", "x.einfach.md", "x.leinfach.md", "x.einfach.markdown"]
     for name in names:
         readers = [
             lang for lang, ignored in sites.items() if not any(fnmatch.fnmatch(name, p) for p in ignored)
         ]
-        assert readers == (["en"] if re.search(r"\.en\.\w+$", name) else ["de"]), name
+        stem = name.rsplit(".", 1)[0]
+        expected = [key for key, found in LANGUAGES.items() if found.suffix and stem.endswith(found.suffix)]
+        assert readers == (expected or [pelicanconf.DEFAULT_LANG]), name
 
 
 def test_links_into_the_other_language_lead_to_its_page(content_copy, tmp_path):
@@ -522,7 +534,10 @@ def test_sitemap_alternates_are_listed_and_reciprocal(production_site):
             assert "/../" not in alternates[lang]
             assert entries[alternates[lang]]["alternates"] == alternates, loc
         assert site_path(alternates["en"], PRODUCTION_URL).startswith("/en/")
-    assert with_alternates >= len(entries) - 2  # all but the later news pages
+    # All but the later news pages and the plain-German pages (no hreflang: SITE_LANGUAGES).
+    plain = [loc for loc in entries if lang_of_url(loc) not in FULL]
+    assert plain and all(not entries[loc]["alternates"] for loc in plain)
+    assert with_alternates >= len(entries) - len(plain) - 2
 
 
 def test_sitemap_dates_come_from_the_content(production_site):

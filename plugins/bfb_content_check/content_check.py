@@ -16,6 +16,10 @@ Settings (all optional):
   WITH_FUTURE_DATES       False (production): a news item dated later is announced, and a
                           link to it is an error (Pelican keeps it back like a draft)
 
+Pages in Einfache Sprache (a variant with `simplifies` in SITE_LANGUAGES) are checked
+against the rules of plain German too (plain_language.py, lib/bfb_plain), and the build
+prints each one's reading ease.
+
 `Orte:` is not checked here: plugins/orte checks it against the places file it reads once
 per build (`orte.places_file`), together with the file's own problems.
 
@@ -43,6 +47,8 @@ from bfb_editor_notes.notes import COMMENT_RE
 from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_languages import Language, file_name_in, language_of_file, table
 from bfb_slugs import german_slugify
+
+from .plain_language import check_plain_language, print_reading_ease
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
 STATUSES = ("published", "draft", "hidden")
@@ -258,6 +264,7 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
         check_body,
         check_images,
         check_links,
+        check_plain_language,
     )
     context = {"content_dir": content_dir, "settings": settings}
     problems = []
@@ -913,6 +920,7 @@ def check_on_initialization(pelican) -> None:
         stop_build(stopping)
     if notes:
         report_notes(notes)
+    print_reading_ease([file for file in files if drafts_written or not file.is_draft])
     draft_todos = this_build(settings).part(DraftProblems)
     for found in warnings:
         draft_todos.setdefault(str(found.file), []).append(found)

@@ -192,7 +192,8 @@ def content_counterparts(
     # Places (plugins/orte) carry their translations; so would articles and pages if a
     # site read every language's files (i18n_subsites then links them relatively).
     for translation in getattr(content, "translations", []):
-        found[translation.lang] = site_url(siteurl, translation.url)
+        if translation.lang not in partial:  # a place is not written in such a variant
+            found[translation.lang] = site_url(siteurl, translation.url)
     if isinstance(content, Content):
         for lang, translation in translations_of(content, lang_siteurls).items():
             found.setdefault(lang, site_url(lang_siteurls[lang], translation.url))
