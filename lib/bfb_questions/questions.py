@@ -38,10 +38,7 @@ class Question:
     gap: dict[str, str] = field(default_factory=dict)  # what `{offen:<key>}` shows, per language
 
 
-CALL_US = {
-    "de": "steht hier noch nicht – bitte rufen Sie uns an.",
-    "en": "not on this page yet – please call us.",
-}
+CALL_US = {"de": "steht hier noch nicht – bitte rufen Sie uns an.", "en": "not on this page yet – please call us."}
 SETTINGS_FILE = "pelicanconf.py"
 
 
@@ -51,9 +48,7 @@ def _field(key: str, question: str) -> Question:
 
 QUESTIONS: tuple[Question, ...] = (
     _field("seat", "Wo ist der Sitz des Vereins (laut Satzung oder Vereinsregister)?"),
-    _field(
-        "street", "Wie lautet die Postanschrift des Vereins (Straße und Hausnummer)? Ist es Leopoldstraße 9?"
-    ),
+    _field("street", "Wie lautet die Postanschrift des Vereins (Straße und Hausnummer)? Ist es Leopoldstraße 9?"),
     _field("postcode_city", "Postleitzahl und Ort der Anschrift (54550 Daun?)"),
     _field(
         "representatives",
@@ -254,9 +249,7 @@ def open_questions(settings: dict, content: Path | None = None) -> list[OpenQues
             is_open = question.key in markers
             pages = tuple(markers.get(question.key, ()))
         if is_open:
-            result.append(
-                OpenQuestion(question.question, question.answer_goes, question.pages + pages, question.key)
-            )
+            result.append(OpenQuestion(question.question, question.answer_goes, question.pages + pages, question.key))
     for key, pages in markers.items():
         if key not in BY_KEY:
             result.append(
