@@ -2,7 +2,7 @@
 
 A copy of the production settings adds one more variant – a stand-in for a checked
 "Leichte Sprache" under /leicht/, German like the plain-German site, with its own search
-key and no hreflang – and a copy of the content adds one page in it. Nothing else is
+search index and no hreflang – and a copy of the content adds one page in it. Nothing else is
 changed: the switcher, <html lang>, the sitemap and the search index must follow from the
 table alone.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -106,20 +107,21 @@ def test_the_sitemap_lists_the_page_without_alternates(site):
     assert not any("/leicht/" in href for href in german)
 
 
-def fragments(site: BuiltSite) -> dict[str, tuple[str, dict]]:
-    """{page url: (index language, Pagefind's record)} from the built search index."""
+def fragments(bundle: Path) -> dict[str, str]:
+    """{page url: index language} of a built Pagefind bundle (urls relative to its site)."""
     found = {}
-    for file in (site.root / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(file.read_bytes()).removeprefix(b"pagefind_dcd")
-        record = json.loads(data)
-        found[record["url"]] = (file.name.split("_", 1)[0], record)
+    for file in (bundle / "fragment").glob("*.pf_fragment"):
+        record = json.loads(gzip.decompress(file.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[record["url"]] = file.name.split("_", 1)[0]
     return found
 
 
-def test_the_search_index_holds_the_page_under_its_own_key(site):
-    found = fragments(site)
-    language, record = found["/leicht/ueber-uns/"]
-    assert language == "de"  # Pagefind's index follows <html lang>
-    assert record["filters"] == {"fassung": ["leicht"]}
-    assert found["/ueber-uns/"][1]["filters"] == {"fassung": ["de"]}
-    assert found["/en/ueber-uns/"][1]["filters"] == {"fassung": ["en"]}
+def test_the_search_index_of_the_variant_is_its_own(site):
+    main = fragments(site.root / "pagefind")
+    assert main["/ueber-uns/"] == "de" and main["/en/ueber-uns/"] == "en"
+    assert not [url for url in main if url.startswith("/leicht/")]
+    own = fragments(site.root / "leicht" / "pagefind")
+    assert own == {"/ueber-uns/": "de"}  # Pagefind's language follows <html lang>
+    search = site.page("/ueber-uns/")  # the variant has no search page; German keeps the main index
+    assert search.select_one('meta[name="bfb-search-index"]') is None
+    assert site.page("/leicht/ueber-uns/").select_one('meta[name="bfb-search-index"]')["content"] == "leicht"

@@ -1,6 +1,6 @@
 /* Starts Pagefind's search box on the search page.
    An external file because the Content-Security-Policy allows no inline script.
-   Results come from the pages of the search page's own language variant only.
+   Results come from the index the template loaded: its own variant's pages only.
    Pagefind's own input has no visible label (an accessibility finding), so one is
    added, with the text the template puts into `data-label`. */
 (function () {
@@ -25,14 +25,7 @@
     return true;
   }
 
-  // Only the pages of this search page's own variant (German, English, Einfache Sprache):
-  // every page carries its variant's key as the filter "fassung" (base.html).
-  var options = { element: "#suche-feld", showSubResults: true, showImages: false };
-  var variant = container.getAttribute("data-filter");
-  if (variant) {
-    options.mergeFilter = { fassung: variant };
-  }
-  new PagefindUI(options);
+  new PagefindUI({ element: "#suche-feld", showSubResults: true, showImages: false });
   if (!labelInput()) {
     var observer = new MutationObserver(function () {
       if (labelInput()) {
