@@ -23,6 +23,7 @@ import pytest
 import yaml
 from bfb_content_check import check_content
 from bfb_contents.front_matter import parse_front_matter
+from bfb_languages import languages_of
 from bfb_slugs import german_slugify
 from invoke import Collection
 from orte.loader import load_located_yaml
@@ -31,12 +32,13 @@ from orte.validation import validate_places
 from PIL import Image
 
 import tasks
-from pelicanconf import SITE_LANGUAGES
+from pelicanconf import CONTENT_EXTRA_METADATA, SITE_LANGUAGES
 from sitetools.build import CONTENT, ROOT
 from sitetools.newcontent import new_content
 from tests.conftest import build_site
 
 GUIDE = ROOT / "docs" / "redaktion.md"
+LANGUAGES = languages_of(SITE_LANGUAGES)
 FENCE_RE = re.compile(r"^(?P<indent>\s*)```(?P<lang>\S*)(?P<info>.*)$")
 ATTRIBUTE_RE = re.compile(r'(\w+)(?:="([^"]*)")?')
 
@@ -122,7 +124,7 @@ def test_every_example_file_is_published(guide_site, example):
     if example.attributes["title"].startswith("content/aktuelles/"):
         path = f"/aktuelles/{fields['slug']}/" if fields["lang"] == "de" else f"/en/news/{fields['slug']}/"
     else:
-        path = f"/{fields['slug']}/" if fields["lang"] == "de" else f"/en/{fields['slug']}/"
+        path = f"/{LANGUAGES[fields['lang']].prefix}{fields['slug']}/"
     page = guide_site.page(path)
     assert page.h1.get_text(strip=True) == fields["title"]
     for alt in re.findall(r"!\[([^\]]+)\]", example.text):
@@ -173,7 +175,12 @@ def test_the_error_example_gives_the_message_shown(tmp_path, example):
     else:
         problems = check_content(
             tmp_path / "content",
-            {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "SITE_LANGUAGES": SITE_LANGUAGES},
+            {
+                "ARTICLE_PATHS": ["aktuelles"],
+                "PAGE_PATHS": ["seiten"],
+                "SITE_LANGUAGES": SITE_LANGUAGES,
+                "CONTENT_EXTRA_METADATA": CONTENT_EXTRA_METADATA,
+            },
         )
     rendered = "\n".join(dataclasses.replace(p, file=relative).render() for p in problems)
     assert problems

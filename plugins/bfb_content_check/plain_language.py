@@ -26,7 +26,7 @@ from bfb_errors import Problem
 from bfb_plain import check_text, reading_ease, reading_ease_finding
 
 CHECKED_BY, CHECKED_ON = "geprueft_von", "geprueft_am"
-EASY_LABEL_RE = re.compile(r"leichte[n]?\s+sprache", re.IGNORECASE)
+EASY_LABEL_RE = re.compile(r"leicht\w*\s+sprache", re.IGNORECASE)
 
 
 def is_plain(file) -> bool:
