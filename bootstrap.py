@@ -14,6 +14,8 @@ import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -24,15 +26,22 @@ STAMP = VENV / ".requirements.sha256"
 # npm packages the tests need (the Nu HTML Checker), pinned in package-lock.json.
 TEST_TOOLS = ROOT / "tests" / "tools"
 # Debian packages the tests need besides Python: a browser, Java and npm for the
-# HTML checker, rsync, an SSH server and git for the publishing tests.
+# HTML checker, rsync, an SSH server and client and git for the publishing tests, Apache
+# and nginx to serve the published site with deploy/'s configuration.
 SYSTEM_PACKAGES = {
+    "apache2": "apache2",
     "chromium": "chromium",
     "git": "git",
     "java": "default-jre-headless",
+    "nginx": "nginx",
     "npm": "npm",
     "rsync": "rsync",
+    "ssh": "openssh-client",
     "sshd": "openssh-server",
 }
+# Debian's way to keep package scripts from starting services (man invoke-rc.d): the tests
+# start Apache, nginx and sshd themselves, on free ports, and stop them again.
+POLICY_RC_D = Path("/usr/sbin/policy-rc.d")
 
 
 def ensure_virtualenv() -> None:
@@ -69,7 +78,22 @@ def ensure_system_packages() -> None:
     print(f"Installiere {', '.join(missing)} mit apt-get …", flush=True)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(install, check=True, env=env)
+    with services_not_started():
+        subprocess.run(install, check=True, env=env)
+
+
+@contextmanager
+def services_not_started() -> Iterator[None]:
+    """While packages are installed, no service starts (unless a policy is already in place)."""
+    if POLICY_RC_D.exists():
+        yield
+        return
+    POLICY_RC_D.write_text("#!/bin/sh\n# written by bootstrap.py while it installs packages\nexit 101\n")
+    POLICY_RC_D.chmod(0o755)
+    try:
+        yield
+    finally:
+        POLICY_RC_D.unlink()
 
 
 def ensure_test_tools() -> None:

@@ -364,15 +364,56 @@ from pathlib import Path
 import tasks
 from invoke import Collection, Program
 tasks.OUTPUT = Path(sys.argv[1])
+if len(sys.argv) > 2:
+    tasks.DEV_SETTINGS = Path(sys.argv[2])
 Program(namespace=Collection.from_module(tasks)).run(["invoke", "build"])
 """
 
+# A plugin that only tests use: once Pelican has read and generated everything, it says so
+# by creating a file and then holds the build until it is stopped. A test that waits for the
+# file knows Pelican is inside the build, however busy the machine (no sleep, no race).
+HOLDING_PLUGIN = """
+import threading
+from pathlib import Path
 
-def start_build(output: Path) -> subprocess.Popen:
+from pelican import signals
+
+
+def hold(generators):
+    Path(generators[0].settings["HOLD_BUILD_MARKER"]).touch()
+    threading.Event().wait(timeout=600)  # until Ctrl+C ends the build (or a forgotten test)
+
+
+def register():
+    signals.all_generators_finalized.connect(hold)
+"""
+HOLDING_SETTINGS = """
+from pelicanconf import *  # noqa: F403
+
+PATH = {content!r}
+PLUGIN_PATHS = [*PLUGIN_PATHS, {plugins!r}]
+PLUGINS = [*PLUGINS, "bfb_test_hold_build"]
+HOLD_BUILD_MARKER = {marker!r}
+"""
+
+
+def holding_settings(folder: Path) -> tuple[Path, Path]:
+    """Settings that hold the build inside Pelican, and the file that says it got there."""
+    plugins = folder / "plugins"
+    plugins.mkdir()
+    (plugins / "bfb_test_hold_build.py").write_text(HOLDING_PLUGIN, encoding="utf-8")
+    marker = folder / "inside-the-build"
+    settings = folder / "holding_settings.py"
+    text = HOLDING_SETTINGS.format(content=str(ROOT / "content"), plugins=str(plugins), marker=str(marker))
+    settings.write_text(text, encoding="utf-8")
+    return settings, marker
+
+
+def start_build(output: Path, settings: Path | None = None) -> subprocess.Popen:
     """`invoke build` into `output` in a process group of its own (like a terminal's)."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "plugins")]))
     return subprocess.Popen(
-        [sys.executable, "-c", BUILD_SCRIPT, str(output)],
+        [sys.executable, "-c", BUILD_SCRIPT, str(output), *([str(settings)] if settings else [])],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -403,14 +444,16 @@ def test_ctrl_c_during_a_build_ends_quietly_and_keeps_the_previous_output(good_o
     output = tmp_path / "output"
     shutil.copytree(good_output, output)
     before = snapshot(output)
-    build = start_build(output)
+    settings, inside_the_build = holding_settings(tmp_path)
+    build = start_build(output, settings)
     deadline = time.monotonic() + 120
-    while not leftover_folders(tmp_path) and build.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(0.3)  # Pelican is running now
+    while not inside_the_build.exists() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # waiting for a state: Pelican has read everything and holds
+    assert inside_the_build.exists(), build.communicate()
+    assert leftover_folders(tmp_path)  # the staging folder exists while Pelican builds
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl+C in a terminal does
     stdout, stderr = build.communicate(timeout=120)
-    assert build.returncode == 130
+    assert build.returncode == 130, stdout + stderr
     assert "Abgebrochen (Strg+C)" in stderr
     assert "Traceback" not in stdout + stderr and "KeyboardInterrupt" not in stdout + stderr
     assert snapshot(output) == before
