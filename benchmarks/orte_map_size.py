@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
-from orte.loader import load_located_yaml  # noqa: E402
+from bfb_yaml.loader import load_located_yaml  # noqa: E402
 from orte.svg_map import DEFAULT_BOUNDARIES, build_place_map  # noqa: E402
 from orte.validation import validate_places  # noqa: E402
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bfb_errors import Problem, stop_build
-from bfb_slugs import german_slugify
-from orte.loader import LocatedList, LocatedMap, load_located_yaml
+from bfb_text.slugs import german_slugify
+from bfb_yaml.loader import LocatedList, LocatedMap, load_located_yaml
 from pelican import signals
 
 DEFAULT_DATA = "data/buergerbus.yaml"
@@ -58,16 +58,6 @@ class Timetable2017:
 
 def read_timetable(path: Path, known_places: set[str]) -> tuple[Timetable2017, list[Problem]]:
     """Read the data file; return the timetable and every problem found (empty: all good)."""
-    if not path.is_file():
-        return Timetable2017(), [
-            Problem(
-                path,
-                None,
-                "Die Datei mit den Linien des Bürgerbusses fehlt.",
-                f"Die Datei wiederherstellen (z. B. mit „git checkout -- {path.name}“).",
-                "Bürgerbus data file not found",
-            )
-        ]
     data, problems = load_located_yaml(path)
     if problems:
         return Timetable2017(), problems

@@ -27,21 +27,21 @@ not build past them (BLOCKING_DETAILS); where they are not written, drafts are n
 from __future__ import annotations
 
 import difflib
-import fnmatch
-import os
 import re
 import sys
-from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 
 from bfb_build import is_main_site, this_build
 from bfb_contents import MARKDOWN_SUFFIXES
-from bfb_contents.front_matter import FrontMatter, front_matter_of
-from bfb_editor_notes.notes import COMMENT_RE
+from bfb_contents.content_files import (
+    ContentFile,
+    files_of_this_build,
+    read_files,
+    without_comments,
+)
 from bfb_errors import Problem, format_problems, report_notes, stop_build
-from bfb_slugs import german_slugify
+from bfb_text.slugs import german_slugify
 
 LANGUAGES = ("de", "en")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
@@ -114,41 +114,6 @@ HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
 ALT_RE = re.compile(r"""\balt\s*=\s*(?:"(?P<a>[^"]*)"|'(?P<b>[^']*)')""", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class ContentFile:
-    """One Markdown source with the facts the checks need."""
-
-    path: Path
-    relative: str  # relative to the content folder, with "/"
-    kind: str  # "news" or "page"
-    front: FrontMatter
-
-    @property
-    def expected_lang(self) -> str:
-        return "en" if self.path.name.endswith(".en" + self.path.suffix) else "de"
-
-    @cached_property
-    def link_lines(self) -> list[tuple[int, str]]:
-        """body_lines(self), computed once for the image and the link check."""
-        return body_lines(self)
-
-    @cached_property
-    def link_text(self) -> str:
-        """All link lines in one string: a file without any match needs no line-by-line scan."""
-        return "\n".join(text for _, text in self.link_lines)
-
-    @property
-    def is_draft(self) -> bool:
-        return self.front.value("status") == "draft"
-
-    @property
-    def original_name(self) -> str:
-        """The German file's name for an `.en.md` file (itself otherwise)."""
-        suffix = ".en" + self.path.suffix
-        name = self.path.name
-        return name[: -len(suffix)] + self.path.suffix if name.endswith(suffix) else name
-
-
 def check_content(
     content_dir: str | Path,
     settings: dict | None = None,
@@ -175,63 +140,6 @@ def check_content(
     if notes is not None:
         notes += [future_note(file, settings) for file in files if held_back_until(file, settings)]
     return problems
-
-
-def read_files(content_dir: str | Path, settings: dict | None = None) -> list[ContentFile]:
-    """Every Markdown file of every language in the content folder, its header parsed."""
-    content_dir = Path(content_dir).resolve()
-    return [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings or {})]
-
-
-class FilesOfThisBuild(dict):
-    """{content folder: its files}, read once per build for every check (bfb_build)."""
-
-
-def files_of_this_build(settings: dict) -> list[ContentFile]:
-    """The content files of this build, read by whichever check asks first."""
-    read = this_build(settings).part(FilesOfThisBuild)
-    content_dir = str(Path(settings["PATH"]).resolve())
-    if content_dir not in read:
-        read[content_dir] = read_files(content_dir, settings)
-    return read[content_dir]
-
-
-def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
-    """Markdown files of every language under ARTICLE_PATHS (news) and PAGE_PATHS (pages)."""
-    ignored = ignore_matcher(settings.get("CONTENT_IGNORE_FILES", settings.get("IGNORE_FILES", ["**/.*"])))
-    found = []
-    for kind, setting, default in (("news", "ARTICLE_PATHS", [""]), ("page", "PAGE_PATHS", ["pages"])):
-        for folder in settings.get(setting, default):
-            for path in sorted((content_dir / folder).rglob("*"), key=lambda path: path.parts):
-                if path.suffix not in MARKDOWN_SUFFIXES or not path.is_file():
-                    continue
-                if not ignored(relative_name(path, content_dir)):
-                    found.append((path, kind))
-    return found
-
-
-def relative_name(path: Path, content_dir: Path) -> str:
-    """`path` relative to the content folder, with "/" (plain string work: thousands of files)."""
-    folder = str(content_dir).rstrip(os.sep) + os.sep
-    name = str(path)
-    if not name.startswith(folder):
-        return os.path.relpath(path, content_dir).replace(os.sep, "/")
-    return name[len(folder) :].replace(os.sep, "/")
-
-
-def ignore_matcher(patterns: list[str]):
-    """Return relative path -> True if IGNORE_FILES matches the path or any folder or file name in it."""
-    pattern = re.compile("|".join(f"(?:{fnmatch.translate(glob)})" for glob in patterns) or "(?!)")
-
-    def ignored(relative: str) -> bool:
-        return bool(pattern.match(relative)) or any(pattern.match(part) for part in relative.split("/"))
-
-    return ignored
-
-
-def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
-    text = path.read_text(encoding="utf-8-sig")
-    return ContentFile(path, relative_name(path, content_dir), kind, front_matter_of(text))
 
 
 def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Problem]:
@@ -651,22 +559,6 @@ def missing_alt(file: ContentFile, line: int, source: str) -> Problem:
         "Menschen, die nicht sehen können, hören diesen Text.",
         "image without alt text (WCAG 1.1.1)",
     )
-
-
-def body_lines(file: ContentFile) -> list[tuple[int, str]]:
-    """The lines that can hold links: the summary field and the body, with line numbers.
-
-    Editor notes (`<!-- … -->`) are blanked out: they never reach the site.
-    """
-    lines = [(field.line, field.value) for field in file.front.fields.get("summary", [])]
-    body = without_comments("\n".join(file.front.body)).split("\n")
-    lines += [(file.front.body_start + offset, text) for offset, text in enumerate(body)]
-    return lines
-
-
-def without_comments(html: str) -> str:
-    """Remove HTML comments, keeping their line breaks so line numbers stay right."""
-    return COMMENT_RE.sub(lambda match: "\n" * match.group().count("\n"), html)
 
 
 def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:

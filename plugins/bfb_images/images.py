@@ -43,9 +43,9 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
+from bfb_build.owners import claim, file_owner
+from bfb_contents.text_read import ReadText, text_read
 from bfb_errors import Problem, stop_build
-from bfb_output_owners import claim, file_owner
-from bfb_reader import ReadText, text_read
 from pelican import signals
 from PIL import Image, ImageOps, UnidentifiedImageError
 

@@ -26,7 +26,8 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
-from bfb_language_links.language_links import counterparts, site_url
+from bfb_build.language_versions import language_versions
+from bfb_urls import site_url
 from pelican import signals
 
 CONTENT_VARIABLES = ("article", "page", "place")
@@ -95,7 +96,7 @@ def content_date(content) -> str | None:
 
 
 def alternates_of(context: Mapping, url: str) -> tuple[tuple[str, str], ...]:
-    versions = {lang: found.url for lang, found in counterparts(context).items() if found.exact}
+    versions = language_versions(context)
     if len(versions) < 2 or url not in versions.values():
         return ()
     pairs = [(lang, versions[lang]) for lang in sorted(versions)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bfb_content_check.content_check import ContentFile, read_files
+from bfb_contents.content_files import ContentFile, read_files
 from bfb_errors import Problem
 
 MARKER = "german_only"  # the header field `German_only:`, lowercased as Pelican does

@@ -13,6 +13,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from bfb_build.figures import provide_figure
 from bfb_errors import Problem, stop_build
 from pelican import signals
 from pelican.contents import Page
@@ -20,7 +21,7 @@ from pelican.generators import Generator, PagesGenerator
 
 from .figures import charts_for, compute_figures
 from .model import KINDS, MEASURE_TYPES, STAGES, UNKNOWN_STAGE, Measure, PlaceRecord, german_sort_key
-from .places_file import DEFAULT_DATA_FILE, places_file_of_this_build
+from .places_file import DEFAULT_DATA_FILE, number_of_places, places_file_of_this_build
 from .svg_map import DEFAULT_BOUNDARIES, build_place_map
 from .validation import (
     check_place_references,
@@ -371,7 +372,13 @@ def get_generators(pelican) -> type[PlacesGenerator]:
     return PlacesGenerator
 
 
+def provide_number_of_places(pelican) -> None:
+    """initialized handler: `{anzahl:orte}` in a text is the number of places (bfb_figures)."""
+    provide_figure(pelican.settings, "orte", number_of_places)
+
+
 def register() -> None:
+    signals.initialized.connect(provide_number_of_places)
     signals.generator_init.connect(autoescape_place_templates)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(share_page_environment)

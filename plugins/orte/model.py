@@ -9,7 +9,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from bfb_locale.locale_format import localised_date
+from bfb_formats.locale_format import localised_date
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from bfb_contents.front_matter import field_line, read_front_matter
 from bfb_errors import Problem
-from bfb_slugs import german_slugify
+from bfb_text.slugs import german_slugify
+from bfb_yaml.loader import LocatedList, LocatedMap
 
-from .loader import LocatedList, LocatedMap
 from .model import (
     KINDS,
     KINDS_WITH_PARENT,

@@ -1,0 +1,30 @@
+"""Site addresses (a library, not a plugin): clean URLs, a path as an address of the site."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit, urlunsplit
+
+
+def clean_url(url: str) -> str:
+    """Return `url` with `..` segments resolved: `/en/../orte/` becomes `/orte/`.
+
+    i18n_subsites links translations relatively; hreflang, canonical links and
+    the sitemap need the plain form.
+    """
+    parts = urlsplit(url)
+    path = parts.path
+    if not path:
+        return url
+    trailing_slash = path.endswith("/")
+    path = posixpath.normpath(path)
+    if path == ".":
+        path = ""
+    if trailing_slash and not path.endswith("/"):
+        path += "/"
+    return urlunsplit(parts._replace(path=path))
+
+
+def site_url(siteurl: str, path: str) -> str:
+    """The clean address of `path` (relative to the site) on the site at `siteurl`."""
+    return clean_url(f"{siteurl}/{path}")
