@@ -5,7 +5,8 @@
     python3 bootstrap.py test           # run every test
 
 Everything after `bootstrap.py` is passed to `invoke` inside the virtual environment.
-Packages are reinstalled only when requirements.txt changes.
+The packages are installed from the lock file requirements.txt, then the project itself
+(`pip install -e .`, pyproject.toml), again only when one of the two files changes.
 """
 
 import hashlib
@@ -21,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / "bin"
-REQUIREMENTS = ROOT / "requirements.txt"
+REQUIREMENTS = ROOT / "requirements.txt"  # the lock file, generated from pyproject.toml (README)
+PROJECT = ROOT / "pyproject.toml"
 STAMP = VENV / ".requirements.sha256"
 # npm packages the tests need (the Nu HTML Checker), pinned in package-lock.json.
 TEST_TOOLS = ROOT / "tests" / "tools"
@@ -48,12 +50,15 @@ def ensure_virtualenv() -> None:
     if not (BIN / "python").exists():
         print("Lege die virtuelle Umgebung .venv an …", flush=True)
         venv.create(VENV, with_pip=True)
-    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes() + PROJECT.read_bytes() + str(ROOT).encode()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
-    print("Installiere die Pakete aus requirements.txt …", flush=True)
-    subprocess.run([BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([BIN / "python", "-m", "pip", "install", "--quiet", "-r", REQUIREMENTS], check=True)
+    print("Installiere die Pakete aus requirements.txt und das Projekt selbst …", flush=True)
+    pip = [BIN / "python", "-m", "pip", "install", "--quiet"]
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "-r", REQUIREMENTS], check=True)
+    # The project's own code (lib/, plugins/, sitetools/), importable from anywhere in .venv.
+    subprocess.run([*pip, "--no-deps", "--editable", ROOT], check=True)
     STAMP.write_text(wanted)
 
 

@@ -411,7 +411,7 @@ def holding_settings(folder: Path) -> tuple[Path, Path]:
 
 def start_build(output: Path, settings: Path | None = None) -> subprocess.Popen:
     """`invoke build` into `output` in a process group of its own (like a terminal's)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "plugins")]))
+    env = dict(os.environ)
     return subprocess.Popen(
         [sys.executable, "-c", BUILD_SCRIPT, str(output), *([str(settings)] if settings else [])],
         cwd=ROOT,

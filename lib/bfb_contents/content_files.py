@@ -20,6 +20,7 @@ from bfb_editor_notes.notes import COMMENT_RE
 
 from bfb_contents import MARKDOWN_SUFFIXES
 from bfb_contents.front_matter import FrontMatter, front_matter_of
+from bfb_contents.source_files import stop_on_unsafe_sources
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def files_of_this_build(settings: dict) -> list[ContentFile]:
     read = this_build(settings).part(FilesOfThisBuild)
     content_dir = str(Path(settings["PATH"]).resolve())
     if content_dir not in read:
+        stop_on_unsafe_sources(settings)  # a Latin-1 text stops the build with its line, not a traceback
         read[content_dir] = read_files(content_dir, settings)
     return read[content_dir]
 
