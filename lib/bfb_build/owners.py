@@ -47,6 +47,7 @@ class OutputOwners:
             "Im Kopf der Seite oder Meldung einen anderen „Slug:“ wählen (oder die Zeile „Save_as:“ "
             "löschen), damit jede Adresse nur einmal vorkommt.",
             f"output path {key} claimed twice ({first.key}, {owner.key})",
+            code="output-path-twice",
         )
 
 

@@ -60,6 +60,7 @@ def link_problems(link: Path, content_dir: Path) -> list[Problem]:
             "Die Verknüpfung löschen (git rm) und stattdessen die Datei selbst in den Ordner legen. "
             "Nur so ist sicher, dass nichts anderes von diesem Rechner ins Netz gelangt.",
             f"symlink to {target} outside {content_dir}",
+            code="symlink-outside-content",
         )
     ]
 
@@ -82,6 +83,7 @@ def encoding_problems(path: Path) -> list[Problem]:
                 "Die Datei im Editor mit der Codierung „UTF-8“ speichern "
                 "(z. B. „Speichern unter …“ → Codierung: UTF-8) und die Umlaute dieser Zeile prüfen.",
                 f"not UTF-8: {error.reason} at byte {error.start}",
+                code="text-not-utf8",
             )
         ]
     return []

@@ -103,7 +103,11 @@ def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         missing = f"Die Datei „{name}“ fehlt."
-        return None, [Problem(path, None, missing, f"{restore}.", detail="data file not found")]
+        return None, [
+            Problem(
+                path, None, missing, f"{restore}.", detail="data file not found", code="data-file-missing"
+            )
+        ]
     except UnicodeDecodeError as error:
         return None, [
             Problem(
@@ -112,6 +116,7 @@ def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
                 "Die Datei ist nicht in UTF-8 gespeichert.",
                 "Die Datei im Editor mit der Kodierung UTF-8 speichern.",
                 detail=str(error),
+                code="data-file-not-utf8",
             )
         ]
     if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
@@ -123,6 +128,7 @@ def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
                 "lesen könnte.",
                 f"{restore} oder ihre Einträge wieder hineinschreiben.",
                 detail="data file is empty",
+                code="data-file-empty",
             )
         ]
     try:
@@ -168,6 +174,7 @@ def _anchors_and_aliases(path: Path, text: str) -> list[Problem]:
                 "Steht „&“ oder „*“ am Anfang eines Textes, den Text in Anführungszeichen setzen, "
                 'z. B. „title: "*Sternstunde"“.',
                 detail=f"YAML anchor/alias {written!r} refused",
+                code="yaml-anchor-or-alias",
             )
         )
     return problems
@@ -184,4 +191,5 @@ def _syntax_problem(path: Path, error: yaml.YAMLError) -> Problem:
         "nach jedem Feldnamen ein Doppelpunkt und ein Leerzeichen, Texte mit „:“ oder „#“ in "
         "Anführungszeichen setzen.",
         detail=" ".join(str(error).split()),
+        code="yaml-syntax",
     )

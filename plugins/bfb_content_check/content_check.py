@@ -21,7 +21,7 @@ per build (`orte.places_file`), together with the file's own problems.
 
 Drafts (`Status: draft`): where drafts are written (the preview), a draft's problems are
 warnings and its page shows them in a to-do box (`publishing_todo`), unless Pelican could
-not build past them (BLOCKING_DETAILS); where they are not written, drafts are not read.
+not build past them (BLOCKING_CODES); where they are not written, drafts are not read.
 """
 
 from __future__ import annotations
@@ -167,8 +167,10 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
     return problems
 
 
-def problem(file: ContentFile, line: int | None, message: str, fix: str, detail: str = "") -> Problem:
-    return Problem(file.path, line, message, fix, detail)
+def problem(
+    file: ContentFile, line: int | None, message: str, fix: str, detail: str = "", *, code: str
+) -> Problem:
+    return Problem(file.path, line, message, fix, detail, code=code)
 
 
 def check_header_shape(file: ContentFile, **_) -> list[Problem]:
@@ -182,6 +184,7 @@ def check_header_shape(file: ContentFile, **_) -> list[Problem]:
                 "Oben in die Datei die Kopfzeilen schreiben (je Zeile „Feld: Wert“), "
                 'dann eine Leerzeile, dann den Text. Vorlage: invoke new "Titel".',
                 "no metadata header found",
+                code="header-missing",
             )
         ]
     if front.stray_line:
@@ -194,6 +197,7 @@ def check_header_shape(file: ContentFile, **_) -> list[Problem]:
                 "Entweder „Feld: Wert“ schreiben (mit Doppelpunkt) "
                 "oder vor dieser Zeile eine Leerzeile einfügen.",
                 "header ended by a line that is neither 'Key: value' nor blank",
+                code="header-stray-line",
             )
         ]
     return []
@@ -213,6 +217,7 @@ def check_fields(file: ContentFile, settings: dict, **_) -> list[Problem]:
                     f"Das Feld „{fields[0].key}“ steht zweimal im Kopf (auch in Zeile {fields[0].line}).",
                     "Eine der beiden Zeilen löschen.",
                     f"duplicate metadata key '{key}'",
+                    code="field-twice",
                 )
             )
     return problems
@@ -249,6 +254,7 @@ def unknown_field_problem(file: ContentFile, key: str, line: int, allowed: set[s
         fix,
         f"unknown metadata key '{lowered}'; if a template or plugin needs it, "
         "add it to CONTENT_EXTRA_METADATA in pelicanconf.py",
+        code="field-unknown",
     )
 
 
@@ -273,6 +279,7 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
                     f"Im Kopf dieser {kind_name} fehlt das Feld „{name}:“.",
                     f"Eine Zeile „{name}: …“ in den Kopf schreiben. {FIELD_HINTS[key]}",
                     f"required metadata '{key}' missing",
+                    code=f"{key}-missing",
                 )
             )
         elif not value:
@@ -283,6 +290,7 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
                     f"Das Feld „{name}:“ ist leer.",
                     f"Hinter „{name}:“ den Wert eintragen. {FIELD_HINTS[key]}",
                     f"required metadata '{key}' is empty",
+                    code=f"{key}-empty",
                 )
             )
     return problems
@@ -313,6 +321,7 @@ def check_date(file: ContentFile, **_) -> list[Problem]:
                     f"Das Datum „{value}“ ist nicht im Format Jahr-Monat-Tag.",
                     f"So schreiben: „{name}: 2022-06-22“ (optional mit Uhrzeit: „{name}: 2022-06-22 18:30“).",
                     f"'{key}' must match YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                    code=f"{key}-format",
                 )
             )
             continue
@@ -327,6 +336,7 @@ def check_date(file: ContentFile, **_) -> list[Problem]:
                     f"Das Datum „{value}“ gibt es nicht.",
                     "Tag und Monat prüfen (Reihenfolge: Jahr-Monat-Tag, z. B. 2022-06-22).",
                     f"invalid date: {error}",
+                    code=f"{key}-impossible",
                 )
             )
     return problems
@@ -344,6 +354,7 @@ def check_lang(file: ContentFile, **_) -> list[Problem]:
                 f"Unbekannte Sprache „{value}“.",
                 "„Lang: de“ (Deutsch) oder „Lang: en“ (Englisch) schreiben.",
                 f"Lang must be one of {', '.join(LANGUAGES)}",
+                code="lang-unknown",
             )
         ]
     if value != file.expected_lang:
@@ -361,6 +372,7 @@ def check_lang(file: ContentFile, **_) -> list[Problem]:
                 f"„Lang: {value}“ passt nicht zum Dateinamen „{file.path.name}“.",
                 fix,
                 f"file name implies lang '{file.expected_lang}'",
+                code="lang-not-file-name",
             )
         ]
     return []
@@ -380,6 +392,7 @@ def check_slug(file: ContentFile, **_) -> list[Problem]:
                 "(nur Kleinbuchstaben a–z, Ziffern und Bindestriche).",
                 f"„Slug: {proper}“ schreiben.",
                 "slug must equal german_slugify(slug)",
+                code="slug-form",
             )
         ]
     if file.kind == "page" and value in RESERVED_PAGE_SLUGS:
@@ -390,6 +403,7 @@ def check_slug(file: ContentFile, **_) -> list[Problem]:
                 f"Die Adresse „/{value}/“ benutzt die Website schon selbst.",
                 "Einen anderen Slug wählen.",
                 f"reserved page slug '{value}'",
+                code="slug-reserved",
             )
         ]
     return []
@@ -407,6 +421,7 @@ def check_status(file: ContentFile, **_) -> list[Problem]:
             "„Status: draft“ (Entwurf, nur in der Vorschau), „Status: published“ (veröffentlicht) "
             "oder „Status: hidden“ (nur über die Adresse erreichbar) schreiben.",
             f"Status must be one of {', '.join(STATUSES)}",
+            code="status-unknown",
         )
     ]
 
@@ -424,6 +439,7 @@ def check_category(file: ContentFile, settings: dict, **_) -> list[Problem]:
             f"Die Zeile löschen (dann gilt „{allowed[0]}“) "
             f"oder eine dieser Kategorien: {', '.join(allowed)}.",
             "category not in CONTENT_CATEGORIES",
+            code="category-unknown",
         )
     ]
 
@@ -441,6 +457,7 @@ def check_summary(file: ContentFile, settings: dict, **_) -> list[Problem]:
                 f"Die Zusammenfassung ist mit {len(value)} Zeichen zu kurz.",
                 f"Mindestens {shortest} Zeichen: in einem ganzen Satz sagen, worum es geht.",
                 f"summary shorter than {shortest} characters",
+                code="summary-short",
             )
         ]
     if len(value) > longest:
@@ -451,6 +468,7 @@ def check_summary(file: ContentFile, settings: dict, **_) -> list[Problem]:
                 f"Die Zusammenfassung ist mit {len(value)} Zeichen zu lang.",
                 f"Auf höchstens {longest} Zeichen kürzen (ein bis zwei Sätze); der Rest gehört in den Text.",
                 f"summary longer than {longest} characters",
+                code="summary-long",
             )
         ]
     return []
@@ -473,6 +491,7 @@ def check_template(file: ContentFile, settings: dict, **_) -> list[Problem]:
             f"Die Zeile löschen (dann gilt die übliche Vorlage „{default}“) "
             f"oder eine dieser Vorlagen nennen: {', '.join(available)}.",
             f"no template {value}.html in {folder}",
+            code="template-unknown",
         )
     ]
 
@@ -489,6 +508,7 @@ def check_teaser(file: ContentFile, **_) -> list[Problem]:
             "Eine Zahl in Ziffern schreiben, z. B. „Teaser: 2“ (Platz 2 auf der Startseite), "
             "oder die Zeile löschen.",
             "Teaser must be a positive integer",
+            code="teaser-not-a-number",
         )
     ]
 
@@ -514,6 +534,7 @@ def check_save_as(file: ContentFile, **_) -> list[Problem]:
             "Die Zeile löschen: die Adresse ergibt sich aus „Slug:“. Nur wenn es wirklich nötig ist, "
             "einen Pfad innerhalb der Website wie „ordner/seite/index.html“ angeben.",
             "Save_as must be a relative .html path inside the output, outside generated folders",
+            code="save-as-outside",
         )
     ]
 
@@ -530,6 +551,7 @@ def check_body(file: ContentFile, **_) -> list[Problem]:
             "Nach dem Kopf eine Leerzeile und dann den Text schreiben. Soll sie noch nicht erscheinen: "
             "„Status: draft“ in den Kopf schreiben.",
             "empty body",
+            code="body-empty",
         )
     ]
 
@@ -558,6 +580,7 @@ def missing_alt(file: ContentFile, line: int, source: str) -> Problem:
         "„![Der Vorstand vor dem Rathaus]({static}/bilder/vorstand.jpg)“. "
         "Menschen, die nicht sehen können, hören diesen Text.",
         "image without alt text (WCAG 1.1.1)",
+        code="image-alt-missing",
     )
 
 
@@ -578,6 +601,7 @@ def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
                             f"„{{filename}}{target}“ zeigt auf eine Datei, die keine Seite oder Meldung ist.",
                             f"Für Bilder und Dateien „{{static}}{target}“ schreiben.",
                             "{filename} used for a static file",
+                            code="filename-link-to-static",
                         )
                     )
                 continue
@@ -589,6 +613,7 @@ def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
                     "Den Dateinamen prüfen. Ein Pfad mit „/“ am Anfang gilt ab dem Ordner content/ "
                     "(z. B. „{filename}/seiten/kontakt.md“), sonst ab dem Ordner dieser Datei.",
                     f"link target {target!r} not found under the content folder",
+                    code="link-target-missing",
                 )
             )
     return problems
@@ -637,6 +662,7 @@ def future_note(file: ContentFile, settings: dict) -> Problem:
         "Nichts zu tun, wenn das so gewollt ist: an oder nach diesem Tag neu veröffentlichen. "
         "Sonst das Datum in „Date:“ berichtigen.",
         "future date, WITH_FUTURE_DATES = False",
+        code="held-back-until-date",
     )
 
 
@@ -678,6 +704,7 @@ def unpublished_link(file: ContentFile, line: int, target: ContentFile, settings
         f"Der Verweis führt auf der veröffentlichten Website ins Leere: {why}.",
         fix,
         "{filename} link to content this build does not write",
+        code="link-to-unpublished",
     )
 
 
@@ -707,6 +734,7 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
                         "(Übersetzungen teilen den Slug, haben aber verschiedene „Lang:“.)",
                         f"duplicate slug '{slug}' for lang '{lang}'"
                         + (SLUG_OF_A_PUBLISHED_TEXT if taken is not same_address else ""),
+                        code="slug-duplicate" if taken is same_address else "slug-of-a-published-text",
                     )
                 )
         if file.expected_lang != "en":
@@ -720,6 +748,7 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
                     f"Zu dieser Übersetzung fehlt die deutsche Datei „{file.original_name}“.",
                     "Die englische Datei genauso nennen wie die deutsche, nur mit „.en.md“ am Ende.",
                     "translation without original in the same folder",
+                    code="translation-without-original",
                 )
             )
         elif slug and original.front.value("slug") and slug != original.front.value("slug"):
@@ -731,6 +760,7 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
                     f"„Slug: {original.front.value('slug')}“.",
                     f"In beiden Dateien denselben Slug schreiben: „Slug: {original.front.value('slug')}“.",
                     "translation pair must share the Slug",
+                    code="translation-slug-differs",
                 )
             )
     return problems
@@ -738,23 +768,25 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
 
 # Problems Pelican cannot build past, even in a draft: its reader or its link
 # replacement would stop the build with an English message of its own, or two drafts
-# would be written to one address. Matched by the start of the problem's English detail.
-BLOCKING_DETAILS = (
-    "required metadata 'title' missing",
-    "required metadata 'date' is empty",
-    "'date' must match",
-    "'modified' must match",
-    "invalid date",
-    "link target",
-    "{filename} used for a static file",
-    "duplicate slug",
+# would be written to one address. A draft whose slug a published text has keeps its own
+# address until it is published ("slug-of-a-published-text"): that one does not block.
+BLOCKING_CODES = frozenset(
+    {
+        "title-missing",
+        "date-empty",
+        "date-format",
+        "modified-format",
+        "date-impossible",
+        "modified-impossible",
+        "link-target-missing",
+        "filename-link-to-static",
+        "slug-duplicate",
+    }
 )
 
 
 def blocks_the_build(found: Problem) -> bool:
-    if found.detail.endswith(SLUG_OF_A_PUBLISHED_TEXT):
-        return False  # the draft has its own address until it is published
-    return any(found.detail.startswith(detail) for detail in BLOCKING_DETAILS)
+    return found.code in BLOCKING_CODES
 
 
 def check_on_initialization(pelican) -> None:

@@ -52,7 +52,14 @@ def misspelt_placeholder(source_path: str, written: str) -> Problem:
         known = ", ".join(f"{{anzahl:{key}}}" for key in sorted(FIGURES))
         message = f"„{written}“ ist kein bekannter Platzhalter für eine Zahl."
         fix = f"Einen dieser Platzhalter verwenden (klein, ohne Leerzeichen): {known}."
-    return Problem(source_path, first_line_with(source_path, written), message, fix, "placeholder misspelt")
+    return Problem(
+        source_path,
+        first_line_with(source_path, written),
+        message,
+        fix,
+        "placeholder misspelt",
+        code="placeholder-misspelt" if name in FIGURES else "placeholder-unknown",
+    )
 
 
 def unknown_figure(source_path: str, placeholder: str, name: str) -> Problem:
@@ -65,7 +72,14 @@ def unknown_figure(source_path: str, placeholder: str, name: str) -> Problem:
         message = f"„{placeholder}“ ist kein bekannter Platzhalter für eine Zahl."
         fix = f"Einen dieser Platzhalter verwenden: {known}."
         detail = f"unknown figure {name!r}; known: {known}"
-    return Problem(source_path, first_line_with(source_path, placeholder), message, fix, detail)
+    return Problem(
+        source_path,
+        first_line_with(source_path, placeholder),
+        message,
+        fix,
+        detail,
+        code="figure-without-data" if name in FIGURES else "placeholder-unknown",
+    )
 
 
 def replace_figures(text: str, values: dict[str, str]) -> str:
@@ -110,7 +124,7 @@ def fill_in_figures(sender, text: ReadText) -> None:
     values = values_for(text.settings)
     problems = this_build(text.settings).part(FigureProblems)
     for problem in problems_in(text.source_path, texts, values):
-        problems.setdefault((str(problem.file), problem.line, problem.message), problem)
+        problems.setdefault(problem, problem)  # each mistake once, however often the text is read
     text.html = replace_figures(text.html, values)
     if text.summary is not None:
         text.summary = replace_figures(text.summary, values)

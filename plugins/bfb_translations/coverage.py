@@ -117,6 +117,7 @@ def marker_problems(files: list[ContentFile]) -> list[Problem]:
                     "„German_only: ja“ schreiben, wenn der Text nur auf Deutsch erscheinen soll; "
                     "sonst die Zeile löschen.",
                     "German_only must be ja/nein (yes/no, true/false)",
+                    code="german-only-not-yes-no",
                 )
             )
         elif marked_german_only(file) and (file.expected_lang == "en" or has_translation(file, paths)):
@@ -127,6 +128,7 @@ def marker_problems(files: list[ContentFile]) -> list[Problem]:
                     "Der Text ist als „nur Deutsch“ markiert, hat aber eine englische Fassung.",
                     "Entweder die Zeile „German_only: ja“ löschen oder die englische Datei (….en.md).",
                     "German_only contradicts an existing translation",
+                    code="german-only-with-translation",
                 )
             )
     return problems
@@ -152,6 +154,7 @@ def missing_translation_problems(items: list[Untranslated]) -> list[Problem]:
             fix_for(item),
             "missing English translation (TRANSLATIONS_REQUIRED)",
             subject=item.title,
+            code="translation-missing",
         )
         for item in items
         if item.required

@@ -185,6 +185,7 @@ def find_bodies(folder: Path, known: set[str]) -> tuple[dict[tuple[str, str], Pa
                 "Die Datei nach dem slug des Ortes benennen: <slug>.md (Deutsch) "
                 "oder <slug>.en.md (Englisch).",
                 detail=f"body file for unknown place slug {slug!r}",
+                code="place-text-unknown-place",
             )
         )
     return bodies, problems
@@ -203,6 +204,7 @@ def _check_body_language(path: Path, lang: str) -> list[Problem]:
             f"„Lang: {lang}“ schreiben – oder die Datei umbenennen "
             "(Deutsch: <slug>.md, Englisch: <slug>.en.md).",
             detail=f"Lang {written!r} does not match the file name ({lang})",
+            code="place-text-lang-not-file-name",
         )
     ]
 
