@@ -125,8 +125,10 @@ def other_language_files(lang: str) -> list[str]:
 
 
 # Data files are read by plugins, never copied or parsed as content. The content checks
-# read the files of every language (bfb_content_check, bfb_translations).
-CONTENT_IGNORE_FILES = ["**/.*", "data", "orte"]
+# read the files of every language (bfb_content_check, bfb_translations). Pelican matches
+# each pattern against file and folder names (so ".*" leaves out hidden files; its default
+# "**/.*" never matches a name).
+CONTENT_IGNORE_FILES = [".*", "data", "orte"]
 IGNORE_FILES = [*CONTENT_IGNORE_FILES, *other_language_files(DEFAULT_LANG)]
 
 THEME = str(HERE / "theme")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -80,7 +79,7 @@ def files_of_this_build(settings: dict) -> list[ContentFile]:
 
 def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
     """Markdown files of every language under ARTICLE_PATHS (news) and PAGE_PATHS (pages)."""
-    ignored = ignore_matcher(settings.get("CONTENT_IGNORE_FILES", settings.get("IGNORE_FILES", ["**/.*"])))
+    ignored = ignore_matcher(settings.get("CONTENT_IGNORE_FILES", settings.get("IGNORE_FILES", [])))
     found = []
     for kind, setting, default in (("news", "ARTICLE_PATHS", [""]), ("page", "PAGE_PATHS", ["pages"])):
         for folder in settings.get(setting, default):
@@ -102,11 +101,16 @@ def relative_name(path: Path, content_dir: Path) -> str:
 
 
 def ignore_matcher(patterns: list[str]):
-    """Return relative path -> True if IGNORE_FILES matches the path or any folder or file name in it."""
-    pattern = re.compile("|".join(f"(?:{fnmatch.translate(glob)})" for glob in patterns) or "(?!)")
+    """Return relative path -> True if Pelican would leave it out for IGNORE_FILES `patterns`.
+
+    Pelican's own semantics (generators.get_files): a pattern is matched with fnmatch against
+    the name of each folder on the way and against the file's name, never the whole path.
+    The content check, translations and language links use this one matcher.
+    """
+    patterns = list(patterns)
 
     def ignored(relative: str) -> bool:
-        return bool(pattern.match(relative)) or any(pattern.match(part) for part in relative.split("/"))
+        return any(fnmatch.fnmatch(part, pattern) for part in relative.split("/") for pattern in patterns)
 
     return ignored
 

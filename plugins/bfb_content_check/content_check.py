@@ -40,6 +40,7 @@ from bfb_contents.content_files import (
     read_files,
     without_comments,
 )
+from bfb_contents.drafts import leave_out
 from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_text.slugs import german_slugify
 
@@ -820,18 +821,8 @@ def check_on_initialization(pelican) -> None:
 
 
 def leave_out_drafts(settings: dict, drafts: set[str]) -> None:
-    """Keep Pelican from reading draft files, in the main site and every language subsite."""
-    patterns = [glob_escape(Path(path).name) for path in sorted(drafts)]
-    if not patterns:
-        return
-    settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"], *patterns]
-    for overrides in (settings.get("I18N_SUBSITES") or {}).values():
-        overrides["IGNORE_FILES"] = [*overrides.get("IGNORE_FILES", settings["IGNORE_FILES"]), *patterns]
-
-
-def glob_escape(name: str) -> str:
-    """`name` as an fnmatch pattern that matches only itself."""
-    return re.sub(r"([*?\[])", r"[\1]", name)
+    """Keep Pelican from reading draft files, in the main site and every language subsite (by path)."""
+    leave_out(settings, drafts)
 
 
 def warn_about_drafts(problems: list[Problem]) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 
 from bfb_build import this_build
+from bfb_contents.drafts import is_left_out
 from bfb_contents.text_read import ReadText, text_read
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED
@@ -62,6 +63,8 @@ class MarkdownReader(PelicansMarkdownReader):
     """
 
     def read(self, source_path: str) -> tuple[str, dict]:
+        if is_left_out(self.settings, source_path):
+            return "", {"status": "skip"}  # a draft this build leaves out: not even parsed
         markdown = self.reset_markdown(meta=True)
         with pelican_open(source_path) as text:
             html = markdown.convert(text)
