@@ -218,6 +218,10 @@ WORDING: dict[str, tuple[Callable[[Path], list[Problem]], list[str]]] = {
         ),
         ["ist ein Entwurf"],
     ),
+    "yes-no-unknown": (
+        content({NEWS_FILE: PLAIN.replace("Lang: de", "Lang: de\nCompiled_later: vielleicht")}),
+        ["„Compiled_later: vielleicht“ ist weder „ja“ noch „nein“"],
+    ),
     "modified-format": (
         lambda folder: news_problems(folder, header="Modified: 22.06.2022"),
         ["Das Datum „22.06.2022“ ist nicht im Format Jahr-Monat-Tag", "Modified: 2022-06-22"],

@@ -43,6 +43,7 @@ from bfb_contents.content_files import (
 from bfb_contents.drafts import leave_out
 from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_text.slugs import german_slugify
+from bfb_text.yes_no import yes_no
 
 LANGUAGES = ("de", "en")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
@@ -156,6 +157,7 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
         check_summary,
         check_template,
         check_teaser,
+        check_yes_no,
         check_save_as,
         check_body,
         check_images,
@@ -837,6 +839,37 @@ DRAFT_HEADING = "Entwürfe – vor dem Veröffentlichen noch zu erledigen (Warnu
 
 class DraftProblems(dict):
     """{source path: that draft's problems}, for its to-do box (attach_publishing_todo; bfb_build)."""
+
+
+# Header fields that say yes or no (bfb_text.yes_no); templates get True or False.
+YES_NO_FIELDS = ("compiled_later",)
+
+
+def check_yes_no(file: ContentFile, **_) -> list[Problem]:
+    problems = []
+    for key in YES_NO_FIELDS:
+        value = file.front.value(key)
+        if value is not None and yes_no(value) is None:
+            name = SPELLING.get(key, key.capitalize())
+            problems.append(
+                problem(
+                    file,
+                    file.front.line(key),
+                    f"„{name}: {value}“ ist weder „ja“ noch „nein“.",
+                    f"„{name}: ja“ oder „{name}: nein“ schreiben (oder die Zeile löschen: dann gilt nein).",
+                    f"{key} must be ja/nein (yes/no, true/false)",
+                    code="yes-no-unknown",
+                )
+            )
+    return problems
+
+
+def read_yes_no_fields(content) -> None:
+    """content_object_init handler: `Compiled_later: nein` is False for the templates, not a text."""
+    for key in YES_NO_FIELDS:
+        if key in content.metadata:
+            content.metadata[key] = bool(yes_no(content.metadata[key]))
+            setattr(content, key, content.metadata[key])
 
 
 def attach_publishing_todo(content) -> None:

@@ -225,3 +225,19 @@ def test_a_published_text_may_not_link_a_draft_the_production_build_leaves_out(t
     found = only(check_content(tmp_path, production, include_drafts=False))
     assert (found.code, found.line) == ("link-to-unpublished", 9)
     assert check_content(tmp_path, SETTINGS) == []  # the preview writes the draft: the link works there
+
+
+def test_yes_no_fields_are_booleans_for_the_templates_and_checked(tmp_path):
+    from types import SimpleNamespace
+
+    from bfb_content_check.content_check import read_yes_no_fields
+
+    for written, meaning in (("nein", False), ("ja", True), ("No", False)):
+        content = SimpleNamespace(metadata={"compiled_later": written})
+        read_yes_no_fields(content)
+        assert content.metadata["compiled_later"] is meaning and content.compiled_later is meaning
+    text = GOOD_NEWS.replace("Lang: de", "Lang: de\nCompiled_later: vielleicht")
+    found = only(
+        problems_for(tmp_path, "aktuelles/x.md", text, {"CONTENT_EXTRA_METADATA": ["Compiled_later"]})
+    )
+    assert (found.code, found.line) == ("yes-no-unknown", 5)

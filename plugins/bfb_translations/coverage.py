@@ -18,10 +18,9 @@ from pathlib import Path
 
 from bfb_contents.content_files import ContentFile, read_files
 from bfb_errors import Problem
+from bfb_text.yes_no import yes_no
 
 MARKER = "german_only"  # the header field `German_only:`, lowercased as Pelican does
-YES = {"ja", "yes", "true", "1"}
-NO = {"nein", "no", "false", "0"}
 KIND_NAMES = {"news": "Meldung", "page": "Seite"}
 
 
@@ -50,7 +49,7 @@ def has_translation(file: ContentFile, paths: set[Path]) -> bool:
 
 
 def marked_german_only(file: ContentFile) -> bool:
-    return (file.front.value(MARKER) or "").strip().lower() in YES
+    return yes_no(file.front.value(MARKER)) is True
 
 
 def status_of(file: ContentFile) -> str:
@@ -108,7 +107,7 @@ def marker_problems(files: list[ContentFile]) -> list[Problem]:
         if value is None:
             continue
         line = file.front.line(MARKER)
-        if value.strip().lower() not in YES | NO:
+        if yes_no(value) is None:
             problems.append(
                 Problem(
                     file.path,
