@@ -150,3 +150,31 @@ def test_every_problem_has_a_code():
             if is_problem and not any(keyword.arg in ("code", None) for keyword in node.keywords):
                 found.append(f"{relative}:{node.lineno}")
     assert found == []
+
+
+KIND_NAMES = {"news", "page", "place", "article"}
+# Strings that look like a kind's name but are something else: an English address (/en/news/).
+NOT_KIND_NAMES = {"lib/bfb_urls/__init__.py"}
+
+
+def test_only_the_kinds_list_names_the_kinds_of_content():
+    """news/page/place are entries of lib/bfb_contents/kinds.py; code iterates the list."""
+    import io
+    import tokenize
+
+    found = []
+    for path in python_files():
+        relative = path.relative_to(ROOT).as_posix()
+        if (
+            path.name.startswith("test_")
+            or path.name == "conftest.py"
+            or path.parent.name in ("tests", "benchmarks")
+        ):
+            continue
+        if relative in NOT_KIND_NAMES | {"lib/bfb_contents/kinds.py"} or path.name in ROOT_FILES:
+            continue
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        for token in tokens:
+            if token.type == tokenize.STRING and token.string.strip("\"'") in KIND_NAMES:
+                found.append(f"{relative}:{token.start[0]}: {token.string}")
+    assert found == []

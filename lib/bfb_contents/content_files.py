@@ -19,6 +19,7 @@ from bfb_editor_notes.notes import COMMENT_RE
 
 from bfb_contents import MARKDOWN_SUFFIXES
 from bfb_contents.front_matter import FrontMatter, front_matter_of
+from bfb_contents.kinds import TEXT_KINDS
 from bfb_contents.source_files import stop_on_unsafe_sources
 
 
@@ -28,7 +29,7 @@ class ContentFile:
 
     path: Path
     relative: str  # relative to the content folder, with "/"
-    kind: str  # "news" or "page"
+    kind: str  # the name of its kind (bfb_contents.kinds): "news" or "page"
     front: FrontMatter
 
     @property
@@ -81,13 +82,13 @@ def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
     """Markdown files of every language under ARTICLE_PATHS (news) and PAGE_PATHS (pages)."""
     ignored = ignore_matcher(settings.get("CONTENT_IGNORE_FILES", settings.get("IGNORE_FILES", [])))
     found = []
-    for kind, setting, default in (("news", "ARTICLE_PATHS", [""]), ("page", "PAGE_PATHS", ["pages"])):
-        for folder in settings.get(setting, default):
+    for kind in TEXT_KINDS:
+        for folder in kind.folders(settings):
             for path in sorted((content_dir / folder).rglob("*"), key=lambda path: path.parts):
                 if path.suffix not in MARKDOWN_SUFFIXES or not path.is_file():
                     continue
                 if not ignored(relative_name(path, content_dir)):
-                    found.append((path, kind))
+                    found.append((path, kind.name))
     return found
 
 

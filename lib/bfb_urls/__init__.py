@@ -1,9 +1,16 @@
-"""Site addresses (a library, not a plugin): clean URLs, a path as an address of the site."""
+"""Site addresses (a library, not a plugin): clean URLs, a path as an address, reserved addresses."""
 
 from __future__ import annotations
 
 import posixpath
 from urllib.parse import urlsplit, urlunsplit
+
+# The one list of reserved addresses. Top-level folders the build fills itself (the theme,
+# the search index, the photos, the feeds): no `Save_as:` may write into them.
+GENERATED_FOLDERS = frozenset({"theme", "pagefind", "bilder", "feeds"})
+# Top-level addresses no page's slug may take: the generated folders and the lists and
+# language sites (/aktuelles/, /entwuerfe/, /en/, /en/news/, /en/drafts/).
+RESERVED_TOP_LEVEL = GENERATED_FOLDERS | {"aktuelles", "entwuerfe", "en", "news", "drafts"}
 
 
 def clean_url(url: str) -> str:

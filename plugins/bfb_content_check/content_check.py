@@ -41,34 +41,16 @@ from bfb_contents.content_files import (
     without_comments,
 )
 from bfb_contents.drafts import leave_out
+from bfb_contents.kinds import fields_of, kind_named
 from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_text.slugs import german_slugify
 from bfb_text.yes_no import yes_no
+from bfb_urls import GENERATED_FOLDERS, RESERVED_TOP_LEVEL
 
 LANGUAGES = ("de", "en")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
 STATUSES = ("published", "draft", "hidden")
 
-REQUIRED = {
-    "news": ("title", "date", "slug", "lang", "summary"),
-    "page": ("title", "slug", "lang"),
-}
-COMMON_FIELDS = {
-    "title",
-    "slug",
-    "lang",
-    "summary",
-    "status",
-    "template",
-    "save_as",
-    "url",
-    "redirect_from",
-    "teaser",
-    "teaser_title",
-    "orte",
-}
-NEWS_FIELDS = {"date", "date_precision", "modified", "category"}
-PAGE_FIELDS = {"date", "modified"}
 # How editors' field names read to a German speaker; used for suggestions.
 GERMAN_NAMES = {
     "titel": "Title",
@@ -106,10 +88,8 @@ SPELLING = {
     "modified": "Modified",
     "category": "Category",
 }
-# Folders the build fills itself: no `Save_as:` may write into them.
-GENERATED_FOLDERS = {"theme", "pagefind", "bilder", "feeds"}
-# Addresses the site generates itself; a page with such a slug would be overwritten.
-RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "en", "news", "drafts", "bilder", "theme", "feeds"}
+# Addresses the site generates itself (bfb_urls): a page with such a slug would be overwritten.
+RESERVED_PAGE_SLUGS = RESERVED_TOP_LEVEL
 LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
 MARKDOWN_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
@@ -228,7 +208,7 @@ def check_fields(file: ContentFile, settings: dict, **_) -> list[Problem]:
 
 def known_fields(kind: str, settings: dict) -> set[str]:
     extra = {name.lower() for name in settings.get("CONTENT_EXTRA_METADATA", [])}
-    return COMMON_FIELDS | (NEWS_FIELDS if kind == "news" else PAGE_FIELDS) | extra
+    return fields_of(kind_named(kind)) | extra
 
 
 def suggested_field(key: str, allowed: set[str]) -> str | None:
@@ -265,11 +245,11 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
     if not file.front.fields:
         return []
     problems = []
-    kind_name = "Meldung" if file.kind == "news" else "Seite"
+    kind = kind_named(file.kind)
     allowed = known_fields(file.kind, settings)
     # A misspelt field ("Datum:") is reported once, as unknown with its suggestion.
     misspelt = {suggested_field(f[0].key, allowed) for k, f in file.front.fields.items() if k not in allowed}
-    for key in REQUIRED[file.kind]:
+    for key in kind.required:
         value = file.front.value(key)
         name = SPELLING[key]
         if value is None and name in misspelt:
@@ -279,7 +259,7 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
                 problem(
                     file,
                     None,
-                    f"Im Kopf dieser {kind_name} fehlt das Feld „{name}:“.",
+                    f"Im Kopf {kind.german_of_this} fehlt das Feld „{name}:“.",
                     f"Eine Zeile „{name}: …“ in den Kopf schreiben. {FIELD_HINTS[key]}",
                     f"required metadata '{key}' missing",
                     code=f"{key}-missing",
@@ -398,7 +378,7 @@ def check_slug(file: ContentFile, **_) -> list[Problem]:
                 code="slug-form",
             )
         ]
-    if file.kind == "page" and value in RESERVED_PAGE_SLUGS:
+    if kind_named(file.kind).top_level_urls and value in RESERVED_PAGE_SLUGS:
         return [
             problem(
                 file,
@@ -485,7 +465,7 @@ def check_template(file: ContentFile, settings: dict, **_) -> list[Problem]:
     available = sorted(path.stem for path in folder.glob("*.html") if path.stem != "base")
     if value in available:
         return []
-    default = "article" if file.kind == "news" else "page"
+    default = kind_named(file.kind).template
     return [
         problem(
             file,
@@ -545,7 +525,7 @@ def check_save_as(file: ContentFile, **_) -> list[Problem]:
 def check_body(file: ContentFile, **_) -> list[Problem]:
     if not file.front.fields or without_comments("\n".join(file.front.body)).strip():
         return []
-    kind_name = "Die Meldung" if file.kind == "news" else "Die Seite"
+    kind_name = kind_named(file.kind).german_the
     return [
         problem(
             file,
@@ -633,7 +613,7 @@ def resolve_link(file: ContentFile, content_dir: Path, target: str) -> Path | No
 
 def held_back_until(file: ContentFile, settings: dict) -> datetime | None:
     """The date of a news item that a build without WITH_FUTURE_DATES keeps back, else None."""
-    if settings.get("WITH_FUTURE_DATES", True) or file.kind != "news":
+    if settings.get("WITH_FUTURE_DATES", True) or not kind_named(file.kind).dated:
         return None
     match = DATE_RE.match(file.front.value("date") or "")
     try:

@@ -39,6 +39,7 @@ from bfb_build import BUILD_KEY, is_main_site, start_with_the_main_site, this_bu
 from bfb_build.language_versions import provide_language_versions
 from bfb_contents import contents_of
 from bfb_contents.content_files import content_files, ignore_matcher, relative_name
+from bfb_contents.kinds import content_variables, every_language_variables
 from bfb_urls import site_url
 from jinja2 import pass_context
 from pelican import signals
@@ -47,9 +48,9 @@ from pelican.generators import ArticlesGenerator
 from pelican.paginator import Paginator
 
 # Template variables that hold the content object being written.
-CONTENT_VARIABLES = ("article", "page", "place")
+CONTENT_VARIABLES = content_variables()
 # Content that is generated in every language with the same path (plugins/orte).
-EVERY_LANGUAGE_VARIABLES = ("place",)
+EVERY_LANGUAGE_VARIABLES = every_language_variables()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ import os
 from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_build.owners import OutputOwners, Owner, claim, file_owner
 from bfb_contents import contents_of
+from bfb_contents.kinds import content_variables
 from bfb_errors import stop_build
 from pelican import signals
 
@@ -85,9 +86,7 @@ def check_planned_outputs(generators) -> None:
 
 
 def check_written_file(path: str, context: dict) -> None:
-    content = next(
-        (context[key] for key in ("article", "page", "place") if context.get(key) is not None), None
-    )
+    content = next((context[key] for key in content_variables() if context.get(key) is not None), None)
     if content is not None and getattr(content, "source_path", None):
         owner = source_owner(content)
     else:

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_contents.front_matter import field_line
+from bfb_contents.kinds import TEXT_KINDS, lists_of
 from bfb_errors import Problem, stop_build
 from pelican import signals
 
@@ -225,7 +226,7 @@ def collect(generators) -> None:
     settings = generators[0].settings
     context = generators[0].context
     collected = this_build(settings).part(CollectedRedirects)
-    contents = [*context.get("articles", []), *context.get("pages", []), *context.get("hidden_pages", [])]
+    contents = [item for name in lists_of(TEXT_KINDS, published_only=True) for item in context.get(name, [])]
     problems, existing = [], None
     for content in contents:
         redirects, mistakes = redirects_of(content, settings["SITEURL"])

@@ -27,10 +27,11 @@ from xml.sax.saxutils import quoteattr
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_build.language_versions import language_versions
+from bfb_contents.kinds import content_variables
 from bfb_urls import site_url
 from pelican import signals
 
-CONTENT_VARIABLES = ("article", "page", "place")
+CONTENT_VARIABLES = content_variables()
 # A page that asks search engines to stay away, or only forwards the visitor elsewhere.
 NOT_INDEXED = re.compile(
     r"<meta\s[^>]*(?:http-equiv=[\"']?refresh|name=[\"']?robots[\"']?\s[^>]*noindex)", re.IGNORECASE

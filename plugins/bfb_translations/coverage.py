@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bfb_contents.content_files import ContentFile, read_files
+from bfb_contents.kinds import kind_named
 from bfb_errors import Problem
 from bfb_text.yes_no import yes_no
 
 MARKER = "german_only"  # the header field `German_only:`, lowercased as Pelican does
-KIND_NAMES = {"news": "Meldung", "page": "Seite"}
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def missing_translation_problems(items: list[Untranslated]) -> list[Problem]:
         Problem(
             item.path,
             None,
-            f"Zu dieser {KIND_NAMES[item.kind]} fehlt die englische Übersetzung – "
+            f"Zu {kind_named(item.kind).german_of_this} fehlt die englische Übersetzung – "
             "so wird die Website nicht veröffentlicht.",
             fix_for(item),
             "missing English translation (TRANSLATIONS_REQUIRED)",
@@ -185,5 +185,5 @@ def format_report(items: list[Untranslated]) -> str:
             state = "Übersetzung ist noch Entwurf – nötig zum Veröffentlichen"
         else:
             state = "FEHLT – nötig zum Veröffentlichen"
-        lines.append(f"  {KIND_NAMES[item.kind]:<7} {item.relative}  „{item.title}“  – {state}")
+        lines.append(f"  {kind_named(item.kind).german_name:<7} {item.relative}  „{item.title}“  – {state}")
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bfb_build.figures import provide_figure
+from bfb_contents.kinds import NEWS, PLACE, TEXT_KINDS, lists_of
 from bfb_errors import Problem, stop_build
 from pelican import signals
 from pelican.contents import Page
@@ -43,15 +44,15 @@ DEFAULT_SETTINGS = {
     "PLACES_SAVE_AS": "orte/index.html",
 }
 LANGUAGE_NAMES = {"de": "deutsch", "en": "englisch"}
-ARTICLE_LISTS = ("articles", "drafts", "hidden_articles")
+ARTICLE_LISTS = NEWS.lists
 # Every list of content objects the articles and pages generators put into the context.
-CONTENT_LISTS = (*ARTICLE_LISTS, "pages", "hidden_pages", "draft_pages")
+CONTENT_LISTS = lists_of(TEXT_KINDS)
 
 
 class Place(Page):
     """One place's page. Pelican takes its URL from PLACE_URL / PLACE_SAVE_AS (the class name)."""
 
-    default_template = "place"
+    default_template = PLACE.template
 
 
 @dataclass(frozen=True)
