@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bfb_errors import Problem
 from bfb_errors.problems import display_path
+from bfb_urls import address_of
 
 from bfb_build import this_build
 
@@ -38,7 +39,7 @@ class OutputOwners:
         first = self.owners.setdefault(key, owner)
         if first.key == owner.key:
             return None
-        address = "/" + os.path.relpath(key, self.site).replace(os.sep, "/").removesuffix("index.html")
+        address = address_of(os.path.relpath(key, self.site).replace(os.sep, "/"))
         return Problem(
             owner.file or first.file or key,
             None,

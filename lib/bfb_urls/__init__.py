@@ -35,3 +35,16 @@ def clean_url(url: str) -> str:
 def site_url(siteurl: str, path: str) -> str:
     """The clean address of `path` (relative to the site) on the site at `siteurl`."""
     return clean_url(f"{siteurl}/{path}")
+
+
+def address_of(relative_file: str) -> str:
+    """The site address of a written file: `aktuelles/index.html` → `/aktuelles/`, `index.html` → `/`.
+
+    Other files keep their name (`robots.txt` → `/robots.txt`). The one path → address
+    conversion of the build (sitemap, output owners, language links) and the checks (crawl).
+    """
+    if relative_file == "index.html":
+        return "/"
+    if relative_file.endswith("/index.html"):
+        return "/" + relative_file.removesuffix("index.html")
+    return "/" + relative_file

@@ -40,7 +40,7 @@ from bfb_build.language_versions import provide_language_versions
 from bfb_contents import contents_of
 from bfb_contents.content_files import content_files, ignore_matcher, relative_name
 from bfb_contents.kinds import content_variables, every_language_variables
-from bfb_urls import site_url
+from bfb_urls import address_of, site_url
 from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Content
@@ -249,7 +249,7 @@ def counterparts(context: Mapping) -> dict[str, Counterpart]:
             return content_counterparts(
                 content, context["SITEURL"], lang_siteurls, every_language=name in EVERY_LANGUAGE_VARIABLES
             )
-    path = (context.get("output_file") or "").removesuffix("index.html")
+    path = address_of(context.get("output_file") or "index.html").lstrip("/")
     page = context.get("articles_page")
     page_number = getattr(page, "number", 1) if page is not None else 1
     build = context.get(BUILD_KEY)

@@ -28,7 +28,7 @@ from xml.sax.saxutils import quoteattr
 from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_build.language_versions import language_versions
 from bfb_contents.kinds import content_variables
-from bfb_urls import site_url
+from bfb_urls import address_of, site_url
 from pelican import signals
 
 CONTENT_VARIABLES = content_variables()
@@ -67,9 +67,7 @@ def is_absolute(siteurl: str) -> bool:
 def page_url(path: str | Path, context: Mapping) -> str:
     """Return the clean absolute address of a written file: …/aktuelles/ for …/aktuelles/index.html."""
     relative = Path(path).resolve().relative_to(Path(context["OUTPUT_PATH"]).resolve()).as_posix()
-    if relative == "index.html" or relative.endswith("/index.html"):
-        relative = relative.removesuffix("index.html")
-    return site_url(context["SITEURL"], relative)
+    return site_url(context["SITEURL"], address_of(relative).lstrip("/"))
 
 
 def content_of(context: Mapping):
