@@ -1,8 +1,8 @@
 """Dates and numbers formatted for a language (a library, not a plugin; bfb_locale uses it).
 
 This machine (and many hosts) have no German system locale, so dates are formatted
-with Babel, never with `strftime`. A partial date ("2017", "2017-01" or "2017-01-09") is
-shown only as precisely as it is written (`partial_date`).
+with Babel, never with `strftime`. Partial dates ("2017", "2017-01", "2017-01-09", "um
+2017"): partial_dates.py.
 
 Settings read: `DATE_FORMATS` (Babel patterns per language), `DEFAULT_DATE_FORMAT`,
 `MONTH_DATE_FORMATS` (for content whose day is not known: `Date_precision: month`).
@@ -33,19 +33,3 @@ def localised_number(value: float, lang: str) -> str:
 
 def date_pattern(settings: dict, lang: str) -> str:
     return settings.get("DATE_FORMATS", {}).get(lang, settings["DEFAULT_DATE_FORMAT"])
-
-
-def partial_date(value: str | dt.date, lang: str, settings: dict) -> str:
-    """Return "2017" / "Januar 2017" / "9. Januar 2017" for "2017" / "2017-01" / "2017-01-09".
-
-    For facts whose sources give only a month or a year: no day is ever made up.
-    """
-    if isinstance(value, dt.date):
-        return localised_date(value, lang, date_pattern(settings, lang))
-    parts = [int(part) for part in str(value).split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        month_pattern = settings.get("MONTH_DATE_FORMATS", {}).get(lang, "MMMM y")
-        return localised_date(dt.date(parts[0], parts[1], 1), lang, month_pattern)
-    return localised_date(dt.date(*parts), lang, date_pattern(settings, lang))

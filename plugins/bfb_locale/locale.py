@@ -12,7 +12,8 @@ Settings: `DATE_FORMATS` (Babel patterns per language), `DEFAULT_DATE_FORMAT`,
 import datetime as dt
 from functools import partial
 
-from bfb_formats.locale_format import date_pattern, localised_date, localised_number, partial_date
+from bfb_formats.locale_format import date_pattern, localised_date, localised_number
+from bfb_formats.partial_dates import partial_date
 from bfb_urls import clean_url
 from pelican import signals
 

@@ -64,7 +64,7 @@ def test_day_precision_is_the_default():
 
 
 def test_partial_dates_are_as_precise_as_their_source():
-    from bfb_formats.locale_format import partial_date
+    from bfb_formats.partial_dates import partial_date
 
     settings = {"DEFAULT_DATE_FORMAT": "d. MMMM y", "MONTH_DATE_FORMATS": {"de": "MMMM y", "en": "MMMM y"}}
     assert partial_date("2017", "de", settings) == "2017"
