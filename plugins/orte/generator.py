@@ -19,7 +19,17 @@ from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
 
 from .figures import charts_for, compute_figures
-from .model import KINDS, MEASURE_TYPES, STAGES, UNKNOWN_STAGE, Measure, PlaceRecord, german_sort_key
+from .model import (
+    ACTORS,
+    KINDS,
+    MEASURE_TYPES,
+    STAGES,
+    UNKNOWN_STAGE,
+    UNLABELLED_TYPE,
+    Measure,
+    PlaceRecord,
+    german_sort_key,
+)
 from .places_file import DEFAULT_DATA_FILE, places_file_of_this_build
 from .svg_map import DEFAULT_BOUNDARIES, build_place_map
 from .validation import (
@@ -55,10 +65,12 @@ class Place(Page):
 
 @dataclass(frozen=True)
 class LabelledMeasure:
-    """A measure as a page of one language shows it: its type's label and its texts.
+    """A measure as a page of one language shows it: its type's label, who took it, and its texts.
 
-    `text_lang` is "" when title and description are in the page's language, else the language
-    they are in ("de": an English page showing a step nobody has translated yet).
+    `type_label` is "" for a step of no telling type (UNLABELLED_TYPE). `actors` are the labels
+    of who took the step, in the page's language. `text_lang` is "" when title and description
+    are in the page's language, else the language they are in ("de": an English page showing a
+    step nobody has translated yet).
     """
 
     measure: Measure
@@ -66,18 +78,17 @@ class LabelledMeasure:
     title: str
     description: str
     text_lang: str
+    actors: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, measure: Measure, lang: str) -> LabelledMeasure:
+        type_label = "" if measure.type == UNLABELLED_TYPE else MEASURE_TYPES[measure.type].label(lang)
+        actors = tuple(ACTORS[actor].label(lang) for actor in measure.actors)
         english = bool(measure.title_en) and (bool(measure.description_en) or not measure.description)
         if lang == "en" and english:
-            return cls(
-                measure, MEASURE_TYPES[measure.type].label(lang), measure.title_en, measure.description_en, ""
-            )
+            return cls(measure, type_label, measure.title_en, measure.description_en, "", actors)
         text_lang = "de" if lang != "de" else ""
-        return cls(
-            measure, MEASURE_TYPES[measure.type].label(lang), measure.title, measure.description, text_lang
-        )
+        return cls(measure, type_label, measure.title, measure.description, text_lang, actors)
 
 
 @dataclass(frozen=True)

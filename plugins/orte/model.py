@@ -43,14 +43,49 @@ UNKNOWN_STAGE = Term("", "noch nicht erfasst", "not yet recorded")
 # The row of steps whose sources give no reliable date, in counts by year.
 UNDATED = Term("ohne-datum", "ohne Datum", "no date")
 
-# The measures named in the association's own text, plus "sonstiges" for everything else.
+# What kind of step a measure was. The first five are the measures named in the association's
+# own text; the others group what the sources report. "sonstiges" is for a step none of them
+# fits: its label appears in the counts, never on a place page (a reader learns nothing from it).
 MEASURE_TYPES = vocabulary(
     Term("jugendforum", "Jugendforum", "Youth forum"),
     Term("spielgruppe", "generationenübergreifende Spielgruppe", "Intergenerational play group"),
-    Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representative"),
+    Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representatives"),
     Term("zukunftskonferenz", "Zukunftskonferenz", "Future conference"),
     Term("dorfwerkstatt", "Dorfwerkstatt", "Village workshop"),
-    Term("sonstiges", "sonstiger Schritt", "Other step"),
+    Term("nachbarschaftshilfe", "Nachbarschaftshilfe", "Neighbourly help"),
+    Term("treffpunkt", "Treffpunkt für Jung und Alt", "Meeting place for young and old"),
+    Term("jung-und-alt", "Jung und Alt gemeinsam", "Young and old together"),
+    Term("fest", "Fest und Begegnung", "Festival and get-together"),
+    Term("verein", "Neuer Verein", "New club"),
+    Term("netzwerk", "Netzwerk und Beirat", "Network and advisory council"),
+    Term("mobilitaet", "Bürgerbus", "Community bus"),
+    Term("dorfentwicklung", "Dorfentwicklung", "Village development"),
+    Term("preis", "Preis und Wettbewerb", "Award and competition"),
+    Term("sonstiges", "weitere Schritte", "Other steps"),
+)
+# The type whose label a place page leaves out.
+UNLABELLED_TYPE = "sonstiges"
+
+# Who took a step (a measure's required `actor`, one or more of these). Roles and bodies,
+# never a private person. A page names them so that nobody credits the association with
+# what a parish, a school or the Verbandsgemeinde did.
+ACTORS = vocabulary(
+    Term("ortsgemeinde", "Ortsgemeinde", "Municipality"),
+    Term("stadt-daun", "Stadt Daun", "Town of Daun"),
+    Term("ortsbeirat", "Ortsbeirat des Stadtteils", "District council"),
+    Term("verbandsgemeinde", "Verbandsgemeinde Daun (WEGE-Büro)", "Joint municipal authority (WEGE office)"),
+    Term("jugendpflege", "Jugendpflege der Verbandsgemeinde", "Youth work of the joint municipal authority"),
+    Term("pfarrei", "Pfarrei", "Parish"),
+    Term("schule", "Schule", "School"),
+    Term("buerger-fuer-buerger", "Bürger für Bürger e.V. (wir)", "Our association"),
+    Term("verein", "Verein im Ort", "Local club"),
+    Term("arbeitsgruppe", "Arbeitsgruppe aus der Zukunftskonferenz", "Working group of the future conference"),
+    Term("nachbarschaftshilfe", "Nachbarschaftshilfe im Ort", "Local neighbourly-help group"),
+    Term("genossenschaft", "Genossenschaft im Ort", "Local cooperative"),
+    Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representatives"),
+    Term("netzwerk", "Netzwerk mehrerer Partner", "Network of partners"),
+    Term("rotary-club", "Rotary Club", "Rotary Club"),
+    Term("buergerinnen", "Menschen aus dem Ort", "People of the village"),
 )
 
 KINDS = vocabulary(
@@ -111,11 +146,13 @@ class Measure:
     type: str  # a key of MEASURE_TYPES
     title: str
     sources: tuple[Source, ...]
+    actors: tuple[str, ...] = ()  # keys of ACTORS: who took the step (validation requires one)
     date: PartialDate | None = None  # None: the sources give no reliable date
     description: str = ""
     title_en: str = ""  # empty: the English site shows the German text, marked as German
     description_en: str = ""
     line: int = 0  # where the measure starts in the data file
+    note: str = ""  # research note for editors and the board; never shown on the site
 
     @property
     def year(self) -> int | None:
@@ -168,6 +205,7 @@ class PlaceRecord:
     measures: tuple[Measure, ...] = ()
     contact: Contact | None = None
     website: str = ""
+    note: str = ""  # research note for editors and the board; never shown on the site
 
 
 def german_sort_key(text: str) -> tuple[str, str]:
