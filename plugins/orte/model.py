@@ -79,7 +79,9 @@ ACTORS = vocabulary(
     Term("schule", "Schule", "School"),
     Term("buerger-fuer-buerger", "Bürger für Bürger e.V. (wir)", "Our association"),
     Term("verein", "Verein im Ort", "Local club"),
-    Term("arbeitsgruppe", "Arbeitsgruppe aus der Zukunftskonferenz", "Working group of the future conference"),
+    Term(
+        "arbeitsgruppe", "Arbeitsgruppe aus der Zukunftskonferenz", "Working group of the future conference"
+    ),
     Term("nachbarschaftshilfe", "Nachbarschaftshilfe im Ort", "Local neighbourly-help group"),
     Term("genossenschaft", "Genossenschaft im Ort", "Local cooperative"),
     Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representatives"),

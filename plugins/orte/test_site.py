@@ -479,7 +479,8 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             lambda data: data.replace("actor: jugendpflege", "actor: jugendpfleger"),
             [
                 "1 Problem gefunden",
-                "content/data/orte.yaml:29: Unbekannter Wert „jugendpfleger“ für „actor“. Meinten Sie „jugendpflege“?",
+                "content/data/orte.yaml:29: Unbekannter Wert „jugendpfleger“ für „actor“.",
+                "Meinten Sie „jugendpflege“?",
                 "(technical: unknown actor 'jugendpfleger')",
             ],
         ),

@@ -201,11 +201,12 @@ def test_an_unknown_actor_stops_with_the_line_of_the_field_and_a_suggestion(tmp_
 
 
 def test_one_or_more_actors_are_kept_in_order_and_notes_are_kept_but_never_required(tmp_path):
-    text = GOOD_PLACE + '  note: "Offen: wer?"\n' + measure(actor="[schule, pfarrei]", note="Jahr erschlossen.")
-    (record,), problems = validate(tmp_path, text)
+    step = measure(actor="[schule, pfarrei]", note="Jahr erschlossen.")
+    (record,), problems = validate(tmp_path, GOOD_PLACE + '  note: "Offen: wer?"\n' + step)
     assert problems == []
     assert record.note == "Offen: wer?"
-    assert (record.measures[0].actors, record.measures[0].note) == (("schule", "pfarrei"), "Jahr erschlossen.")
+    assert record.measures[0].actors == ("schule", "pfarrei")
+    assert record.measures[0].note == "Jahr erschlossen."
     (plain,), _ = validate(tmp_path, GOOD_PLACE + measure())
     assert (plain.note, plain.measures[0].note, plain.measures[0].actors) == ("", "", ("ortsgemeinde",))
 
