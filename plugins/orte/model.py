@@ -38,7 +38,8 @@ STAGES = vocabulary(
     Term("sorgende-gemeinschaft", "Sorgende Gemeinschaft", "caring community"),
 )
 FIRST_STAGE = next(iter(STAGES))
-# What the site says for a place whose status nobody has recorded.
+# What the overview's status column says for a place whose status nobody has recorded (only
+# shown when some place has one; a place page then shows no status at all).
 UNKNOWN_STAGE = Term("", "noch nicht erfasst", "not yet recorded")
 # The row of steps whose sources give no reliable date, in counts by year.
 UNDATED = Term("ohne-datum", "ohne Datum", "no date")
