@@ -40,7 +40,7 @@ STAGES = vocabulary(
 FIRST_STAGE = next(iter(STAGES))
 # What the overview's status column says for a place whose status nobody has recorded (only
 # shown when some place has one; a place page then shows no status at all).
-UNKNOWN_STAGE = Term("", "noch nicht erfasst", "not yet recorded")
+UNKNOWN_STAGE = Term("", "nicht festgestellt", "not assessed")
 # The row of steps whose sources give no reliable date, in counts by year.
 UNDATED = Term("ohne-datum", "ohne Datum", "no date")
 

@@ -507,3 +507,11 @@ def test_refused_data_stops_the_build_with_a_german_message(tmp_path, change, ex
     errors = failed_build(tmp_path, change((FIXTURES / "orte.yaml").read_text(encoding="utf-8")))
     for line in expected:
         assert line in errors
+
+
+def test_the_overview_names_an_unassessed_status_plainly_where_others_are_recorded(tiny_site):
+    for path, unknown in (("/orte/", "nicht festgestellt"), ("/en/orte/", "not assessed")):
+        rows = tiny_site.page(path).select(".places__table tbody tr")
+        status = {row.th.a.get_text(): row.select("td")[-1].get_text() for row in rows}
+        assert status["Udenheim"] == unknown
+        assert status["Überdorf"] in ("Sorgende Gemeinschaft", "caring community")
