@@ -73,7 +73,7 @@ UNLABELLED_TYPE = "sonstiges"
 ACTORS = vocabulary(
     Term("ortsgemeinde", "Ortsgemeinde", "Municipality"),
     Term("stadt-daun", "Stadt Daun", "Town of Daun"),
-    Term("ortsbeirat", "Ortsbeirat des Stadtteils", "District council"),
+    Term("ortsbeirat", "Ortsbeirat oder Ortsvorsteher", "District council or its chair"),
     Term("verbandsgemeinde", "Verbandsgemeinde Daun (WEGE-Büro)", "Joint municipal authority (WEGE office)"),
     Term("jugendpflege", "Jugendpflege der Verbandsgemeinde", "Youth work of the joint municipal authority"),
     Term("pfarrei", "Pfarrei", "Parish"),
