@@ -9,7 +9,8 @@ Unknown is not a fact: a place's status is None unless the data records who deci
 when, and its page then shows no status at all; figures count recorded stages and documented
 steps only. Every step (`measures`) carries its sources and who took it (`actor`, a key of
 `model.ACTORS`); one without either stops the build. `note` fields (on a place or a step) hold
-research notes for editors; they are kept in the records and never rendered.
+research notes for editors; they are kept in the records (`model.editor_notes` lists them
+with their lines, for a list of open questions) and never rendered.
 
 Settings (defaults in `generator.DEFAULT_SETTINGS`): `ORTE_DATA`, `ORTE_BODIES`, `ORTE_BOUNDARIES`,
 `PLACE_URL`, `PLACE_SAVE_AS`, `PLACE_LANG_URL`, `PLACE_LANG_SAVE_AS`, `PLACES_URL`, `PLACES_SAVE_AS`.

@@ -220,3 +220,26 @@ def german_sort_key(text: str) -> tuple[str, str]:
     decomposed = unicodedata.normalize("NFKD", folded)
     base = "".join(char for char in decomposed if not unicodedata.combining(char))
     return (base, text)
+
+
+@dataclass(frozen=True)
+class EditorNote:
+    """A `note` of the data file: a research note or open question, never shown on the site."""
+
+    line: int  # where its place or step starts in the data file
+    subject: str  # "Sarmersbach" or "Üdersdorf: Jugendforum"
+    text: str
+
+
+def editor_notes(records: list[PlaceRecord]) -> list[EditorNote]:
+    """Every note of the places and their steps, in the order of the data file (for lists of open questions)."""
+    notes = []
+    for record in records:
+        if record.note:
+            notes.append(EditorNote(record.line, record.name, record.note))
+        notes += [
+            EditorNote(measure.line, f"{record.name}: {measure.title}", measure.note)
+            for measure in record.measures
+            if measure.note
+        ]
+    return sorted(notes, key=lambda note: note.line)

@@ -519,7 +519,9 @@ def test_the_overview_names_an_unassessed_status_plainly_where_others_are_record
 
 def test_german_names_in_english_texts_are_marked_german_and_everything_is_escaped(tiny_site):
     (title,) = [
-        h for h in tiny_site.page("/en/orte/ueberdorf/").select(".place__measure-title") if "Play" in h.get_text()
+        h
+        for h in tiny_site.page("/en/orte/ueberdorf/").select(".place__measure-title")
+        if "Play" in h.get_text()
     ]
     assert title.get_text() == "Play group “Jung trifft Alt” <for all>"
     assert title.select_one('span[lang="de"]').get_text() == "Jung trifft Alt"
