@@ -232,7 +232,7 @@ class EditorNote:
 
 
 def editor_notes(records: list[PlaceRecord]) -> list[EditorNote]:
-    """Every note of the places and their steps, in the order of the data file (for lists of open questions)."""
+    """Every note of the places and their steps, in file order (for a list of open questions)."""
     notes = []
     for record in records:
         if record.note:
