@@ -4,6 +4,7 @@
 for the live site. Everything that describes the site lives here, in plain words.
 """
 
+import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -11,11 +12,26 @@ from pathlib import Path
 from pelican.readers import MarkdownReader
 
 HERE = Path(__file__).resolve().parent
-# The libraries in lib/ (the languages table's reader is needed below already).
-if str(HERE / "lib") not in sys.path:
-    sys.path.insert(0, str(HERE / "lib"))
 
-from bfb_languages import files_of_other_languages, languages_of  # noqa: E402
+
+def require_this_checkout_installed(checkout: Path) -> None:
+    """Stop with a German message unless lib/ of `checkout` is what Python imports.
+
+    Without `pip install -e .` the plugins cannot import lib/; with a virtual environment
+    shared by two checkouts, they would silently import the other checkout's lib/.
+    """
+    spec = importlib.util.find_spec("bfb_build")
+    installed = Path(spec.origin).resolve().parent.parent if spec and spec.origin else None
+    if installed != checkout / "lib":
+        sys.exit(
+            f"Das Projekt in {checkout} ist nicht in dieser virtuellen Umgebung installiert"
+            + (f" (sie nutzt {installed})" if installed else "")
+            + ". So beheben: `python3 bootstrap.py` ausführen (oder `.venv/bin/pip install --no-deps -e .`)."
+        )
+
+
+require_this_checkout_installed(HERE)
+from bfb_languages import files_of_other_languages, languages_of  # noqa: E402  (lib/, checked above)
 
 # --- The site -----------------------------------------------------------------
 
@@ -143,8 +159,10 @@ def other_language_files(lang: str, languages: dict | None = None) -> list[str]:
 
 
 # Data files are read by plugins, never copied or parsed as content. The content checks
-# read the files of every language (bfb_content_check, bfb_translations).
-CONTENT_IGNORE_FILES = ["**/.*", "data", "orte"]
+# read the files of every language (bfb_content_check, bfb_translations). Pelican matches
+# each pattern against file and folder names (so ".*" leaves out hidden files; its default
+# "**/.*" never matches a name).
+CONTENT_IGNORE_FILES = [".*", "data", "orte"]
 IGNORE_FILES = [*CONTENT_IGNORE_FILES, *other_language_files(DEFAULT_LANG)]
 
 THEME = str(HERE / "theme")
@@ -154,17 +172,16 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-# Plugins use each other (bfb_slugs) and the libraries and Markdown extensions in lib/
-# (bfb_errors, bfb_contents, bfb_build, bfb_typography, bfb_editor_notes, bfb_tables).
-for folder in (*PLUGIN_PATHS, str(HERE / "lib")):
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
+# The plugins use the libraries and Markdown extensions in lib/ (bfb_build, bfb_errors,
+# bfb_contents …), importable because the project is installed (`pip install -e .`,
+# bootstrap.py does it; checked at the top of this file). Never import one plugin from
+# another: shared code goes to lib/.
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "bfb_slugs",
     "bfb_locale",
     "bfb_language_links",
-    "bfb_source_files",  # before every plugin that reads a content file
+    "bfb_source_files",
     "bfb_reader",
     "bfb_content_check",
     "bfb_translations",
@@ -269,6 +286,55 @@ PLACE_URL = PLACE_LANG_URL = "orte/{slug}/"
 PLACE_SAVE_AS = PLACE_LANG_SAVE_AS = "orte/{slug}/index.html"
 PLACES_URL = "orte/"
 PLACES_SAVE_AS = "orte/index.html"
+# The sources of what every place page says about our help and the Bürgerbus
+# (theme/templates/partials/place_offer.html and place_buergerbus.html). Each source: publisher,
+# title, date as precise as known ("2013-03-06", "2017-01", "2021"; "approximate" for an
+# inferred year), url (None when the page is gone, like our old website) and, where the
+# publisher is more than a name, its English form "publisher_en".
+PLACE_PAGE_SOURCES = {
+    # What our helpers do, and that help is for members (helpers are members too).
+    "offer": [
+        {
+            "publisher": "Bürger für Bürger e.V., alte Website",
+            "publisher_en": "our association's old website",
+            "title": "Unterstützen Sie uns aktiv durch Ihre Hilfe",
+            "date": "2021",
+            "approximate": True,
+            "url": None,
+        },
+        {
+            "publisher": "Wochenspiegel",
+            "title": "»Bürger für Bürger«: Eine gute Idee geht ihrer WEGE",
+            "date": "2013-03-06",
+            "url": None,
+        },
+    ],
+    # From January 2017 the bus served every village of the Verbandsgemeinde once a week.
+    "bus_every_village": [
+        {
+            "publisher": "wirtschaft.eifel.info",
+            "title": "Mehr Mobilität durch den Bürgerbus",
+            "date": "2017-01-16",
+            "url": "http://wirtschaft.eifel.info/2017/01/16/mehr-mobilitaet-durch-den-buergerbus/",
+        },
+        {
+            "publisher": "Trierischer Volksfreund",
+            "title": "Wir sind auf dem richtigen Weg",
+            "date": "2018-01",
+            "url": "https://www.volksfreund.de/region/daun/wir-sind-auf-dem-richtigen-weg_aid-7700815",
+        },
+    ],
+    # Trips with passengers stopped in March 2020.
+    "bus_suspended": [
+        {
+            "publisher": "Bürger für Bürger e.V., alte Website",
+            "publisher_en": "our association's old website",
+            "title": "Fahrten des Bürgerbusses in der Verbandsgemeinde Daun werden vorübergehend eingestellt",
+            "date": "2020-03",
+            "url": None,
+        },
+    ],
+}
 
 # The start page is a page (content/seiten/start.md); the news list lives at /aktuelles/.
 INDEX_URL = "aktuelles/"

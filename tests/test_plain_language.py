@@ -171,7 +171,7 @@ BODY_LINE = PAGE_HEAD.count("\n") + 2  # the failing sentence stands on the body
 )
 def test_each_rule_reports_a_failing_sentence_with_file_line_and_fix(tmp_path, code, sentence):
     problems = problems_for(tmp_path, f"Wir sind ein Verein.\n{sentence}\n")
-    found = [problem for problem in problems if problem.detail == code]
+    found = [problem for problem in problems if problem.code == code]
     assert len(found) == 1, problems
     rendered = found[0].render()
     assert f"probe.einfach.md:{BODY_LINE}: " in rendered
@@ -180,7 +180,7 @@ def test_each_rule_reports_a_failing_sentence_with_file_line_and_fix(tmp_path, c
 
 def test_every_rule_is_reported_at_once(tmp_path):
     body = "Der Bus wurde 2016 gekauft.\nWir haben zwanzig Helfer; z. B. im Garten.\n"
-    codes = {problem.detail for problem in problems_for(tmp_path, body)}
+    codes = {problem.code for problem in problems_for(tmp_path, body)}
     assert {"plain-passive", "plain-number-word", "plain-semicolon", "plain-abbreviation"} <= codes
 
 
@@ -204,14 +204,14 @@ def test_the_sources_section_is_not_checked(tmp_path):
 
 def test_a_page_that_reads_hard_is_refused(tmp_path):
     body = "Verantwortungsbewusste Organisationen koordinieren gemeinschaftliche Unterstützungsangebote.\n"
-    codes = {problem.detail for problem in problems_for(tmp_path, body)}
+    codes = {problem.code for problem in problems_for(tmp_path, body)}
     assert "plain-reading-ease" in codes
 
 
 def test_leichte_sprache_without_a_check_is_refused(tmp_path):
     head = PAGE_HEAD.replace("Title: Probe", "Title: Wer wir sind – Leichte Sprache")
     found = [
-        problem for problem in problems_for(tmp_path, GOOD, head) if problem.detail.startswith("plain-label")
+        problem for problem in problems_for(tmp_path, GOOD, head) if problem.code == "plain-label"
     ]
     assert len(found) == 1 and found[0].line == 1
 

@@ -137,6 +137,24 @@ def path_prefix_language(languages: Iterable[Language], path: str) -> Language:
     return next(found for found in languages if found.main)
 
 
+def alternates_from(settings: Mapping, versions: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """(hreflang, url) of a page's real versions `versions` ({lang: url}), x-default last.
+
+    For `<link rel="alternate">` and the sitemap. Languages without hreflang are left
+    out; fewer than two versions left: none at all (alternates are always reciprocal).
+    """
+    languages = table(settings)
+    pairs = sorted(
+        (languages[lang].hreflang, url) for lang, url in versions.items() if languages[lang].hreflang
+    )
+    if len(pairs) < 2:
+        return ()
+    main = next(iter(languages.values()))
+    if main.key in versions:
+        pairs.append(("x-default", versions[main.key]))
+    return tuple(pairs)
+
+
 def start_paths(languages: Iterable[Language]) -> tuple[str, ...]:
     """Every variant's start page: ("/", "/en/", …)."""
     return tuple(posixpath.join("/", found.prefix) for found in languages)
@@ -144,6 +162,7 @@ def start_paths(languages: Iterable[Language]) -> tuple[str, ...]:
 
 __all__ = [
     "Language",
+    "alternates_from",
     "babel_locale",
     "current",
     "file_name_in",

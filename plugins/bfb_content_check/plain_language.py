@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from bfb_contents.content_files import body_lines  # the same lines the link check reads
 from bfb_errors import Problem
 from bfb_plain import check_text, reading_ease, reading_ease_finding
 
@@ -35,8 +36,6 @@ def is_plain(file) -> bool:
 
 def text_lines(file) -> list[tuple[int, str]]:
     """The title as a heading of its own, then the summary and the body, with their lines."""
-    from .content_check import body_lines  # the same lines the link check reads
-
     title = [(field.line, f"# {field.value}") for field in file.front.fields.get("title", [])]
     return [*title, *body_lines(file)]
 
@@ -66,7 +65,10 @@ def check_plain_language(file, settings: dict, **_) -> list[Problem]:
     lines = text_lines(file)
     findings = check_text(lines, allowed_words(settings))
     findings += reading_ease_finding(reading_ease(lines), file.front.line("title") or 1)
-    problems = [Problem(file.path, found.line, found.message, found.fix, found.code) for found in findings]
+    problems = [
+        Problem(file.path, found.line, found.message, found.fix, found.code, code=found.code)
+        for found in findings
+    ]
     return problems + label_problems(file)
 
 
@@ -81,6 +83,7 @@ def label_problems(file) -> list[Problem]:
                 f"„Geprueft_am: {checked_on}“ ist kein Datum.",
                 "Den Tag der Prüfung als Jahr-Monat-Tag schreiben, zum Beispiel „Geprueft_am: 2027-03-15“.",
                 "plain-label: Geprueft_am must be YYYY-MM-DD",
+                code="plain-label",
             )
         )
     if (checked_by is None) != (checked_on is None):
@@ -92,6 +95,7 @@ def label_problems(file) -> list[Problem]:
                 f"Zur Prüfung fehlt „{missing}:“.",
                 "Beides in den Kopf schreiben: wer geprüft hat (Geprueft_von) und wann (Geprueft_am).",
                 "plain-label: Geprueft_von and Geprueft_am go together",
+                code="plain-label",
             )
         )
     if checked_by and checked_on:
@@ -108,6 +112,7 @@ def label_problems(file) -> list[Problem]:
                     "„Einfache Sprache“ schreiben – oder in den Kopf schreiben, wer die Seite geprüft hat "
                     "und wann („Geprueft_von:“, „Geprueft_am:“).",
                     "plain-label: 'Leichte Sprache' without Geprueft_von/Geprueft_am",
+                    code="plain-label",
                 )
             )
     return problems

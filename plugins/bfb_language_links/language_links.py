@@ -43,10 +43,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bfb_build import BUILD_KEY, is_main_site, start_with_the_main_site, this_build
-from bfb_content_check.content_check import content_files, ignore_matcher, relative_name
+from bfb_build.language_versions import provide_language_versions
 from bfb_contents import contents_of
-from bfb_languages import table
-from bfb_locale.locale_format import clean_url
+from bfb_contents.content_files import content_files, ignore_matcher, relative_name
+from bfb_contents.kinds import content_variables, every_language_variables
+from bfb_languages import alternates_from
+from bfb_languages import table as language_table
+from bfb_urls import address_of, site_url
 from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Content
@@ -54,9 +57,9 @@ from pelican.generators import ArticlesGenerator
 from pelican.paginator import Paginator
 
 # Template variables that hold the content object being written.
-CONTENT_VARIABLES = ("article", "page", "place")
+CONTENT_VARIABLES = content_variables()
 # Content that is generated in every language with the same path (plugins/orte).
-EVERY_LANGUAGE_VARIABLES = ("place",)
+EVERY_LANGUAGE_VARIABLES = every_language_variables()
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,6 @@ class Counterpart:
 
     url: str
     exact: bool  # False: the language's start page stands in for a missing translation
-
-
-def site_url(siteurl: str, path: str) -> str:
-    return clean_url(f"{siteurl}/{path}")
 
 
 @dataclass
@@ -287,7 +286,7 @@ def counterparts(context: Mapping) -> dict[str, Counterpart]:
                 every_language=name in EVERY_LANGUAGE_VARIABLES,
                 partial=partial_languages(context),
             )
-    path = (context.get("output_file") or "").removesuffix("index.html")
+    path = address_of(context.get("output_file") or "index.html").lstrip("/")
     page = context.get("articles_page")
     page_number = getattr(page, "number", 1) if page is not None else 1
     build = context.get(BUILD_KEY)
@@ -309,27 +308,12 @@ def counterpart_urls(context) -> dict[str, str]:
     return {lang: counterpart.url for lang, counterpart in counterparts(context).items()}
 
 
-@pass_context
-def translation_urls(context) -> dict[str, str]:
+def exact_versions(context: Mapping) -> dict[str, str]:
     """Return {lang: url} of the real language versions of the page (hreflang, sitemap)."""
     return {lang: counterpart.url for lang, counterpart in counterparts(context).items() if counterpart.exact}
 
 
-def alternates_from(context: Mapping, versions: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-    """(hreflang, url) of the real versions `versions` ({lang: url}), x-default last.
-
-    Languages without hreflang (SITE_LANGUAGES) are left out; fewer than two: none at all.
-    """
-    languages = table(context)
-    pairs = sorted(
-        (languages[lang].hreflang, url) for lang, url in versions.items() if languages[lang].hreflang
-    )
-    if len(pairs) < 2:
-        return ()
-    main = next(iter(languages.values()))
-    if main.key in versions:
-        pairs.append(("x-default", versions[main.key]))
-    return tuple(pairs)
+translation_urls = pass_context(exact_versions)
 
 
 @pass_context
@@ -338,9 +322,9 @@ def hreflang_alternates(context) -> tuple[tuple[str, str], ...]:
 
     None on a page of a variant without hreflang: alternates are always reciprocal.
     """
-    if not table(context)[context["DEFAULT_LANG"]].hreflang:
+    if not language_table(context)[context["DEFAULT_LANG"]].hreflang:
         return ()
-    return alternates_from(context, translation_urls(context))
+    return alternates_from(context, exact_versions(context))
 
 
 class SharedStaticPaths(list):
@@ -361,12 +345,13 @@ def keep_shared_files_in_main_site(generator) -> None:
 
 
 def add_globals(generator) -> None:
+    languages = language_table(generator.settings)
     generator.env.globals.update(
         counterpart_urls=counterpart_urls,
         translation_urls=translation_urls,
         hreflang_alternates=hreflang_alternates,
-        site_language=table(generator.settings)[generator.settings["DEFAULT_LANG"]],
-        site_languages=table(generator.settings),
+        site_language=languages[generator.settings["DEFAULT_LANG"]],
+        site_languages=languages,
     )
 
 
@@ -380,6 +365,7 @@ def derive_language_settings(pelican) -> None:
     if not is_main_site(settings):
         return
     this_build(settings).part(SharedStaticPaths)[:] = settings.get("STATIC_PATHS", [])
+    provide_language_versions(settings, exact_versions)  # for bfb_sitemap
     subsites = settings.get("I18N_SUBSITES") or {}
     siteurl = settings["SITEURL"]
     settings["FEED_DOMAIN"] = siteurl

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from bfb_contents.front_matter import field_line, read_front_matter
 from bfb_errors import Problem
-from bfb_slugs import german_slugify
+from bfb_formats.partial_dates import parse_partial_date
+from bfb_text.slugs import german_slugify
+from bfb_yaml.loader import LocatedList, LocatedMap
 
-from .loader import LocatedList, LocatedMap
 from .model import (
+    ACTORS,
     KINDS,
     KINDS_WITH_PARENT,
     MEASURE_TYPES,
@@ -62,8 +64,19 @@ PLACE_FIELDS = (
     "measures",
     "contact",
     "website",
+    "note",
 )
-MEASURE_FIELDS = ("type", "date", "title", "title_en", "description", "description_en", "source")
+MEASURE_FIELDS = (
+    "type",
+    "actor",
+    "date",
+    "title",
+    "title_en",
+    "description",
+    "description_en",
+    "source",
+    "note",
+)
 SOURCE_FIELDS = ("publisher", "title", "date", "url")
 STATUS_FIELDS = ("stage", "decided_by", "date")
 CONTACT_FIELDS = ("role", "address", "link")
@@ -73,8 +86,6 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # none of the characters that could end an HTML attribute or are never part of an address.
 LINK_PATTERN = re.compile(r"https?://[^\s/?#\"'<>`\\]+[^\s\"'<>`\\]*")
 # How editors write a date that is not a full day: "2017", "2017-03", "um 2017".
-YEAR_PATTERN = re.compile(r"(?P<approximate>um )?(?P<year>\d{4})")
-MONTH_PATTERN = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
 DRAFT_ONLY_KEYS = ("part_of", "part_of_line", "valid")
 
 
@@ -232,28 +243,6 @@ class _Checker:
         return date
 
 
-def parse_partial_date(value: object) -> PartialDate | None:
-    """Return the PartialDate an editor wrote, or None if it is not one of the allowed forms."""
-    if isinstance(value, dt.datetime):
-        return None
-    if isinstance(value, dt.date):
-        return PartialDate(value.year, value.month, value.day)
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return None
-    text = " ".join(value.split())
-    if match := YEAR_PATTERN.fullmatch(text):
-        return PartialDate(int(match["year"]), approximate=bool(match["approximate"]))
-    if (match := MONTH_PATTERN.fullmatch(text)) and 1 <= int(match["month"]) <= 12:
-        return PartialDate(int(match["year"]), int(match["month"]))
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-    return PartialDate(day.year, day.month, day.day)
-
-
 def validate_places(data: object, path: Path, area: Area = VG_DAUN_AREA) -> tuple[list[PlaceRecord], list]:
     """Return the places of the data file and every problem found in it."""
     problems: list[Problem] = []
@@ -315,6 +304,7 @@ def _read_place(mapping: LocatedMap, path: Path, area: Area, problems: list[Prob
         "website": check.link("website"),
         "contact": _read_contact(check),
         "measures": _read_measures(check),
+        "note": check.text("note"),
     }
     place.update(_read_population(check))
     place["valid"] = len(problems) == before
@@ -387,7 +377,7 @@ def _read_status(check: _Checker) -> RecordedStatus | None:
         "Ein Stand („{value}“) braucht die Angabe, wer ihn festgestellt hat und wann.",
         "Den Stand so eintragen (eingerückt unter „status:“): „stage: erste-schritte“, "
         "„decided_by: Vorstand“ und „date: 2026-11“. Ist der Stand nicht festgestellt, "
-        "die Zeile „status:“ löschen – dann zeigt die Website „Stand: noch nicht erfasst“.",
+        "die Zeile „status:“ löschen – dann zeigt die Seite des Ortes keinen Stand.",
     )
     if inner is None:
         return None
@@ -449,13 +439,51 @@ def _read_measure(check: _Checker) -> Measure | None:
     before = len(check.problems)
     check.check_keys(MEASURE_FIELDS)
     kind = check.choice("type", MEASURE_TYPES)
+    actors = _read_actors(check)
     title = check.text("title", required=True)
-    fields = {key: check.text(key) for key in ("title_en", "description", "description_en")}
+    fields = {key: check.text(key) for key in ("title_en", "description", "description_en", "note")}
     date = check.date("date")
     sources = _read_sources(check)
     if len(check.problems) > before:
         return None
-    return Measure(type=kind, title=title, date=date, sources=sources, line=check.mapping.line, **fields)
+    return Measure(
+        type=kind, actors=actors, title=title, date=date, sources=sources, line=check.mapping.line, **fields
+    )
+
+
+ACTOR_FIX = (
+    "Unter der Maßnahme eintragen, wer den Schritt gemacht hat, z. B. „actor: ortsgemeinde“; "
+    "waren es mehrere: „actor: [ortsgemeinde, verbandsgemeinde]“. Erlaubt sind: {options}. "
+    "Waren wir es nicht, bitte nie „buerger-fuer-buerger“ eintragen."
+)
+
+
+def _read_actors(check: _Checker) -> tuple[str, ...]:
+    """Who took the step: one key of ACTORS, or a list of them. Required on every measure."""
+    value = check.mapping.get("actor")
+    fix = ACTOR_FIX.format(options=listing(ACTORS))
+    if value in (None, "", []):
+        check.problem(
+            None,
+            "Bei der Maßnahme fehlt, wer sie gemacht hat (Feld „actor“).",
+            fix,
+            "measure without actor",
+        )
+        return ()
+    written = value if isinstance(value, list) else [value]
+    actors = []
+    for actor in written:
+        if not isinstance(actor, str) or actor not in ACTORS:
+            check.problem(
+                "actor",
+                f"Unbekannter Wert „{actor}“ für „actor“.{suggestion(actor, ACTORS)}",
+                fix,
+                f"unknown actor {actor!r}",
+            )
+            continue
+        if actor not in actors:
+            actors.append(actor)
+    return tuple(actors)
 
 
 SOURCE_EXAMPLE = (
