@@ -126,7 +126,12 @@ def test_every_place_page_has_a_small_map_with_its_gemeinde(dev_site, records):
         overview_areas.setdefault(record.part_of or record.slug, set()).add(
             locator.select_one(".map__current")["d"]
         )
-        assert bool(locator.select("circle")) == bool(record.part_of and record.coordinates), record.name
+        located = bool(record.part_of and record.coordinates)
+        assert bool(locator.select("circle.map__current-point")) == located, record.name
+        # Daun marked and named on every locator, and the place named where its position is known.
+        assert locator.select("circle.map__landmark"), record.name
+        names = [text.get_text() for text in locator.select("text.map__label")]
+        assert "Daun" in names and (record.name in names or (record.part_of and not located)), record.name
     # One highlighted shape per Gemeinde: a Stadtteil shows its town's.
     assert all(len(shapes) == 1 for shapes in overview_areas.values())
     assert set(overview_areas) == {r.slug for r in records if not r.part_of}

@@ -3,7 +3,9 @@
 The site never states a count as a literal: "46 Orte" is `Figures.total`. Unknown is not zero:
 stages are counted only where the association recorded one (`by_stage` has no zero rows), next
 to how many places have no recorded status; measures are counted as documented steps, and a
-type or year without any documented step is left out rather than shown as "0".
+type without any documented step is left out rather than shown as "0". Years are a time axis:
+every year from the first to the last documented step has its row, a year without one shows 0
+(what the sources report, not what happened; the page says so).
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ class Figures:
     recorded_status: int  # places whose status the association recorded
     unrecorded_status: int  # places whose status nobody recorded
     measures_by_type: dict[str, int]  # documented steps per type, in the order of MEASURE_TYPES, no zeros
-    measures_by_year: dict[str, int]  # documented steps per year ("um 2017" counts to 2017), oldest first;
-    # steps without a date under UNDATED.key, last
+    measures_by_year: dict[str, int]  # documented steps per year ("um 2017" counts to 2017), oldest first,
+    # every year from the first to the last (0 where none); steps without a date under UNDATED.key, last
     total_measures: int
     places_with_measures: int
 
@@ -32,7 +34,8 @@ def compute_figures(records: list[PlaceRecord]) -> Figures:
     """Count places per kind and recorded stage, and documented steps per type and year."""
     measures = [measure for record in records for measure in record.measures]
     types = Counter(measure.type for measure in measures)
-    years = Counter(str(measure.year) for measure in measures if measure.date)
+    years = Counter(measure.year for measure in measures if measure.date)
+    timeline = {str(year): years[year] for year in range(min(years), max(years) + 1)} if years else {}
     undated = sum(1 for measure in measures if measure.date is None)
     kinds = Counter(record.kind for record in records)
     stages = Counter(record.status.stage for record in records if record.status)
@@ -44,7 +47,7 @@ def compute_figures(records: list[PlaceRecord]) -> Figures:
         recorded_status=recorded,
         unrecorded_status=len(records) - recorded,
         measures_by_type={key: types[key] for key in MEASURE_TYPES if types[key]},
-        measures_by_year={**dict(sorted(years.items())), **({UNDATED.key: undated} if undated else {})},
+        measures_by_year={**timeline, **({UNDATED.key: undated} if undated else {})},
         total_measures=len(measures),
         places_with_measures=sum(1 for record in records if record.measures),
     )

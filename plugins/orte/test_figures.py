@@ -26,10 +26,13 @@ def test_figures_count_places_recorded_stages_and_documented_steps():
     assert (figures.recorded_status, figures.unrecorded_status) == (3, 3)
     assert figures.measures_by_type["dorfwerkstatt"] == 2
     assert "seniorenbeauftragte" not in figures.measures_by_type
+    # A continuous time axis: 2021 and 2022 have no documented step and show 0.
     assert figures.measures_by_year == {
         "2018": 1,
         "2019": 1,
         "2020": 1,
+        "2021": 0,
+        "2022": 0,
         "2023": 1,
         "2024": 1,
         "ohne-datum": 1,
@@ -57,4 +60,6 @@ def test_bar_lengths_are_proportional_and_labelled_per_language():
 
 def test_year_chart_is_labelled_with_years_and_undated_steps_last():
     chart = charts_for(compute_figures(fixture_records()), "en")["years"]
-    assert [row.label for row in chart.rows] == ["2018", "2019", "2020", "2023", "2024", "no date"]
+    assert [row.label for row in chart.rows] == [
+        "2018", "2019", "2020", "2021", "2022", "2023", "2024", "no date"
+    ]

@@ -57,16 +57,17 @@ def test_every_gemeinde_is_an_area_and_every_located_district_a_point(place_map)
     assert all(area.path.startswith("M") and area.path.endswith("z") for area in overview.areas.values())
 
 
-def test_colour_class_follows_the_recorded_measures(place_map):
+def test_colour_class_says_only_whether_steps_are_recorded(place_map):
+    # Two classes: the map shows what is known, it does not rank villages by press coverage.
     areas = place_map.overview.areas
     assert (areas["altstadt"].step_class, areas["ueberdorf"].step_class, areas["udenheim"].step_class) == (
-        2,
-        3,
+        1,
+        1,
         0,
     )
     assert place_map.overview.points["nordteil"].step_class == 1
-    assert [step_class(count) for count in (0, 1, 2, 3, 4, 40)] == [0, 1, 2, 2, 3, 3]
-    assert STEP_CLASSES[0] == (0, 0)  # class 0 is "nothing recorded", never a fact about the place
+    assert [step_class(count) for count in (0, 1, 2, 3, 4, 40)] == [0, 1, 1, 1, 1, 1]
+    assert STEP_CLASSES == ((0, 0), (1, None))  # class 0 is "nothing recorded", never a fact about the place
 
 
 def test_coordinates_are_whole_numbers(place_map):
