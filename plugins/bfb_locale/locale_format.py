@@ -54,6 +54,17 @@ def clean_url(url: str) -> str:
     return urlunsplit(parts._replace(path=path))
 
 
+def same_origin(url: str) -> str:
+    """Return `url` cleaned (`clean_url`) and without scheme and host: `/theme/css/site.css`.
+
+    For what a page loads (stylesheet, icon, scripts, photos): a root-relative address loads
+    from whichever host serves the page, so `invoke preview` served locally is styled and asks
+    no other host. Links that must name the live site (hreflang, sitemap, feeds) stay absolute.
+    """
+    parts = urlsplit(clean_url(url))
+    return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+
+
 def date_pattern(settings: dict, lang: str) -> str:
     return settings.get("DATE_FORMATS", {}).get(lang, settings["DEFAULT_DATE_FORMAT"])
 
@@ -104,6 +115,7 @@ def add_filters(generator) -> None:
         format_number=partial(localised_number, lang=lang),
         format_partial_date=partial(partial_date, lang=lang, settings=generator.settings),
         clean_url=clean_url,
+        same_origin=same_origin,
     )
 
 
