@@ -572,7 +572,9 @@ def _named_locator(slug, name, part_of, areas, rings, points, landmark, height) 
         landmark_slug, landmark_name, landmark_point = landmark
         anchor = (landmark_point.x, landmark_point.y)
         obstacles.append(point_box(anchor, LOCATOR_LANDMARK_RADIUS))
-        requests.append(LabelRequest(landmark_slug, landmark_name, anchor, point_radius=LOCATOR_LANDMARK_RADIUS))
+        requests.append(
+            LabelRequest(landmark_slug, landmark_name, anchor, point_radius=LOCATOR_LANDMARK_RADIUS)
+        )
         texts[landmark_slug] = landmark_name
     if point is not None:
         obstacles.append(point_box((point.x, point.y), LOCATOR_POINT_RADIUS))

@@ -61,5 +61,12 @@ def test_bar_lengths_are_proportional_and_labelled_per_language():
 def test_year_chart_is_labelled_with_years_and_undated_steps_last():
     chart = charts_for(compute_figures(fixture_records()), "en")["years"]
     assert [row.label for row in chart.rows] == [
-        "2018", "2019", "2020", "2021", "2022", "2023", "2024", "no date"
+        "2018",
+        "2019",
+        "2020",
+        "2021",
+        "2022",
+        "2023",
+        "2024",
+        "no date",
     ]

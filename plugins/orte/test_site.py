@@ -161,7 +161,9 @@ def test_overview_map_links_every_gemeinde_area_and_district_point(tiny_site):
     assert sorted(link["href"] for link in areas) == [
         f"/orte/{slug}/" for slug in ("altstadt", "udenheim", "ueberdorf", "zettingen")
     ]
-    assert [link["href"] for link in page.select("svg.map__svg--overview a.map__point")] == ["/orte/nordteil/"]
+    assert [link["href"] for link in page.select("svg.map__svg--overview a.map__point")] == [
+        "/orte/nordteil/"
+    ]
     labels = {link["href"]: link["aria-label"] for link in areas}
     data, _ = load_located_yaml(FIXTURES / "orte.yaml")
     steps = {record.slug: len(record.measures) for record in validate_places(data, FIXTURES / "orte.yaml")[0]}
@@ -171,16 +173,25 @@ def test_overview_map_links_every_gemeinde_area_and_district_point(tiny_site):
     everything = sorted(["Altstadt", "Nordteil", "Südteil", "Überdorf", "Udenheim", "Zettingen"])
     names = sorted(text.get_text() for text in page.select("svg.map__svg--overview .map__label"))
     assert names == everything
-    assert [text.get_text() for text in page.select(".map__svg--overview .map__label--unlocated")] == ["Südteil"]
+    assert [text.get_text() for text in page.select(".map__svg--overview .map__label--unlocated")] == [
+        "Südteil"
+    ]
     # The strips for phones: every name in exactly one strip, every area one tab stop in one strip.
     strips = page.select("svg.map__svg--region")
     assert len(strips) == 2
     assert sorted(text.get_text() for strip in strips for text in strip.select(".map__label")) == everything
     tab_stops = [
-        link["href"] for strip in strips for link in strip.select("a.map__area") if link.get("tabindex") != "-1"
+        link["href"]
+        for strip in strips
+        for link in strip.select("a.map__area")
+        if link.get("tabindex") != "-1"
     ]
-    assert sorted(tab_stops) == sorted(link["href"] for link in page.select(".map__svg--overview a.map__area"))
-    assert all(use["href"].startswith("#gebiet-") for strip in strips for use in strip.select("a.map__area use"))
+    assert sorted(tab_stops) == sorted(
+        link["href"] for link in page.select(".map__svg--overview a.map__area")
+    )
+    assert all(
+        use["href"].startswith("#gebiet-") for strip in strips for use in strip.select("a.map__area use")
+    )
     assert [a.get_text() for a in page.select(".map__caption a[href^='/orte/']")] == ["Südteil"]
 
 
