@@ -63,6 +63,12 @@ CHART_BAR_OFFSET = 32
 CHART_BAR_HEIGHT = 22
 
 
+# The year chart: short labels ("2017", "ohne Datum") beside their bars, one slim row per year,
+# so a continuous axis of twenty years stays about as tall as the other charts.
+YEAR_LABEL_WIDTH = 124  # "ohne Datum" at 18 units is about 100 wide
+YEAR_ROW = 34
+
+
 @dataclass(frozen=True)
 class ChartRow:
     key: str
@@ -73,6 +79,7 @@ class ChartRow:
     bar_length: float
     value_x: float
     value_y: int
+    bar_x: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,29 +91,36 @@ class BarChart:
     total: int
 
 
-def bar_chart(counts: dict[str, int], labels: dict[str, str]) -> BarChart:
-    """Lay out one horizontal bar per entry of `counts`, longest bar = largest count."""
+def bar_chart(counts: dict[str, int], labels: dict[str, str], label_width: int = 0) -> BarChart:
+    """Lay out one horizontal bar per entry of `counts`, longest bar = largest count.
+
+    Labels sit above their bars; with `label_width` they sit beside them, in a column that wide.
+    """
     largest = max(counts.values(), default=0)
+    row_height = YEAR_ROW if label_width else CHART_ROW
+    bar_offset = (row_height - CHART_BAR_HEIGHT) // 2 if label_width else CHART_BAR_OFFSET
+    bar_max = CHART_BAR_MAX - label_width
     rows = []
     for index, (key, count) in enumerate(counts.items()):
-        top = index * CHART_ROW
-        length = round(CHART_BAR_MAX * count / largest, 1) if largest else 0
+        top = index * row_height
+        length = round(bar_max * count / largest, 1) if largest else 0
         rows.append(
             ChartRow(
                 key=key,
                 label=labels[key],
                 count=count,
-                label_y=top + CHART_LABEL_BASELINE,
-                bar_y=top + CHART_BAR_OFFSET,
+                label_y=top + (bar_offset + CHART_BAR_HEIGHT - 5 if label_width else CHART_LABEL_BASELINE),
+                bar_y=top + bar_offset,
                 bar_length=length,
-                value_x=length + 8,
-                value_y=top + CHART_BAR_OFFSET + CHART_BAR_HEIGHT - 5,
+                value_x=label_width + length + 8,
+                value_y=top + bar_offset + CHART_BAR_HEIGHT - 5,
+                bar_x=label_width,
             )
         )
     return BarChart(
         rows=tuple(rows),
         width=CHART_WIDTH,
-        height=len(rows) * CHART_ROW,
+        height=len(rows) * row_height,
         bar_height=CHART_BAR_HEIGHT,
         total=sum(counts.values()),
     )
@@ -122,5 +136,5 @@ def charts_for(figures: Figures, lang: str) -> dict[str, BarChart]:
     return {
         "stages": bar_chart(figures.by_stage, labels_of(STAGES, lang)),
         "measures": bar_chart(figures.measures_by_type, labels_of(MEASURE_TYPES, lang)),
-        "years": bar_chart(figures.measures_by_year, year_labels),
+        "years": bar_chart(figures.measures_by_year, year_labels, label_width=YEAR_LABEL_WIDTH),
     }

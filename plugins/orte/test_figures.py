@@ -1,7 +1,15 @@
 from dataclasses import replace
 from pathlib import Path
 
-from orte.figures import CHART_BAR_MAX, bar_chart, charts_for, compute_figures, labels_of
+from orte.figures import (
+    CHART_BAR_MAX,
+    YEAR_LABEL_WIDTH,
+    YEAR_ROW,
+    bar_chart,
+    charts_for,
+    compute_figures,
+    labels_of,
+)
 from orte.loader import load_located_yaml
 from orte.model import STAGES
 from orte.validation import validate_places
@@ -70,3 +78,12 @@ def test_year_chart_is_labelled_with_years_and_undated_steps_last():
         "2024",
         "no date",
     ]
+
+
+def test_year_labels_sit_beside_their_bars_in_slim_rows():
+    chart = charts_for(compute_figures(fixture_records()), "de")["years"]
+    assert all(row.bar_x == YEAR_LABEL_WIDTH for row in chart.rows)
+    assert chart.height == len(chart.rows) * YEAR_ROW
+    longest = max(chart.rows, key=lambda row: row.count)
+    assert longest.value_x == YEAR_LABEL_WIDTH + CHART_BAR_MAX - YEAR_LABEL_WIDTH + 8  # fits the width
+    assert [row.label_y > row.bar_y for row in chart.rows] == [True] * len(chart.rows)  # same row
