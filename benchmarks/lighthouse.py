@@ -22,11 +22,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT)]
-
-from sitetools.build import build_into  # noqa: E402
-from sitetools.serve import make_server  # noqa: E402
+from sitetools.build import ROOT, build_into
+from sitetools.serve import make_server
 
 LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"

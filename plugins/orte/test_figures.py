@@ -1,6 +1,8 @@
 from dataclasses import replace
 from pathlib import Path
 
+from bfb_yaml.loader import load_located_yaml
+
 from orte.figures import (
     CHART_BAR_MAX,
     YEAR_LABEL_WIDTH,
@@ -10,7 +12,6 @@ from orte.figures import (
     compute_figures,
     labels_of,
 )
-from orte.loader import load_located_yaml
 from orte.model import STAGES
 from orte.validation import validate_places
 
