@@ -304,7 +304,7 @@ def build_place_map(
     if problems:
         return None, problems
     try:
-        return remembered_place_map(_signature(records), tuple(boundaries), memo_folder), []
+        return remembered_place_map(map_signature(records), tuple(boundaries), memo_folder), []
     except LabelsDoNotFit as error:
         names = ", ".join(f"„{record.name}“" for record in records if record.slug in error.keys)
         return None, [
@@ -323,7 +323,7 @@ def build_place_map(
 _Signature = tuple[tuple[str, str, str | None, float | None, float | None, int], ...]
 
 
-def _signature(records: Sequence[PlaceRecord]) -> _Signature:
+def map_signature(records: Sequence[PlaceRecord]) -> _Signature:
     return tuple(
         (
             record.slug,

@@ -184,6 +184,6 @@ def test_phone_strips_hold_every_name_once_and_stay_narrow_enough_for_12_px(plac
 
 
 def test_the_landmark_is_the_located_town_with_the_most_districts():
-    signature = svg_map._signature(RECORDS)
+    signature = svg_map.map_signature(RECORDS)
     assert svg_map.landmark_of(signature) == "altstadt"
     assert svg_map.landmark_of(tuple(entry for entry in signature if not entry[2])) is None
