@@ -143,6 +143,7 @@ PLUGINS = [
     "bfb_output_owners",
     "bfb_template_cache",
     "bfb_frozen_urls",
+    "bfb_open_questions",  # phone filters; /entwuerfe/offene-fragen/ in development builds
 ]
 # The hand-written Apache configuration; bfb_redirects puts the redirects before it and
 # writes both as .htaccess into the output (see deploy/ and README, "Veröffentlichen").
@@ -294,6 +295,8 @@ COUNTERPART_PATHS = [
     {"de": "aktuelles/archiv/", "en": "news/archive/"},
     {"de": "aktuelles/alte-website/", "en": "news/old-website/"},
     {"de": "aktuelles/", "en": "news/"},
+    # The board's open questions (development builds only, German): other languages' start pages.
+    {"de": "entwuerfe/offene-fragen/"},
     {"de": "entwuerfe/", "en": "drafts/"},
 ]
 
