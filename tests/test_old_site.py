@@ -136,12 +136,16 @@ def test_every_archive_item_is_marked_as_compiled_later():
 
 
 @pytest.mark.parametrize(("lang", "slug"), compiled_later_items())
-def test_a_news_item_compiled_later_says_so_and_names_its_sources(dev_site, lang, slug):
+def test_a_news_item_compiled_later_says_so_in_one_line_after_its_sources(dev_site, lang, slug):
+    """Issue 20: a retrospective, with a one-line note and the sources at the end, no banner on top."""
     article = dev_site.page(f"{NEWS[lang]}{slug}/").select_one("main article")
     note = article.select_one(".compiled-note")
     assert note is not None and note.select_one('a[href="#quellen"]')
+    assert "notice" not in note.get("class", [])
     sources = article.select_one("#quellen")
     assert sources is not None and sources.find_next("ul").select("li")
+    assert sources in note.find_all_previous("h2"), "the note comes after the sources"
+    assert article.find("p") is not note and not article.select_one("h1 ~ .notice")
 
 
 def test_the_programme_has_one_english_name():
