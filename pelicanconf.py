@@ -33,6 +33,13 @@ ASSOCIATION = {
     "seat": None,
     "street": None,
     "postcode_city": None,
+    # The board as the association announced it (its text "Neuer Vorstand") and the press
+    # reported it, with the date: shown in the Impressum as announced, not as the register's word.
+    "board": {
+        "value": ["Brigitte Hens (1. Vorsitzende)", "Manfred Sartoris (1. stellvertretender Vorsitzender)"],
+        "as_of": "2021",
+        "source": "Bürger für Bürger e.V., Text „Neuer Vorstand“; Trierischer Volksfreund, Ende 2021",
+    },
     # Who may represent the association (§ 26 BGB) follows from its statutes and the
     # Vereinsregister, which we do not have; the regional press (Trierischer Volksfreund,
     # late 2021) names the 1. Vorsitzende and the 1. stellvertretende Vorsitzende as entered
@@ -63,6 +70,7 @@ IMPRESSUM_FIELDS = [
     "seat",
     "street",
     "postcode_city",
+    "board",
     "representatives",
     "register_court",
     "register_number",
