@@ -9,7 +9,12 @@ from bfb_contents.front_matter import parse_front_matter
 
 from bfb_content_check import check_content
 
-SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "IGNORE_FILES": ["**/.*", "data"]}
+SETTINGS = {
+    "ARTICLE_PATHS": ["aktuelles"],
+    "PAGE_PATHS": ["seiten"],
+    "IGNORE_FILES": ["**/.*", "data"],
+    "CONTENT_EXTRA_METADATA": ["German_only"],  # as in pelicanconf.py
+}
 GOOD_NEWS = """Title: Der Bürgerbus fährt
 Date: 2017-01-09
 Slug: buergerbus-startet
@@ -197,7 +202,7 @@ def test_a_draft_taking_a_published_slug_is_told_but_not_stopped(tmp_path):
     from bfb_content_check.content_check import blocks_the_build
 
     write(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", GOOD_NEWS)
-    draft = GOOD_NEWS.replace("Lang: de", "Lang: de\nStatus: draft")
+    draft = GOOD_NEWS.replace("Lang: de", "Lang: de\nStatus: draft\nGerman_only: ja")
     found = only(
         problems_for(tmp_path, "aktuelles/0000-entwurf.md", draft)
     )  # sorts first, still the one told
@@ -221,10 +226,47 @@ def test_problems_pelican_cannot_read_block_a_draft_too(tmp_path):
 
 
 def test_a_published_text_may_not_link_a_draft_the_production_build_leaves_out(tmp_path):
-    write(tmp_path, "seiten/plan.md", "Title: Plan\nSlug: plan\nLang: de\nStatus: draft\n\nText\n")
+    write(
+        tmp_path,
+        "seiten/plan.md",
+        "Title: Plan\nSlug: plan\nLang: de\nStatus: draft\nGerman_only: ja\n\nText\n",
+    )
     text = GOOD_NEWS + "\nSiehe [Plan]({filename}/seiten/plan.md).\n"
     write(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", text)
     production = {**SETTINGS, "DRAFT_SAVE_AS": ""}
     found = only(check_content(tmp_path, production, include_drafts=False))
     assert found.line == 9 and "ist ein Entwurf" in found.message
     assert check_content(tmp_path, SETTINGS) == []  # the preview writes the draft: the link works there
+
+
+# --- drafts: what `invoke new` left, and the English version (issue 20) ---------------------------
+
+
+def test_the_placeholder_text_of_invoke_new_is_a_problem_with_its_line(tmp_path):
+    from bfb_contents import NEW_TEXT_PLACEHOLDERS
+
+    text = GOOD_NEWS + "\n" + NEW_TEXT_PLACEHOLDERS[0] + "\n"
+    found = only(problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", text))
+    assert found.detail == "placeholder text from invoke new"
+    assert found.line == text.splitlines().index(NEW_TEXT_PLACEHOLDERS[0]) + 1
+
+
+def test_the_placeholder_text_inside_an_editors_note_is_no_problem(tmp_path):
+    from bfb_contents import NEW_TEXT_PLACEHOLDERS
+
+    text = GOOD_NEWS + f"\n<!-- {NEW_TEXT_PLACEHOLDERS[1]} -->\n"
+    assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", text) == []
+
+
+def test_a_german_draft_without_english_version_gets_a_todo_unless_german_only(tmp_path):
+    draft = GOOD_NEWS.replace("Lang: de", "Lang: de\nStatus: draft")
+    found = only(problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", draft))
+    assert found.detail == "draft without English version"
+    assert "2017-01-09-buergerbus-startet.en.md" in found.message
+    assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", draft + "") != []
+    german_only = draft.replace("Status: draft", "Status: draft\nGerman_only: ja")
+    assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", german_only) == []
+
+
+def test_a_published_text_without_english_version_is_left_to_the_translation_check(tmp_path):
+    assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", GOOD_NEWS) == []
