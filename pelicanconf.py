@@ -39,6 +39,11 @@ ASSOCIATION = {
         "value": ["Brigitte Hens (1. Vorsitzende)", "Manfred Sartoris (1. stellvertretender Vorsitzender)"],
         "as_of": "2021",
         "source": "Bürger für Bürger e.V., Text „Neuer Vorstand“; Trierischer Volksfreund, Ende 2021",
+        # English pages: the same in English (names stay as they are).
+        "en": {
+            "value": ["Brigitte Hens (chair)", "Manfred Sartoris (first deputy chair)"],
+            "source": "Bürger für Bürger e.V., its text on the new board; Trierischer Volksfreund, late 2021",
+        },
     },
     # Who may represent the association (§ 26 BGB) follows from its statutes and the
     # Vereinsregister, which we do not have; the regional press (Trierischer Volksfreund,
@@ -52,12 +57,17 @@ ASSOCIATION = {
         "value": "06592 9263198",
         "as_of": "2020-03",
         "source": "Bürger für Bürger e.V., alte Website, Meldung zum Bürgerbus vom März 2020",
+        "en": {"source": "the association's old website, Bürgerbus news of March 2020"},
     },
     "office": {
         "value": "Erdgeschoss des Eifel-Vulkanmuseums (ehemaliges Landratsamt), Leopoldstraße, Daun",
         "as_of": "2019",
         "approximate": True,
         "source": "Trierischer Volksfreund, „Ehrenamtliche halten Laden am Laufen“ (undatiert, um 2019)",
+        "en": {
+            "value": "ground floor of the Eifel-Vulkanmuseum (former district office), Leopoldstraße, Daun",
+            "source": "Trierischer Volksfreund, an undated article of around 2019",
+        },
     },
     "office_hours": None,
     # The natural person responsible for the news and texts (§ 18 Abs. 2 MStV),
