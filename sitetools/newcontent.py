@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from bfb_contents import NEW_TEXT_PLACEHOLDERS
-from bfb_slugs import german_slugify
+from bfb_text.slugs import german_slugify
 
 import pelicanconf
 from sitetools.build import CONTENT

@@ -15,7 +15,7 @@ from pathlib import Path
 from bfb_questions.phone import display, phone_value, tel_href
 from bfb_questions.questions import open_questions
 from pelican import signals
-from pelican.generators import Generator, PagesGenerator
+from pelican.generators import Generator
 
 SLUG = "offene-fragen"
 TEMPLATE = "open_questions"
@@ -70,16 +70,6 @@ def get_generators(pelican):
     return OpenQuestionsGenerator
 
 
-def share_page_environment(generators) -> None:
-    """Render with the pages' Jinja environment: same filters, globals and translations."""
-    generators = list(generators)
-    pages = next((gen for gen in generators if isinstance(gen, PagesGenerator)), None)
-    for generator in generators:
-        if isinstance(generator, OpenQuestionsGenerator) and pages is not None:
-            generator.env = pages.env
-
-
 def register() -> None:
     signals.generator_init.connect(add_filters)
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(share_page_environment)
