@@ -152,17 +152,9 @@ VISIBLE_TEXT_OUTSIDE_GERMAN = """() => {
 }"""
 
 
-# The place pages show names and titles from content/data/orte.yaml; marking them as German is
-# part of the place pages' own rework (issue 20, item 3, a parallel branch). Remove this line
-# once those pages carry lang="de" on every German title.
-NOT_YET_CHECKED = ("/en/orte/",)
-
-
 def english_pages(root) -> list[str]:
     pages = []
     for file in sorted((root / "en").rglob("*.html")):
-        if ("/" + file.relative_to(root).as_posix()).startswith(NOT_YET_CHECKED):
-            continue
         text = file.read_text(encoding="utf-8")
         if "<header" in text:  # not the redirect stub of an old address
             pages.append("/" + file.relative_to(root).as_posix())
