@@ -208,24 +208,28 @@ def _notes(content: Path) -> Iterator[OpenQuestion]:
         yield from _notes_in(root, f"content/{name}", None, name)
 
 
-def _notes_in(node, file_name: str, owner: str | None, data_name: str) -> Iterator[OpenQuestion]:
+def _scalar(values: dict, key: str) -> str | None:
+    value = values.get(key)
+    return value.value if isinstance(value, yaml.ScalarNode) else None
+
+
+def _notes_in(node, file_name: str, owner: tuple | None, data_name: str) -> Iterator[OpenQuestion]:
+    """`owner`: (name, slug) of the place or route the node belongs to (the outermost named entry)."""
     if isinstance(node, yaml.MappingNode):
         values = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
         here = owner
-        for name_key in ("slug", "name"):
-            value = values.get(name_key)
-            if isinstance(value, yaml.ScalarNode) and owner is None:
-                here = value.value
-                break
+        if owner is None and (_scalar(values, "name") or _scalar(values, "slug")):
+            here = (_scalar(values, "name") or _scalar(values, "slug"), _scalar(values, "slug"))
         note = values.get("note")
         if isinstance(note, yaml.ScalarNode) and note.value.strip():
+            name, slug = here or (None, None)
             page = (
-                f"/orte/{here}/, /en/orte/{here}/"
-                if data_name == "data/orte.yaml" and here
+                f"/orte/{slug}/, /en/orte/{slug}/"
+                if data_name == "data/orte.yaml" and slug
                 else "/buergerbus/, /en/buergerbus/"
             )
             yield OpenQuestion(
-                question=f"Notiz{f' zu „{here}“' if here else ''}: {' '.join(note.value.split())}",
+                question=f"Notiz{f' zu „{name}“' if name else ''}: {' '.join(note.value.split())}",
                 answer_goes=f"{file_name}, Zeile {note.start_mark.line + 1}, Feld „note“ "
                 "(klären, die Daten berichtigen, dann die Notiz löschen)",
                 pages=(page,),
