@@ -94,6 +94,18 @@ ASSOCIATION = {
     "seat": None,
     "street": None,
     "postcode_city": None,
+    # The board as the association announced it (its text "Neuer Vorstand") and the press
+    # reported it, with the date: shown in the Impressum as announced, not as the register's word.
+    "board": {
+        "value": ["Brigitte Hens (1. Vorsitzende)", "Manfred Sartoris (1. stellvertretender Vorsitzender)"],
+        "as_of": "2021",
+        "source": "Bürger für Bürger e.V., Text „Neuer Vorstand“; Trierischer Volksfreund, Ende 2021",
+        # English pages: the same in English (names stay as they are).
+        "en": {
+            "value": ["Brigitte Hens (chair)", "Manfred Sartoris (first deputy chair)"],
+            "source": "Bürger für Bürger e.V., its text on the new board; Trierischer Volksfreund, late 2021",
+        },
+    },
     # Who may represent the association (§ 26 BGB) follows from its statutes and the
     # Vereinsregister, which we do not have; the regional press (Trierischer Volksfreund,
     # late 2021) names the 1. Vorsitzende and the 1. stellvertretende Vorsitzende as entered
@@ -106,12 +118,17 @@ ASSOCIATION = {
         "value": "06592 9263198",
         "as_of": "2020-03",
         "source": "Bürger für Bürger e.V., alte Website, Meldung zum Bürgerbus vom März 2020",
+        "en": {"source": "the association's old website, Bürgerbus news of March 2020"},
     },
     "office": {
         "value": "Erdgeschoss des Eifel-Vulkanmuseums (ehemaliges Landratsamt), Leopoldstraße, Daun",
         "as_of": "2019",
         "approximate": True,
         "source": "Trierischer Volksfreund, „Ehrenamtliche halten Laden am Laufen“ (undatiert, um 2019)",
+        "en": {
+            "value": "ground floor of the Eifel-Vulkanmuseum (former district office), Leopoldstraße, Daun",
+            "source": "Trierischer Volksfreund, an undated article of around 2019",
+        },
     },
     "office_hours": None,
     # The natural person responsible for the news and texts (§ 18 Abs. 2 MStV),
@@ -124,6 +141,7 @@ IMPRESSUM_FIELDS = [
     "seat",
     "street",
     "postcode_city",
+    "board",
     "representatives",
     "register_court",
     "register_number",
@@ -196,6 +214,7 @@ PLUGINS = [
     "bfb_output_owners",
     "bfb_template_cache",
     "bfb_frozen_urls",
+    "bfb_open_questions",  # phone filters; /entwuerfe/offene-fragen/ in development builds
 ]
 # The hand-written Apache configuration; bfb_redirects puts the redirects before it and
 # writes both as .htaccess into the output (see deploy/ and README, "Veröffentlichen").
@@ -398,6 +417,8 @@ COUNTERPART_PATHS = [
     {"de": "aktuelles/archiv/", "en": "news/archive/"},
     {"de": "aktuelles/alte-website/", "en": "news/old-website/"},
     {"de": "aktuelles/", "en": "news/"},
+    # The board's open questions (development builds only, German): other languages' start pages.
+    {"de": "entwuerfe/offene-fragen/"},
     {"de": "entwuerfe/", "en": "drafts/"},
 ]
 

@@ -112,6 +112,22 @@ def untranslated(c):
     print(untranslated_content())
 
 
+@task(
+    help={"settings": "Einstellungsdatei (Standard: pelicanconf.py); eine Kopie zum Ausprobieren geht auch"}
+)
+def fragen(c, settings=None):
+    """Print every open question for the board: where the answer goes and on which pages it shows."""
+    from bfb_questions.questions import as_text, open_questions
+    from pelican.settings import read_settings
+
+    settings_file = Path(settings) if settings else DEV_SETTINGS
+    values = read_settings(str(settings_file))
+    content = Path(values["PATH"])
+    if not content.is_absolute():
+        content = settings_file.resolve().parent / content
+    print(as_text(open_questions(values, content)), end="")
+
+
 PUBLISH_HELP = {
     "target": "Ziel: benutzer@server:/pfad/ (SSH), sftp://…, ftps://…, ftp://…, repo.git#zweig oder "
     "lokaler Ordner; sonst PUBLISH_TARGET, invoke.yaml",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from bfb_contents import NEW_TEXT_PLACEHOLDERS
 from bfb_languages import languages_of
 from bfb_text.slugs import german_slugify
 
@@ -79,14 +80,14 @@ def news_text(title: str, slug: str, date: dt.date, lang: str, note: str) -> str
         "Status: draft\n"
         "\n"
         f"{note}\n"
-        "Hier steht der Text. Absätze durch eine Leerzeile trennen.\n"
+        f"{NEW_TEXT_PLACEHOLDERS[0]}\n"
     )
 
 
 def page_text(title: str, slug: str, lang: str, note: str) -> str:
     return (
         f"Title: {title}\nSlug: {slug}\nLang: {lang}\nSummary:\nStatus: draft\n\n{note}\n"
-        "Hier steht der Text der Seite.\n"
+        f"{NEW_TEXT_PLACEHOLDERS[1]}\n"
     )
 
 

@@ -34,6 +34,7 @@ PAGE_SLUGS = [
 START_PAGE = {"de": "/", "en": "/en/"}
 MORE_LINK = {"de": "weiterlesen", "en": "read more"}
 GAP_TEXT = {"de": "noch nicht eingetragen", "en": "not yet provided"}
+TO_BE_CONFIRMED = {"de": "wird noch vom Vorstand bestätigt", "en": "still to be confirmed by the board"}
 
 # Teaser order on the start page, with one distinctive sentence of the owner's teaser text.
 OWNER_TEASERS = [
@@ -187,20 +188,49 @@ KNOWN_VALUES = [
 ]
 
 
+def shown_values(lang: str) -> list[str]:
+    """KNOWN_VALUES as a page in `lang` shows them: a dated entry's translation where it has one."""
+    if lang == "de":
+        return KNOWN_VALUES
+    shown = []
+    for key in pelicanconf.IMPRESSUM_FIELDS:
+        value = pelicanconf.ASSOCIATION[key]
+        translated = value.get(lang, {}) if isinstance(value, dict) else {}
+        shown += texts_of(translated) if "value" in translated else texts_of(value)
+    return shown
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_impressum_marks_a_gap_for_every_unknown_field(dev_site, lang):
     data = article_of(dev_site, "impressum", lang).select_one("dl.association-data")
     gaps = data.select(".gap")
     assert len(gaps) == len(NONE_FIELDS)
-    assert {plain_text(gap) for gap in gaps} == ({GAP_TEXT[lang]} if NONE_FIELDS else set())
+    expected = {TO_BE_CONFIRMED[lang] if key == "representatives" else GAP_TEXT[lang] for key in NONE_FIELDS}
+    assert {plain_text(gap) for gap in gaps} == expected
     assert len(data.select("dt")) == len(pelicanconf.IMPRESSUM_FIELDS)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_impressum_names_the_board_as_announced_and_representation_separately(dev_site, lang):
+    """Issue 20: the board as the association announced it, with its date; who may represent
+    the association (§ 26 BGB) stays a separate gap until the board confirms it."""
+    data = article_of(dev_site, "impressum", lang).select_one("dl.association-data")
+    entries = dict(zip([plain_text(dt) for dt in data.select("dt")], data.select("dd"), strict=True))
+    board = next(dd for label, dd in entries.items() if label.startswith(("Vorstand", "Board")))
+    assert "Brigitte Hens" in plain_text(board) and "Manfred Sartoris" in plain_text(board)
+    assert ("Stand: 2021" if lang == "de" else "as of 2021") in plain_text(board)
+    if pelicanconf.ASSOCIATION["representatives"] is None:
+        represent = next(dd for label, dd in entries.items() if "§ 26" in label or "section 26" in label)
+        assert plain_text(represent.select_one(".gap")) == TO_BE_CONFIRMED[lang]
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_impressum_shows_every_known_value_and_invents_nothing(dev_site, lang):
     article = article_of(dev_site, "impressum", lang)
     text = plain_text(article.select_one("dl.association-data"))
-    for value in KNOWN_VALUES:
+    for value in shown_values(lang):
+        if lang == "en" and re.fullmatch(r"0[\d ]+", value):  # the phone, in +49 form on English pages
+            value = "+49 " + value.removeprefix("0")
         assert value in text
     if "email" in NONE_FIELDS:
         assert not article.select('a[href^="mailto:"]')
@@ -222,7 +252,14 @@ def test_contact_page_reuses_the_association_data_with_its_gaps(dev_site, lang):
     for key in shown:
         value = pelicanconf.ASSOCIATION[key]
         if isinstance(value, dict):  # published before: shown with its date and source
-            assert value["value"] in text and value["source"] in text
+            translated = value.get(lang, {})
+            shown_value, source = (
+                translated.get("value", value["value"]),
+                translated.get("source", value["source"]),
+            )
+            if key == "phone" and lang == "en":
+                shown_value = "+49 " + shown_value.removeprefix("0")
+            assert shown_value in text and source in text
     assert pelicanconf.ASSOCIATION["name"] in plain_text(article)
 
 

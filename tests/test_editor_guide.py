@@ -241,3 +241,10 @@ def test_the_readme_place_snippets_are_valid_data(tmp_path):
     (record,), problems = validate_places(data, data_file)
     assert problems == []
     assert record.measures[0].sources and record.status.decided_by
+
+
+def test_the_phone_and_gap_example_shows_a_phone_link_and_a_marked_gap(guide_site):
+    (example,) = [e for e in FILES if "{telefon}" in e.text and "{offen:" in e.text]
+    page = guide_site.page(f"/{front(example)['slug']}/").select_one("main article")
+    assert page.select_one('a[href^="tel:+49"]') is not None
+    assert page.select_one(".gap") is not None and "{" not in page.get_text()

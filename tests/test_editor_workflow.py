@@ -108,12 +108,14 @@ def test_new_never_overwrites(tmp_path):
     assert not created.with_name(created.stem + ".en.md").exists()
 
 
-def test_new_file_asks_only_for_the_summary(tmp_path):
+def test_new_file_asks_only_for_the_summary_and_the_text(tmp_path):
     new_content("Neuer Fahrplan", also=("en",), today=DAY, content_dir=tmp_path)
     problems = check_content(tmp_path, CHECK_SETTINGS)
-    assert {(Path(p.file).name, p.message) for p in problems} == {
-        ("2024-05-17-neuer-fahrplan.md", "Das Feld „Summary:“ ist leer."),
-        ("2024-05-17-neuer-fahrplan.en.md", "Das Feld „Summary:“ ist leer."),
+    assert {(Path(p.file).name, p.code) for p in problems} == {
+        ("2024-05-17-neuer-fahrplan.md", "summary-empty"),
+        ("2024-05-17-neuer-fahrplan.en.md", "summary-empty"),
+        ("2024-05-17-neuer-fahrplan.md", "body-placeholder"),
+        ("2024-05-17-neuer-fahrplan.en.md", "body-placeholder"),
     }
 
 
@@ -193,7 +195,8 @@ def test_fresh_draft_builds_and_its_page_lists_what_is_left_to_do(fresh_drafts, 
     summary_line = next(n for n, line in enumerate(news.read_text().splitlines(), 1) if line == "Summary:")
     box = site.page("/" + draft_path("Übung für Redakteure")).select_one("section.todo-box")
     assert box.find("h2").get_text(strip=True) == TODO_HEADING
-    (item,) = box.select("li.problem")
+    item, placeholder = box.select("li.problem")  # sorted by line: the Summary, then the text
+    assert "Platzhalter von „invoke new“" in placeholder.select_one(".problem__what").get_text()
     assert news.name in item.select_one(".problem__where").get_text()
     assert f"Zeile {summary_line}" in item.select_one(".problem__where").get_text()
     assert item.select_one(".problem__what").get_text(strip=True) == "Das Feld „Summary:“ ist leer."
@@ -203,9 +206,15 @@ def test_fresh_draft_builds_and_its_page_lists_what_is_left_to_do(fresh_drafts, 
     english_box = site.page("/en/drafts/uebung-fuer-redakteure/").select_one("section.todo-box")
     assert english_box.find("h2").get_text(strip=True) == "To do before publishing"
     assert news_en.name in english_box.get_text()
-    # A page needs no Summary: its draft has nothing left to do, and no box.
+    # A page needs no Summary; this one still has the placeholder text and no English version.
     draft_page = site.page("/" + draft_path("Übungsseite", page=True))
-    assert draft_page.select_one(".notice--draft") and draft_page.select_one(".todo-box") is None
+    assert draft_page.select_one(".notice--draft")
+    todo = [
+        item.select_one(".problem__what").get_text() for item in draft_page.select(".todo-box li.problem")
+    ]
+    assert len(todo) == 2
+    assert any("englische Fassung fehlt" in what and "uebungsseite.en.md" in what for what in todo)
+    assert any("Platzhalter von „invoke new“" in what for what in todo)
     # The terminal says the same, as warnings: the build went on.
     terminal = capfd.readouterr().err
     assert f"{news.name}:{summary_line}: Das Feld „Summary:“ ist leer." in terminal
@@ -267,6 +276,21 @@ def test_same_problems_stop_the_build_once_the_text_is_no_draft(tmp_path, capsys
     errors = failed_build(content, tmp_path, capsys)
     assert f"{news.name}:5: Das Feld „Summary:“ ist leer." in errors
     assert "die Website wurde nicht gebaut" in errors
+
+
+def test_the_production_build_refuses_the_placeholder_text_of_invoke_new(tmp_path, capsys):
+    """Issue 20: a text published with its Summary filled in but its body still `invoke new`'s."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (news, english) = new_content("Übung für Redakteure", also=("en",), today=DAY, content_dir=content)
+    for path in (news, english):
+        text = path.read_text(encoding="utf-8").replace("Status: draft\n", "")
+        path.write_text(text.replace("Summary:", SUMMARY, 1), encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build_site("publishconf.py", tmp_path / "prod", {"PATH": json.dumps(str(content))})
+    errors = capsys.readouterr().err
+    assert f"{news.name}:" in errors and "Platzhalter von „invoke new“" in errors
+    assert not (tmp_path / "prod" / "index.html").exists()
 
 
 def test_draft_pelican_cannot_read_stops_the_preview_but_never_production(tmp_path, capsys):

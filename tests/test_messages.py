@@ -19,6 +19,8 @@ from bfb_errors import Problem
 from bfb_figures.figures_in_text import FIGURES, problems_in
 from bfb_images.images import photo_problem
 
+from pelicanconf import SITE_LANGUAGES
+
 NEWS = """Title: Meldung für den Test
 Date: 2023-05-04
 Slug: testmeldung
@@ -35,6 +37,7 @@ SETTINGS = {
     "IGNORE_FILES": ["**/.*"],
     "CONTENT_EXTRA_METADATA": ["German_only", "Compiled_later"],
     "THEME": str(Path(__file__).resolve().parent.parent / "theme"),
+    "SITE_LANGUAGES": SITE_LANGUAGES,
 }
 
 
@@ -132,6 +135,14 @@ WORDING: dict[str, tuple[Callable[[Path], list[Problem]], list[str]]] = {
     "body-empty": (
         lambda folder: news_problems(folder, body="<!-- nur eine Notiz -->"),
         ["Die Meldung hat nur einen Kopf und keinen Text"],
+    ),
+    "body-placeholder": (
+        lambda folder: news_problems(folder, body="Hier steht der Text der Seite."),
+        ["Im Text steht noch der Platzhalter von „invoke new“", "Den Satz durch den eigenen Text ersetzen"],
+    ),
+    "draft-translation-missing": (
+        content({NEWS_FILE: PLAIN.replace("German_only: ja", "Status: draft")}),
+        ["Die englische Fassung fehlt", "invoke new --also en legt beide an"],
     ),
     "date-missing": (
         content({NEWS_FILE: PLAIN.replace("Date: 2023-05-04\n", "")}),

@@ -155,13 +155,14 @@ def test_language_switcher_of_each_item_leads_to_its_counterpart(dev_site, lang)
         assert dev_site.exists(counterpart)
 
 
-def test_new_board_shows_the_owners_text_and_says_the_day_is_unknown(dev_site):
+def test_new_board_shows_the_owners_text_dated_only_by_its_year(dev_site):
     article = dev_site.page("/aktuelles/neuer-vorstand/").select_one("article")
     text = plain_text(article)
     assert OWNER_TEXT_NEW_BOARD in text
-    # The sources give the year of the election (press, late 2021), no month and no day.
+    # The sources give the year of the election (press, late 2021), no month and no day: the
+    # date says "2021" and the text names no day; no research note says so (issue 20).
     assert article.select_one(".meta time").get_text() == "2021"
-    assert "genauen Tag" in text and "Zum Datum" not in text
+    assert "genauen Tag" not in text and "Zum Datum" not in text
     assert f"1.{NBSP}Vorsitzende Brigitte Hens" in article.get_text()
 
 

@@ -44,16 +44,15 @@ def test_the_buergerbus_page_shows_every_route_of_2017_with_its_sources(dev_site
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_buergerbus_page_gives_the_phone_for_todays_timetable_with_its_date(dev_site, lang):
+def test_the_buergerbus_page_says_whether_and_how_it_runs_today_with_the_phone(dev_site, lang):
+    """Issue 20: "Ob und wie der Bus heute fährt: <phone>", the phone from ASSOCIATION as tel:+49…."""
     phone = pelicanconf.ASSOCIATION["phone"]
-    today = dev_site.page(f"{PREFIX[lang]}/buergerbus/").select_one("#fahrplan-heute").find_next("p")
-    if phone is None:
-        assert today.select(".gap")
-    else:
-        value = phone["value"] if isinstance(phone, dict) else phone
-        assert today.select_one('a[href^="tel:"]').get_text() == value
-        if isinstance(phone, dict):
-            assert ("Stand" if lang == "de" else "as of") in text_of(today)
+    value = phone["value"] if isinstance(phone, dict) else phone
+    today = dev_site.page(f"{PREFIX[lang]}/buergerbus/").select_one("#heute").find_next("p")
+    link = today.select_one('a[href^="tel:"]')
+    assert link["href"] == "tel:+49" + value.replace(" ", "").removeprefix("0")
+    assert link.get_text() == (value if lang == "de" else "+49 " + value.removeprefix("0"))
+    assert text_of(today).startswith("Ob und wie der Bus heute fährt:" if lang == "de" else "Whether and how")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -142,12 +141,16 @@ def test_every_archive_item_is_marked_as_compiled_later():
 
 
 @pytest.mark.parametrize(("lang", "slug"), compiled_later_items())
-def test_a_news_item_compiled_later_says_so_and_names_its_sources(dev_site, lang, slug):
+def test_a_news_item_compiled_later_says_so_in_one_line_after_its_sources(dev_site, lang, slug):
+    """Issue 20: a retrospective, with a one-line note and the sources at the end, no banner on top."""
     article = dev_site.page(f"{NEWS[lang]}{slug}/").select_one("main article")
     note = article.select_one(".compiled-note")
     assert note is not None and note.select_one('a[href="#quellen"]')
+    assert "notice" not in note.get("class", [])
     sources = article.select_one("#quellen")
     assert sources is not None and sources.find_next("ul").select("li")
+    assert sources in note.find_all_previous("h2"), "the note comes after the sources"
+    assert article.find("p") is not note and not article.select_one("h1 ~ .notice")
 
 
 def test_the_programme_has_one_english_name():

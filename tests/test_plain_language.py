@@ -210,9 +210,7 @@ def test_a_page_that_reads_hard_is_refused(tmp_path):
 
 def test_leichte_sprache_without_a_check_is_refused(tmp_path):
     head = PAGE_HEAD.replace("Title: Probe", "Title: Wer wir sind – Leichte Sprache")
-    found = [
-        problem for problem in problems_for(tmp_path, GOOD, head) if problem.code == "plain-label"
-    ]
+    found = [problem for problem in problems_for(tmp_path, GOOD, head) if problem.code == "plain-label"]
     assert len(found) == 1 and found[0].line == 1
 
 

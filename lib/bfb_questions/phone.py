@@ -15,7 +15,7 @@ def phone_value(phone) -> str | None:
 
 
 def international(number: str) -> str:
-    """"06592 9263198" → "+49 6592 9263198" (for English pages)."""
+    """ "06592 9263198" → "+49 6592 9263198" (for English pages)."""
     number = number.strip()
     if number.startswith("+"):
         return number
@@ -23,7 +23,7 @@ def international(number: str) -> str:
 
 
 def tel_href(number: str) -> str:
-    """"06592 9263198" → "tel:+4965929263198": dialable from abroad and at home."""
+    """ "06592 9263198" → "tel:+4965929263198": dialable from abroad and at home."""
     digits = re.sub(r"[^0-9+]", "", international(number))
     return f"tel:{digits}"
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-MARKER = re.compile(r"\{offen:([a-z0-9_]+)\}|<!--\s*offen:([a-z0-9_]+)\s*-->")
+MARKER = re.compile(r"\{offen:([a-z0-9_]+)\}|<!--\s*offen:([a-z0-9_]+)\b.*?-->", re.DOTALL)
 DATA_FILES = ("data/orte.yaml", "data/buergerbus.yaml")
 
 
@@ -38,7 +38,10 @@ class Question:
     gap: dict[str, str] = field(default_factory=dict)  # what `{offen:<key>}` shows, per language
 
 
-CALL_US = {"de": "steht hier noch nicht – bitte rufen Sie uns an.", "en": "not on this page yet – please call us."}
+CALL_US = {
+    "de": "steht hier noch nicht – bitte rufen Sie uns an.",
+    "en": "not on this page yet – please call us.",
+}
 SETTINGS_FILE = "pelicanconf.py"
 
 
@@ -48,7 +51,9 @@ def _field(key: str, question: str) -> Question:
 
 QUESTIONS: tuple[Question, ...] = (
     _field("seat", "Wo ist der Sitz des Vereins (laut Satzung oder Vereinsregister)?"),
-    _field("street", "Wie lautet die Postanschrift des Vereins (Straße und Hausnummer)? Ist es Leopoldstraße 9?"),
+    _field(
+        "street", "Wie lautet die Postanschrift des Vereins (Straße und Hausnummer)? Ist es Leopoldstraße 9?"
+    ),
     _field("postcode_city", "Postleitzahl und Ort der Anschrift (54550 Daun?)"),
     _field(
         "representatives",
@@ -77,45 +82,48 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "mitgliedsbeitrag",
         "Wie hoch ist der Mitgliedsbeitrag heute?",
-        "im Text an der Stelle von {offen:mitgliedsbeitrag}",
+        "den Betrag an die Stelle von {offen:mitgliedsbeitrag} schreiben",
         "text",
         gap=CALL_US,
     ),
     Question(
         "beitrittserklaerung",
         "Gibt es eine Beitrittserklärung (zum Herunterladen als PDF)?",
-        "im Text an der Stelle von {offen:beitrittserklaerung}",
+        "an die Stelle von {offen:beitrittserklaerung} (z. B. einen Link auf das PDF)",
         "text",
         gap=CALL_US,
     ),
     Question(
         "satzung",
         "Darf die Satzung auf der Website stehen (als PDF)?",
-        "im Text an der Stelle von {offen:satzung}",
+        "an die Stelle von {offen:satzung} (z. B. einen Link auf das PDF)",
         "text",
         gap=CALL_US,
     ),
     Question(
         "preis_hilfe",
         "Was zahlt ein Mitglied heute für eine Stunde Hilfe und je Kilometer?",
-        "im Text an der Stelle von {offen:preis_hilfe}",
+        "die Beträge an die Stelle von {offen:preis_hilfe} schreiben",
         "text",
         gap=CALL_US,
     ),
     Question(
         "buergerbus_heute",
         "Fährt der Bürgerbus wieder nach festem Plan? Wenn ja: Linien, Tage, Zeiten, Haltestellen.",
-        "content/seiten/buergerbus.md (Abschnitt „Heute“), an der Stelle von <!-- offen:buergerbus_heute -->",
+        "als neuen Schritt mit Datum (auch in buergerbus.en.md), dann die Zeile "
+        "<!-- offen:buergerbus_heute … --> löschen",
         "text",
+        pages=("/buergerbus/", "/en/buergerbus/", "die Seite jedes Ortes an einer Linie von 2017"),
     ),
     Question(
         "hoster",
         "Bei welchem Anbieter (Hoster) liegt die Website, und wie lange hebt er die Server-Logs auf?",
-        "content/seiten/datenschutz.md und datenschutz.en.md, an der Stelle von {offen:hoster}",
+        "Namen des Hosters und Speicherdauer an die Stelle von {offen:hoster} schreiben",
         "text",
         gap={
             "de": "Den Hoster und die Speicherdauer tragen wir hier ein, sobald sie feststehen.",
-            "en": "We will add the hosting provider and the retention period here as soon as they are settled.",
+            "en": "We will add the hosting provider and the retention period here "
+            "as soon as they are settled.",
         },
     ),
 )
@@ -163,19 +171,18 @@ def _page_path(path: Path, content: Path, settings: dict) -> str:
     return "/" + str(path.relative_to(content))
 
 
-def marker_places(content: Path, settings: dict) -> dict[str, list[str]]:
-    """{question key: [address of every page whose text still holds its marker]}."""
-    found: dict[str, list[str]] = {}
+def marker_places(content: Path, settings: dict) -> dict[str, list[tuple[str, str]]]:
+    """{question key: [(file, address) of every text that still holds its marker]}."""
+    found: dict[str, list[tuple[str, str]]] = {}
     for path in _text_files(content):
         text = path.read_text(encoding="utf-8")
         if "offen:" not in text:
             continue
         for match in MARKER.finditer(text):
             key = match.group(1) or match.group(2)
-            pages = found.setdefault(key, [])
-            page = _page_path(path, content, settings)
-            if page not in pages:
-                pages.append(page)
+            place = (f"content/{path.relative_to(content).as_posix()}", _page_path(path, content, settings))
+            if place not in found.setdefault(key, []):
+                found[key].append(place)
     return found
 
 
@@ -201,24 +208,28 @@ def _notes(content: Path) -> Iterator[OpenQuestion]:
         yield from _notes_in(root, f"content/{name}", None, name)
 
 
-def _notes_in(node, file_name: str, owner: str | None, data_name: str) -> Iterator[OpenQuestion]:
+def _scalar(values: dict, key: str) -> str | None:
+    value = values.get(key)
+    return value.value if isinstance(value, yaml.ScalarNode) else None
+
+
+def _notes_in(node, file_name: str, owner: tuple | None, data_name: str) -> Iterator[OpenQuestion]:
+    """`owner`: (name, slug) of the place or route the node belongs to (the outermost named entry)."""
     if isinstance(node, yaml.MappingNode):
         values = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
         here = owner
-        for name_key in ("slug", "name"):
-            value = values.get(name_key)
-            if isinstance(value, yaml.ScalarNode) and owner is None:
-                here = value.value
-                break
+        if owner is None and (_scalar(values, "name") or _scalar(values, "slug")):
+            here = (_scalar(values, "name") or _scalar(values, "slug"), _scalar(values, "slug"))
         note = values.get("note")
         if isinstance(note, yaml.ScalarNode) and note.value.strip():
+            name, slug = here or (None, None)
             page = (
-                f"/orte/{here}/, /en/orte/{here}/"
-                if data_name == "data/orte.yaml" and here
+                f"/orte/{slug}/, /en/orte/{slug}/"
+                if data_name == "data/orte.yaml" and slug
                 else "/buergerbus/, /en/buergerbus/"
             )
             yield OpenQuestion(
-                question=f"Notiz{f' zu „{here}“' if here else ''}: {' '.join(note.value.split())}",
+                question=f"Notiz{f' zu „{name}“' if name else ''}: {' '.join(note.value.split())}",
                 answer_goes=f"{file_name}, Zeile {note.start_mark.line + 1}, Feld „note“ "
                 "(klären, die Daten berichtigen, dann die Notiz löschen)",
                 pages=(page,),
@@ -229,6 +240,10 @@ def _notes_in(node, file_name: str, owner: str | None, data_name: str) -> Iterat
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             yield from _notes_in(item, file_name, owner, data_name)
+
+
+def _german_first(page: str) -> tuple[bool, str]:
+    return (page.startswith("/en/"), page.removeprefix("/en"))
 
 
 def open_questions(settings: dict, content: Path | None = None) -> list[OpenQuestion]:
@@ -246,17 +261,24 @@ def open_questions(settings: dict, content: Path | None = None) -> list[OpenQues
             is_open = isinstance(entry, dict) and not entry.get("confirmed")
             pages = ()
         else:
-            is_open = question.key in markers
-            pages = tuple(markers.get(question.key, ()))
+            places = markers.get(question.key, [])
+            is_open = bool(places)
+            pages = tuple(page for _file, page in places)
         if is_open:
-            result.append(OpenQuestion(question.question, question.answer_goes, question.pages + pages, question.key))
-    for key, pages in markers.items():
+            answer_goes = question.answer_goes
+            if question.kind == "text":
+                files = ", ".join(sorted({file for file, _page in markers[question.key]}))
+                answer_goes = f"{files}: {answer_goes}"
+            shows_on = tuple(dict.fromkeys(sorted(question.pages + pages, key=_german_first)))
+            result.append(OpenQuestion(question.question, answer_goes, shows_on, question.key))
+    for key, places in markers.items():
         if key not in BY_KEY:
             result.append(
                 OpenQuestion(
                     f"Unbekannte Lücke „offen:{key}“ (nicht in lib/bfb_questions/questions.py)",
-                    "Frage in QUESTIONS ergänzen oder den Platzhalter im Text berichtigen",
-                    tuple(pages),
+                    "Frage in QUESTIONS ergänzen oder den Platzhalter im Text berichtigen: "
+                    + ", ".join(sorted({file for file, _page in places})),
+                    tuple(page for _file, page in places),
                     key,
                 )
             )

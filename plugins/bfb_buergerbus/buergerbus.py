@@ -193,7 +193,7 @@ class _Checker:
             self.problem(
                 item.line_of("stops"),
                 f"Bei {what} fehlt die Liste „stops:“.",
-                "„stops: []“ eintragen, wenn die Orte nicht überliefert sind.",
+                "„stops: []“ eintragen, wenn die Orte nicht bekannt sind.",
                 "stops must be a list",
             )
             return None

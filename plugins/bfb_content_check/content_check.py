@@ -37,7 +37,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bfb_build import is_main_site, this_build
-from bfb_contents import MARKDOWN_SUFFIXES
+from bfb_contents import MARKDOWN_SUFFIXES, NEW_TEXT_PLACEHOLDERS
 from bfb_contents.content_files import (
     ContentFile,
     files_of_this_build,
@@ -124,6 +124,7 @@ def check_content(
     for file in files:
         problems += check_file(file, content_dir, settings)
     problems += check_translations(files)
+    problems += check_draft_translations(files)
     problems += check_links_to_unpublished(files, content_dir, settings, every_file)
     if notes is not None:
         notes += [future_note(file, settings) for file in files if held_back_until(file, settings)]
@@ -146,6 +147,7 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
         check_yes_no,
         check_save_as,
         check_body,
+        check_placeholder_text,
         check_images,
         check_links,
         check_plain_language,
@@ -554,6 +556,28 @@ def check_body(file: ContentFile, **_) -> list[Problem]:
     ]
 
 
+def check_placeholder_text(file: ContentFile, **_) -> list[Problem]:
+    """The sentence `invoke new` writes as the body is still there: the text is not written yet."""
+    body = without_comments("\n".join(file.front.body))
+    if not any(placeholder in body for placeholder in NEW_TEXT_PLACEHOLDERS):
+        return []
+    problems = []
+    for offset, line in enumerate(body.split("\n")):
+        for placeholder in NEW_TEXT_PLACEHOLDERS:
+            if placeholder in line:
+                problems.append(
+                    problem(
+                        file,
+                        file.front.body_start + offset,
+                        f"Im Text steht noch der Platzhalter von „invoke new“: „{placeholder}“",
+                        "Den Satz durch den eigenen Text ersetzen (oder löschen).",
+                        "placeholder text from invoke new",
+                        code="body-placeholder",
+                    )
+                )
+    return problems
+
+
 def check_images(file: ContentFile, **_) -> list[Problem]:
     if not (MARKDOWN_IMAGE_RE.search(file.link_text) or HTML_IMG_RE.search(file.link_text)):
         return []
@@ -707,6 +731,38 @@ def unpublished_link(file: ContentFile, line: int, target: ContentFile, settings
 
 
 SLUG_OF_A_PUBLISHED_TEXT = ", taken by a published text"
+
+
+def check_draft_translations(files: list[ContentFile]) -> list[Problem]:
+    """A German draft without its English version: a to-do before publishing (unless German_only).
+
+    Only drafts: for a published text the production build's translation check
+    (bfb_translations, TRANSLATIONS_REQUIRED) stops the build itself.
+    """
+    paths = {file.path for file in files}
+    problems = []
+    for file in files:
+        if not file.is_draft or file.expected_lang != "de":
+            continue
+        if yes_no(file.front.value("german_only")):
+            continue
+        english = file.path.with_name(f"{file.path.stem}.en{file.path.suffix}")
+        if english in paths:
+            continue
+        problems.append(
+            problem(
+                file,
+                file.front.line("status"),
+                f"Die englische Fassung fehlt: „{english.name}“ gibt es noch nicht. Ohne sie hält der "
+                "Build zum Veröffentlichen an.",
+                f"Neben „{file.path.name}“ die Datei „{english.name}“ mit demselben Slug und „Lang: en“ "
+                "anlegen (invoke new --also en legt beide an) – oder „German_only: ja“ in den Kopf "
+                "schreiben, wenn der Text nur auf Deutsch erscheinen soll.",
+                "draft without English version",
+                code="draft-translation-missing",
+            )
+        )
+    return problems
 
 
 def check_translations(files: list[ContentFile]) -> list[Problem]:

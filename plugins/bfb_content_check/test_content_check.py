@@ -15,6 +15,7 @@ SETTINGS = {
     "PAGE_PATHS": ["seiten"],
     "IGNORE_FILES": ["**/.*", "data"],
     "SITE_LANGUAGES": SITE_LANGUAGES,
+    "CONTENT_EXTRA_METADATA": ["German_only"],  # as in pelicanconf.py
 }
 GOOD_NEWS = """Title: Der Bürgerbus fährt
 Date: 2017-01-09
@@ -200,7 +201,7 @@ def test_a_draft_taking_a_published_slug_is_told_but_not_stopped(tmp_path):
     from bfb_content_check.content_check import blocks_the_build
 
     write(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", GOOD_NEWS)
-    draft = GOOD_NEWS.replace("Lang: de", "Lang: de\nStatus: draft")
+    draft = GOOD_NEWS.replace("Lang: de", "Lang: de\nStatus: draft\nGerman_only: ja")
     found = only(
         problems_for(tmp_path, "aktuelles/0000-entwurf.md", draft)
     )  # sorts first, still the one told
@@ -224,7 +225,11 @@ def test_problems_pelican_cannot_read_block_a_draft_too(tmp_path):
 
 
 def test_a_published_text_may_not_link_a_draft_the_production_build_leaves_out(tmp_path):
-    write(tmp_path, "seiten/plan.md", "Title: Plan\nSlug: plan\nLang: de\nStatus: draft\n\nText\n")
+    write(
+        tmp_path,
+        "seiten/plan.md",
+        "Title: Plan\nSlug: plan\nLang: de\nStatus: draft\nGerman_only: ja\n\nText\n",
+    )
     text = GOOD_NEWS + "\nSiehe [Plan]({filename}/seiten/plan.md).\n"
     write(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", text)
     production = {**SETTINGS, "DRAFT_SAVE_AS": ""}
@@ -247,3 +252,36 @@ def test_yes_no_fields_are_booleans_for_the_templates_and_checked(tmp_path):
         problems_for(tmp_path, "aktuelles/x.md", text, {"CONTENT_EXTRA_METADATA": ["Compiled_later"]})
     )
     assert (found.code, found.line) == ("yes-no-unknown", 5)
+
+
+# --- drafts: what `invoke new` left, and the English version (issue 20) ---------------------------
+
+
+def test_the_placeholder_text_of_invoke_new_is_a_problem_with_its_line(tmp_path):
+    from bfb_contents import NEW_TEXT_PLACEHOLDERS
+
+    text = GOOD_NEWS + "\n" + NEW_TEXT_PLACEHOLDERS[0] + "\n"
+    found = only(problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", text))
+    assert found.code == "body-placeholder"
+    assert found.line == text.splitlines().index(NEW_TEXT_PLACEHOLDERS[0]) + 1
+
+
+def test_the_placeholder_text_inside_an_editors_note_is_no_problem(tmp_path):
+    from bfb_contents import NEW_TEXT_PLACEHOLDERS
+
+    text = GOOD_NEWS + f"\n<!-- {NEW_TEXT_PLACEHOLDERS[1]} -->\n"
+    assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", text) == []
+
+
+def test_a_german_draft_without_english_version_gets_a_todo_unless_german_only(tmp_path):
+    draft = GOOD_NEWS.replace("Lang: de", "Lang: de\nStatus: draft")
+    found = only(problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", draft))
+    assert found.code == "draft-translation-missing"
+    assert "2017-01-09-buergerbus-startet.en.md" in found.message
+    assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", draft + "") != []
+    german_only = draft.replace("Status: draft", "Status: draft\nGerman_only: ja")
+    assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", german_only) == []
+
+
+def test_a_published_text_without_english_version_is_left_to_the_translation_check(tmp_path):
+    assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", GOOD_NEWS) == []

@@ -1,0 +1,3 @@
+from .open_questions import register
+
+__all__ = ["register"]
