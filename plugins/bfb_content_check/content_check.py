@@ -32,15 +32,17 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bfb_build import is_main_site, this_build
 from bfb_contents import MARKDOWN_SUFFIXES
-from bfb_contents.front_matter import FrontMatter, front_matter_of
+from bfb_contents.front_matter import FrontMatter, front_matter_of, markdown_lines
 from bfb_editor_notes.notes import COMMENT_RE
 from bfb_errors import Problem, format_problems, report_notes, stop_build
+from bfb_sanitize import MARKUP_NOT_ALLOWED, markup_outside_allow_list
 from bfb_slugs import german_slugify
 
 LANGUAGES = ("de", "en")
@@ -251,6 +253,9 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
         check_body,
         check_images,
         check_links,
+        check_header_characters,
+        check_markup,
+        check_date_years,
     )
     context = {"content_dir": content_dir, "settings": settings}
     problems = []
@@ -720,7 +725,11 @@ def held_back_until(file: ContentFile, settings: dict) -> datetime | None:
         date = datetime(*(int(part) if part else 0 for part in match.groups())) if match else None
     except ValueError:
         return None  # reported by check_date
-    return date if date and date > datetime.now() else None
+    if date is None:
+        return None
+    # Pelican reads the date in TIMEZONE and compares it with the time now (time-zone aware).
+    aware = date.replace(tzinfo=ZoneInfo(settings.get("TIMEZONE") or "UTC"))
+    return date if aware > datetime.now(UTC) else None
 
 
 def drafts_are_written(settings: dict) -> bool:
@@ -856,6 +865,7 @@ BLOCKING_DETAILS = (
     "link target",
     "{filename} used for a static file",
     "duplicate slug",
+    "header-control-char",  # HEADER_CONTROL_CHARACTER: the header might be read differently
 )
 
 
@@ -930,3 +940,115 @@ def attach_publishing_todo(content) -> None:
         todos = this_build(content.settings).part(DraftProblems)
         found = todos.get(str(Path(content.source_path).resolve()), [])
         content.publishing_todo = sorted(found, key=lambda problem: problem.line or 0)
+
+
+# --- Safe by construction (issue 24): new checks, kept apart from the ones above ----------
+
+# Stable codes of these problems (carried in `detail`, first word, until Problem has a code).
+HEADER_CONTROL_CHARACTER = "header-control-char"
+DATE_YEAR_OUT_OF_RANGE = "date-year-out-of-range"
+EARLIEST_YEAR = 1990  # the association was founded in 2012; older dates are typing mistakes
+YEARS_AHEAD = 5  # a date may lie at most this many years after next year
+
+
+def is_control_character(character: str) -> bool:
+    """Control characters, line and paragraph separators and bidi overrides: invisible, never wanted."""
+    import unicodedata
+
+    if character == "\t":
+        return False
+    if "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069":
+        return True
+    return unicodedata.category(character) in ("Cc", "Zl", "Zp")
+
+
+def check_header_characters(file: ContentFile, **_) -> list[Problem]:
+    """Control characters in the header: they are invisible, and readers (and checks) could disagree."""
+    try:
+        lines = markdown_lines(file.path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    header = lines[: max(file.front.body_start - 1, 0)]
+    if file.front.stray_line:
+        header = lines[: file.front.stray_line]
+    problems = []
+    for number, line in enumerate(header, 1):
+        found = [character for character in line if is_control_character(character)]
+        if found:
+            codes = ", ".join(f"U+{ord(character):04X}" for character in dict.fromkeys(found))
+            problems.append(
+                problem(
+                    file,
+                    number,
+                    f"In dieser Kopfzeile steht ein unsichtbares Steuerzeichen ({codes}).",
+                    "Die Zeile löschen und neu tippen (nicht aus einem anderen Programm hineinkopieren).",
+                    f"{HEADER_CONTROL_CHARACTER}: control character {codes} in the header",
+                )
+            )
+    return problems
+
+
+def check_markup(file: ContentFile, **_) -> list[Problem]:
+    """HTML in the text or summary outside the allow-list of lib/bfb_sanitize (it would be removed)."""
+    if "<" not in file.link_text and ":" not in file.link_text:
+        return []
+    findings = [
+        finding
+        for summary in file.front.fields.get("summary", [])
+        for finding in markup_outside_allow_list([summary.value], summary.line)
+    ]
+    # The body as one piece: an element may span several lines.
+    body = [text for number, text in file.link_lines if number >= file.front.body_start]
+    findings += markup_outside_allow_list(body, file.front.body_start)
+    return [markup_problem(file, finding.line, finding.what) for finding in findings]
+
+
+def markup_problem(file: ContentFile, line: int, what: str) -> Problem:
+    if what.endswith(":"):
+        message = (
+            f"Eine Adresse beginnt mit „{what}“: die Website verlinkt nur auf http(s)-, "
+            "mailto- und tel-Adressen."
+        )
+        fix = (
+            "Eine gewöhnliche Adresse (https://…) oder einen Verweis wie "
+            "{filename}/seiten/kontakt.md schreiben."
+        )
+    elif what.startswith("<"):
+        message = f"Das HTML-Element {what} ist in Texten nicht erlaubt (es würde von der Seite entfernt)."
+        fix = (
+            "Das Element löschen und die Gestaltung mit Markdown schreiben (Überschriften, Listen, Links, "
+            'Bilder). Erlaubt sind nur einfache Elemente wie <span lang="en">; siehe README, „Sicherheit“.'
+        )
+    else:
+        message = (
+            f"Die Angabe „{what}“ in einem HTML-Element ist in Texten nicht erlaubt (sie würde entfernt)."
+        )
+        fix = "Die Angabe löschen. Erlaubt sind z. B. lang, class, title, href; siehe README, „Sicherheit“."
+    return problem(file, line, message, fix, f"{MARKUP_NOT_ALLOWED}: {what}")
+
+
+def latest_year() -> int:
+    return datetime.now(UTC).year + 1 + YEARS_AHEAD
+
+
+def check_date_years(file: ContentFile, **_) -> list[Problem]:
+    """A year before 1990 or far in the future is a typing mistake (and breaks feed and sitemap)."""
+    problems = []
+    for key in ("date", "modified"):
+        match = DATE_RE.match(file.front.value(key) or "")
+        if not match:
+            continue  # check_date reports it
+        year = int(match.group(1))
+        if not EARLIEST_YEAR <= year <= latest_year():
+            problems.append(
+                problem(
+                    file,
+                    file.front.line(key),
+                    f"Das Jahr {year} in „{file.front.value(key)}“ kann nicht stimmen "
+                    f"(erlaubt: {EARLIEST_YEAR} bis {latest_year()}).",
+                    "Das Datum prüfen (Jahr-Monat-Tag, z. B. 2022-06-22); "
+                    "meist fehlt oder vertauscht sich eine Ziffer.",
+                    f"{DATE_YEAR_OUT_OF_RANGE}: year {year}",
+                )
+            )
+    return problems
