@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from bfb_errors import Problem, format_problems
+
 from sitetools.compress import precompress
 from sitetools.search_index import SearchIndexFailed, build_search_index
 
@@ -150,12 +152,46 @@ def run_pelican(
         raise BuildFailed(f"Pelican stopped with exit code {result.returncode}")
     if quiet and result.stderr.strip():
         sys.stderr.write(result.stderr)  # notes for the editor (e.g. news held back until their day)
+    collisions = case_collisions(output)
+    if collisions:
+        sys.stderr.write(format_problems(collisions))
+        raise BuildFailed("output paths differ only in case")
     if not search_index:
         return  # the live preview indexes after the browser has reloaded
     try:
         build_search_index(output)
     except SearchIndexFailed as error:
         raise BuildFailed(str(error)) from None
+
+
+# The stable code of the problem "two output paths differ only in case".
+OUTPUT_CASE_COLLISION = "output-case-collision"
+
+
+def case_collisions(output: Path) -> list[Problem]:
+    """Output paths that only differ in upper and lower case: one hides the other on many hosts.
+
+    Windows, macOS and some hosters' file systems do not tell `Foto.jpg` from `foto.jpg`: one
+    of the two would overwrite the other, and a later publish would delete the one in use.
+    """
+    seen: dict[str, str] = {}
+    problems = []
+    for file in sorted(output.rglob("*")):
+        relative = file.relative_to(output).as_posix()
+        other = seen.setdefault(relative.casefold(), relative)
+        if other != relative:
+            problems.append(
+                Problem(
+                    f"/{relative}",
+                    None,
+                    f"„/{other}“ und „/{relative}“ unterscheiden sich nur in Groß- und Kleinschreibung; "
+                    "auf vielen Servern wären sie ein und dieselbe Datei.",
+                    "Eine der beiden Dateien in content/ umbenennen (am besten alles klein schreiben) "
+                    "und den Verweis darauf anpassen.",
+                    f"{OUTPUT_CASE_COLLISION}: {other} / {relative}",
+                )
+            )
+    return problems
 
 
 def build_production(output: Path, extra: dict[str, str] | None = None, quiet: bool = False) -> None:

@@ -223,3 +223,91 @@ def test_the_finder_names_lines_of_a_multi_line_element():
         ["Text", "<a", '  onclick="x" href="/">x</a>', "<span lang=en>ok</span>"], 10
     )
     assert [(finding.line, finding.what) for finding in found] == [(11, "onclick=")]
+
+
+# --- only what is meant is published ----------------------------------------------------------------
+
+
+def secret_csv_beside_the_news(content: Path) -> str:
+    (content / "aktuelles/konto.csv").write_text("IBAN;DE00 0000\n", encoding="utf-8")
+    return "{static}konto.csv"
+
+
+def dotfile_photo(content: Path) -> str:
+    from tests.test_bad_input import photo_with_gps
+
+    (content / "bilder/.privat").mkdir(parents=True)
+    photo_with_gps(content / "bilder/.privat/foto.jpg")
+    return "{static}/bilder/.privat/foto.jpg"
+
+
+STATIC_CASES = {
+    "data-file": (lambda content: "{static}/data/orte.yaml", "data/orte.yaml"),
+    "markdown-source": (lambda content: "{static}/seiten/kontakt.md", "seiten/kontakt.md"),
+    "csv-beside-the-text": (secret_csv_beside_the_news, "aktuelles/konto.csv"),
+    "dotfile-folder": (dotfile_photo, "bilder/.privat/foto.jpg"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STATIC_CASES))
+def test_static_links_publish_only_photos(case, content_copy, previous_output, capsys):
+    from bfb_content_check.content_check import STATIC_TARGET_NOT_ALLOWED
+
+    make_target, relative = STATIC_CASES[case]
+    write_news(content_copy, header="Modified: 2023-05-05", body=f"[Datei]({make_target(content_copy)})")
+    errors = refused(content_copy, previous_output, capsys)
+    assert f"{NEWS_FILE}:{BODY_LINE}:" in errors
+    assert f"{STATIC_TARGET_NOT_ALLOWED}: {relative}" in errors
+
+
+def test_a_photo_only_a_draft_shows_stays_out_of_production(content_copy, tmp_path):
+    from tests.test_bad_input import photo_with_gps
+
+    (content_copy / "bilder").mkdir(exist_ok=True)
+    photo_with_gps(content_copy / "bilder/geheim.jpg")
+    photo_with_gps(content_copy / "bilder/offen.jpg")
+    write_news(content_copy, header="Status: draft", body="![Geheim]({static}/bilder/geheim.jpg)")
+    write_news(
+        content_copy, body="![Offen]({static}/bilder/offen.jpg)", name="aktuelles/2023-05-05-zweite.md"
+    )
+    second = content_copy / "aktuelles/2023-05-05-zweite.md"
+    second.write_text(second.read_text("utf-8").replace("Slug: testmeldung", "Slug: zweite"), "utf-8")
+    extra = {"PATH": json.dumps(str(content_copy))}
+    production = build_site("publishconf.py", tmp_path / "production", extra)
+    development = build_site("pelicanconf.py", tmp_path / "development", extra)
+    assert not list(production.root.glob("bilder/geheim*"))
+    assert (production.root / "bilder/offen.jpg").is_file()
+    assert (development.root / "bilder/geheim.jpg").is_file()
+
+
+def test_hidden_pages_stay_out_of_the_search_index(content_copy, tmp_path):
+    (content_copy / "seiten/versteckt.md").write_text(
+        "Title: Versteckt\nSlug: versteckt\nLang: de\nGerman_only: ja\nStatus: hidden\n\nNur mit Link.\n",
+        encoding="utf-8",
+    )
+    site = build_site("publishconf.py", tmp_path / "site", {"PATH": json.dumps(str(content_copy))})
+    assert site.page("/versteckt/").find("main").get("data-pagefind-body") is None
+    assert site.page("/ueber-uns/").find("main").get("data-pagefind-body") is not None
+    assert site.page("/").find("main").get("data-pagefind-body") is not None  # the start page
+
+
+def two_photos_differing_in_case(content: Path) -> None:
+    from tests.test_bad_input import photo_with_gps
+
+    (content / "bilder").mkdir(exist_ok=True)
+    photo_with_gps(content / "bilder/Foto.jpg")
+    photo_with_gps(content / "bilder/foto.jpg")
+
+
+def two_pages_differing_in_case(content: Path) -> None:
+    write_news(content, header="Save_as: Ueber-uns/index.html")
+
+
+@pytest.mark.parametrize("make", [two_photos_differing_in_case, two_pages_differing_in_case])
+def test_output_paths_differing_only_in_case_stop_the_build(make, content_copy, previous_output, capsys):
+    from sitetools.build import OUTPUT_CASE_COLLISION
+
+    make(content_copy)
+    errors = refused(content_copy, previous_output, capsys)
+    assert OUTPUT_CASE_COLLISION in errors
+    assert "unterscheiden sich nur in Groß- und Kleinschreibung" in errors

@@ -256,6 +256,7 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
         check_header_characters,
         check_markup,
         check_date_years,
+        check_static_targets,
     )
     context = {"content_dir": content_dir, "settings": settings}
     problems = []
@@ -1052,3 +1053,49 @@ def check_date_years(file: ContentFile, **_) -> list[Problem]:
                 )
             )
     return problems
+
+
+# What a `{static}` or `{attach}` link may publish: photos, which go through the photo
+# pipeline (bfb_images: resized, without EXIF/GPS) wherever they lie. Sources, data files,
+# dotfiles and every other kind stay private: Pelican would copy them as they are.
+STATIC_TARGET_NOT_ALLOWED = "static-target-not-allowed"
+PUBLISHABLE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+
+
+def check_static_targets(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
+    if "static" not in file.link_text and "attach" not in file.link_text:
+        return []
+    problems = []
+    for number, text in file.link_lines:
+        for match in LINK_RE.finditer(text):
+            what, target = match.group("what"), match.group("path")
+            resolved = resolve_link(file, content_dir, target)
+            if what == "filename" or resolved is None or not resolved.is_file():
+                continue  # check_links
+            reason = unpublishable(resolved.relative_to(content_dir))
+            if reason:
+                problems.append(
+                    problem(
+                        file,
+                        number,
+                        f"„{{{what}}}{target}“ würde {reason} veröffentlichen.",
+                        "Nur Fotos (JPEG, PNG, WebP) mit {static} einbinden, am besten aus content/bilder/. "
+                        "Auf eine Seite oder Meldung mit {filename} verweisen; Daten und andere Dateien "
+                        "gehören nicht auf die Website.",
+                        f"{STATIC_TARGET_NOT_ALLOWED}: {resolved.relative_to(content_dir).as_posix()}",
+                    )
+                )
+    return problems
+
+
+def unpublishable(relative: Path) -> str:
+    """Why the file at `relative` (in content/) must not be published ("" if it may)."""
+    if any(part.startswith(".") for part in relative.parts):
+        return "eine versteckte Datei (Name mit Punkt am Anfang)"
+    if relative.parts and relative.parts[0] in ("data", "orte"):
+        return "eine Datendatei"
+    if relative.suffix in MARKDOWN_SUFFIXES:
+        return "den Quelltext einer Seite"
+    if relative.suffix.lower() not in PUBLISHABLE_SUFFIXES:
+        return f"eine Datei vom Typ „{relative.suffix or 'ohne Endung'}“ (kein Foto)"
+    return ""
