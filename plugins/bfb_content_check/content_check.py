@@ -257,6 +257,7 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
         check_markup,
         check_date_years,
         check_static_targets,
+        check_address_characters,
     )
     context = {"content_dir": content_dir, "settings": settings}
     problems = []
@@ -1099,3 +1100,31 @@ def unpublishable(relative: Path) -> str:
     if relative.suffix.lower() not in PUBLISHABLE_SUFFIXES:
         return f"eine Datei vom Typ „{relative.suffix or 'ohne Endung'}“ (kein Foto)"
     return ""
+
+
+# `URL:` and `Save_as:` become addresses and paths in the server configuration
+# (bfb_redirects): only these characters, so no value can break .htaccess or nginx.
+ADDRESS_CHARACTERS = "address-characters"
+SAFE_ADDRESS = re.compile(r"^[A-Za-z0-9._~/-]*$")
+
+
+def check_address_characters(file: ContentFile, **_) -> list[Problem]:
+    problems = []
+    for key in ("url", "save_as"):
+        value = file.front.value(key)
+        if value and not SAFE_ADDRESS.match(value):
+            bad = "".join(
+                dict.fromkeys(character for character in value if not SAFE_ADDRESS.match(character))
+            )
+            problems.append(
+                problem(
+                    file,
+                    file.front.line(key),
+                    f"„{SPELLING.get(key, key)}: {value}“ enthält Zeichen, die in einer Adresse nicht "
+                    f"erlaubt sind: {' '.join(repr(character) for character in bad)}.",
+                    "Nur Buchstaben ohne Umlaute, Ziffern, „-“, „.“ und „/“ verwenden – oder die Zeile "
+                    "löschen: die Adresse ergibt sich aus „Slug:“.",
+                    f"{ADDRESS_CHARACTERS}: {key}",
+                )
+            )
+    return problems
