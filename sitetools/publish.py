@@ -49,6 +49,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sitetools.transfer import (
+    FILE,
+    FOLDER,
+    LINK,
+    OTHER,
+    Listing,
     LocalFolder,
     Plan,
     PublishError,
@@ -71,6 +76,17 @@ REMOTE = re.compile(r"^(?:(?P<user>[^@/:\s]+)@)?(?P<host>[^@/:\s]+):(?P<path>.+)
 URL_SCHEMES = ("sftp", "ftp", "ftps")
 
 
+def refuse_option_like(value: str) -> None:
+    """A target, host or branch beginning with "-" would reach ssh, rsync or git as an option."""
+    if value.strip().startswith("-"):
+        raise PublishError(
+            f"Das Ziel „{value}“ beginnt mit „-“: ssh, rsync und git läsen es als Option (und "
+            "könnten einen Befehl auf diesem Rechner ausführen). Nichts übertragen.\nSo beheben: "
+            "das Ziel vollständig angeben, z. B. benutzer@server:/pfad/ oder ./ordner für einen "
+            "Ordner, der mit „-“ beginnt."
+        )
+
+
 @dataclass(frozen=True)
 class Target:
     """Where the site goes and how to reach it (see the module docstring for the kinds)."""
@@ -88,11 +104,16 @@ class Target:
     domain: str | None = None  # git: the custom domain the pages host serves
     known_hosts: str | None = None  # sftp: instead of ~/.ssh/known_hosts
     ca_file: str | None = None  # ftps: a certificate to trust (self-signed)
+    # Plain web folders (inplace, SFTP, FTP, git): files of the site may replace files that
+    # are not ours (each saved under `backup` on this machine first); else such a file stops.
+    replace_existing: bool = False
+    backup: Path | None = None
 
     @classmethod
     def parse(cls, destination: str, **options) -> Target:
         """`sftp://…`, `ftp(s)://…`, `repo.git[#branch]`, `user@host:/srv/site/` or a local folder."""
         options = {key: value for key, value in options.items() if value is not None}
+        refuse_option_like(destination)
         scheme = destination.partition("://")[0].lower()
         if scheme in URL_SCHEMES:
             return cls._parse_url(destination, scheme, options)
@@ -103,6 +124,7 @@ class Target:
             or repository.rstrip("/").endswith(".git")
             or (local.is_dir() and is_bare_repository(local))
         ):
+            refuse_option_like(branch)
             repository = str(local.resolve()) if local.exists() else repository
             return cls(path=repository, scheme="git", branch=branch or DEFAULT_BRANCH, **options)
         if "://" in destination:
@@ -113,6 +135,7 @@ class Target:
             )
         match = REMOTE.match(destination)
         if match and not Path(destination).exists():
+            refuse_option_like(match["host"])
             user = match["user"]
             host = f"{user}@{match['host']}" if user else match["host"]
             return cls(path=match["path"], host=host, **options)
@@ -201,9 +224,18 @@ def run(command: list[str], *, capture: bool = True, input: str | None = None) -
 def run_on_target(target: Target, script: str, input: str | None = None) -> str:
     """Run a small POSIX shell script in the target folder (locally or over SSH)."""
     if target.host:
-        command = [*target.ssh_command(), target.host, f"cd {shlex.quote(target.root)} && {script}"]
+        command = [*target.ssh_command(), "--", target.host, f"cd {shlex.quote(target.root)} && {script}"]
         return run(command, input=input)
     return run(["sh", "-c", f"cd {shlex.quote(target.root)} && {script}"], input=input)
+
+
+def run_on_target_if_present(target: Target, script: str) -> str:
+    """Like run_on_target, but "" if the target folder does not exist yet."""
+    quoted = shlex.quote(target.root)
+    wrapped = f"if test -d {quoted}; then cd {quoted} && {script}; fi"
+    if target.host:
+        return run([*target.ssh_command(), "--", target.host, wrapped])
+    return run(["sh", "-c", wrapped])
 
 
 def rsync_command(target: Target, *extra: str) -> list[str]:
@@ -300,7 +332,7 @@ class RsyncFolder:
     def read(self, name: str) -> bytes | None:
         path = shlex.quote(f"{self.target.root}/{name}")
         script = f"if test -f {path}; then echo present; cat {path}; fi"
-        output = run([*self.target.ssh_command(), self.target.host, script])
+        output = run([*self.target.ssh_command(), "--", self.target.host, script])
         return output.removeprefix("present\n").encode("utf-8") if output else None
 
     def prepare(self) -> None:
@@ -315,6 +347,22 @@ class RsyncFolder:
         # --delay-updates: every file goes in under a temporary name, all are renamed at the end.
         command = rsync_command(self.target, "--delay-updates", "--from0", "--files-from=-")
         run([*command, f"{self.site}/", self.target.rsync_destination()], input="\0".join(order))
+
+    def list(self) -> Listing:
+        """Every entry below the folder (GNU find on the server; links are reported, not followed)."""
+        output = run_on_target_if_present(self.target, "find . -mindepth 1 -printf '%y %P\\0'")
+        kinds = {"f": FILE, "d": FOLDER, "l": LINK}
+        entries = (item.split(" ", 1) for item in output.split("\0") if " " in item)
+        return {path: kinds.get(kind, OTHER) for kind, path in entries}
+
+    def checksums(self, paths: list[str]) -> dict[str, str]:
+        output = run_on_target(self.target, "xargs -0 -r sha256sum -z --", "\0".join(paths))
+        found = {}
+        for line in output.split("\0"):
+            checksum, _, path = line.partition("  ")
+            if path:
+                found[path] = checksum
+        return found
 
     def delete(self, paths: Iterable[str]) -> None:
         paths = list(paths)
@@ -333,7 +381,7 @@ def inplace_folder(site: Path, target: Target):
 
 def ensure_target_folder(target: Target) -> None:
     if target.host:
-        run([*target.ssh_command(), target.host, f"mkdir -p {shlex.quote(target.root)}"])
+        run([*target.ssh_command(), "--", target.host, f"mkdir -p {shlex.quote(target.root)}"])
     else:
         Path(target.root).mkdir(parents=True, exist_ok=True)
 
@@ -380,8 +428,14 @@ def plan_report(plan: Plan, target: Target, dry_run: bool) -> list[str]:
     return plan.lines() if dry_run else [f"{target.describe()}: {plan.summary()}"]
 
 
+# Where `--replace-existing` keeps the files of others it replaced, one folder per publish.
+BACKUPS = Path(__file__).resolve().parent.parent / "publish-backups"
+
+
 def publish(site: Path, target: Target, dry_run: bool = False) -> list[str]:
     """Transfer the checked build; return what changed (dry run) or a summary."""
+    if target.replace_existing and target.backup is None:
+        target = replace(target, backup=BACKUPS / new_release_name())
     try:
         return _publish(site, target, dry_run)
     except OSError as error:
@@ -400,7 +454,8 @@ def _publish(site: Path, target: Target, dry_run: bool) -> list[str]:
         return publish_ftp(site, target, dry_run)
     with connection(target) as target:
         if target.mode == "inplace":
-            plan = sync(site_files(site), inplace_folder(site, target), dry_run)
+            folder = inplace_folder(site, target)
+            plan = sync(site_files(site), folder, dry_run, target.replace_existing, target.backup)
             return plan_report(plan, target, dry_run)
         if dry_run:
             return planned_changes(site, target)
@@ -415,7 +470,8 @@ def publish_sftp(site: Path, target: Target, dry_run: bool) -> list[str]:
 
     with open_sftp(target) as sftp:
         try:
-            plan = sync(site_files(site), SftpFolder(sftp, target.path, target.describe()), dry_run)
+            folder = SftpFolder(sftp, target.path, target.describe())
+            plan = sync(site_files(site), folder, dry_run, target.replace_existing, target.backup)
         except (OSError, paramiko.SSHException) as error:
             raise sftp_error(target, error) from None
     return plan_report(plan, target, dry_run)
@@ -428,7 +484,8 @@ def publish_ftp(site: Path, target: Target, dry_run: bool) -> list[str]:
 
     with open_ftp(target) as ftp:
         try:
-            plan = sync(site_files(site), FtpFolder(ftp, target.path, target.describe()), dry_run)
+            folder = FtpFolder(ftp, target.path, target.describe())
+            plan = sync(site_files(site), folder, dry_run, target.replace_existing, target.backup)
         except ftplib.all_errors as error:
             raise ftp_error(target, error) from None
     return plan_report(plan, target, dry_run)
@@ -455,7 +512,7 @@ def preflight(target: Target) -> None:
     if target.scheme == "git":
         from sitetools.transfer_git import git
 
-        git("ls-remote", "--heads", target.path)
+        git("ls-remote", "--heads", "--", target.path)
         return
     if target.host:
         ssh_preflight(target)
@@ -475,7 +532,9 @@ def ssh_preflight(target: Target) -> None:
     """Log in once over SSH: an unknown host key or a refused key is explained in German."""
     from sitetools.transfer_sftp import KNOWN_HOSTS, how_to_trust, key_refused
 
-    result = subprocess.run([*target.ssh_command(), target.host, "true"], capture_output=True, text=True)
+    result = subprocess.run(
+        [*target.ssh_command(), "--", target.host, "true"], capture_output=True, text=True
+    )
     if result.returncode == 0:
         return
     user, _, host = target.host.rpartition("@")

@@ -14,6 +14,7 @@ import errno
 import hashlib
 import io
 import socket
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import BinaryIO
 
 import paramiko
 
-from sitetools.transfer import FolderBase, PublishError
+from sitetools.transfer import FILE, FOLDER, LINK, OTHER, FolderBase, Listing, PublishError
 
 KNOWN_HOSTS = "~/.ssh/known_hosts"
 
@@ -142,6 +143,28 @@ class SftpFolder(FolderBase):
         except FileNotFoundError:
             return None
         return buffer.getvalue()
+
+    def list(self) -> Listing:
+        """Every entry below the root as the server sees it (OpenSSH reports links, never follows them)."""
+        found: Listing = {}
+        pending = [""]
+        while pending:
+            relative = pending.pop()
+            try:
+                entries = self.sftp.listdir_attr(self.path(relative) if relative else self.root)
+            except FileNotFoundError:
+                continue
+            for entry in entries:
+                path = f"{relative}/{entry.filename}" if relative else entry.filename
+                mode = entry.st_mode or 0
+                if stat.S_ISLNK(mode):
+                    found[path] = LINK
+                elif stat.S_ISDIR(mode):
+                    found[path] = FOLDER
+                    pending.append(path)
+                else:
+                    found[path] = FILE if stat.S_ISREG(mode) else OTHER
+        return found
 
     def make_folder(self, path: str) -> None:
         try:
