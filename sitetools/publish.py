@@ -53,6 +53,7 @@ from sitetools.transfer import (
     FOLDER,
     LINK,
     OTHER,
+    Folder,
     Listing,
     LocalFolder,
     Plan,
@@ -443,89 +444,138 @@ def publish(site: Path, target: Target, dry_run: bool = False) -> list[str]:
 
 
 def _publish(site: Path, target: Target, dry_run: bool) -> list[str]:
+    kind = kind_of(target)
     require_tools(target)
-    if target.scheme == "git":
-        from sitetools.transfer_git import publish_git
-
-        return publish_git(site, target, dry_run)
-    if target.scheme == "sftp":
-        return publish_sftp(site, target, dry_run)
-    if target.scheme in ("ftp", "ftps"):
-        return publish_ftp(site, target, dry_run)
-    with connection(target) as target:
-        if target.mode == "inplace":
-            folder = inplace_folder(site, target)
-            plan = sync(site_files(site), folder, dry_run, target.replace_existing, target.backup)
-            return plan_report(plan, target, dry_run)
-        if dry_run:
-            return planned_changes(site, target)
-        release = publish_release(site, target)
-    return [f"{target.describe()}/{CURRENT} → {RELEASES}/{release}"]
+    if kind.publish is not None:
+        return kind.publish(site, target, dry_run)
+    with kind.connect(target, site) as folder:
+        plan = sync(site_files(site), folder, dry_run, target.replace_existing, target.backup)
+    return plan_report(plan, target, dry_run)
 
 
-def publish_sftp(site: Path, target: Target, dry_run: bool) -> list[str]:
+# --- the kinds of target ------------------------------------------------------------------------
+#
+# A plain web folder is reached through one small interface (sitetools/transfer.py, `Folder`):
+# `connect` (each kind's context manager below, which also closes), `list`, `put` (under a
+# temporary name), `rename` (into place), `delete`. The sync logic (`transfer.sync`) exists
+# once for all of them. Releases (an atomic switch of `current`) and git (a commit) use a
+# folder too but add their own step, so they publish themselves.
+
+
+@contextmanager
+def sftp_folder(target: Target, site: Path) -> Iterator[Folder]:
     import paramiko
 
     from sitetools.transfer_sftp import SftpFolder, open_sftp, sftp_error
 
     with open_sftp(target) as sftp:
         try:
-            folder = SftpFolder(sftp, target.path, target.describe())
-            plan = sync(site_files(site), folder, dry_run, target.replace_existing, target.backup)
+            yield SftpFolder(sftp, target.path, target.describe())
         except (OSError, paramiko.SSHException) as error:
             raise sftp_error(target, error) from None
-    return plan_report(plan, target, dry_run)
 
 
-def publish_ftp(site: Path, target: Target, dry_run: bool) -> list[str]:
+@contextmanager
+def ftp_folder(target: Target, site: Path) -> Iterator[Folder]:
     import ftplib
 
     from sitetools.transfer_ftp import FtpFolder, ftp_error, open_ftp
 
     with open_ftp(target) as ftp:
         try:
-            folder = FtpFolder(ftp, target.path, target.describe())
-            plan = sync(site_files(site), folder, dry_run, target.replace_existing, target.backup)
+            yield FtpFolder(ftp, target.path, target.describe())
         except ftplib.all_errors as error:
             raise ftp_error(target, error) from None
-    return plan_report(plan, target, dry_run)
+
+
+@contextmanager
+def inplace_connection(target: Target, site: Path) -> Iterator[Folder]:
+    with connection(target) as shared:
+        yield inplace_folder(site, shared)
+
+
+def publish_releases(site: Path, target: Target, dry_run: bool) -> list[str]:
+    with connection(target) as shared:
+        if dry_run:
+            return planned_changes(site, shared)
+        release = publish_release(site, shared)
+    return [f"{target.describe()}/{CURRENT} → {RELEASES}/{release}"]
+
+
+def publish_to_git(site: Path, target: Target, dry_run: bool) -> list[str]:
+    from sitetools.transfer_git import publish_git
+
+    return publish_git(site, target, dry_run)
+
+
+def login_sftp(target: Target) -> None:
+    from sitetools.transfer_sftp import open_sftp
+
+    with open_sftp(target):
+        return
+
+
+def login_ftp(target: Target) -> None:
+    from sitetools.transfer_ftp import open_ftp
+
+    with open_ftp(target):
+        return
+
+
+def reach_git(target: Target) -> None:
+    from sitetools.transfer_git import git
+
+    git("ls-remote", "--heads", "--", target.path)
+
+
+def reach_folder(target: Target) -> None:
+    """A local folder must exist or be creatable; over SSH, log in once."""
+    if target.host:
+        ssh_preflight(target)
+        return
+    existing = Path(target.root)
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise local_error(target, NotADirectoryError(errno.ENOTDIR, "kein Ordner", str(existing)))
+    if not os.access(existing, os.W_OK | os.X_OK):
+        code = errno.EROFS if is_read_only(existing) else errno.EACCES
+        raise local_error(target, OSError(code, os.strerror(code), str(existing)))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of target: how to check it can be reached, and how to publish to it."""
+
+    preflight: Callable[[Target], None]
+    tools: tuple[str, ...] = ()  # programs needed on this machine
+    connect: Callable | None = None  # (target, site) → context manager yielding a Folder
+    publish: Callable | None = None  # kinds with a step beyond the folder: (site, target, dry_run)
+
+
+KINDS = {
+    "releases": Kind(reach_folder, ("rsync",), publish=publish_releases),
+    "inplace": Kind(reach_folder, ("rsync",), connect=inplace_connection),
+    "sftp": Kind(login_sftp, connect=sftp_folder),
+    "ftp": Kind(login_ftp, connect=ftp_folder),
+    "ftps": Kind(login_ftp, connect=ftp_folder),
+    "git": Kind(reach_git, ("git",), publish=publish_to_git),
+}
+
+
+def kind_of(target: Target) -> Kind:
+    return KINDS[target.mode if target.scheme == "rsync" else target.scheme]
 
 
 def preflight(target: Target) -> None:
     """Before building: can the target be reached and written? Raise PublishError if not.
 
     A local folder that does not exist yet must be creatable (not on a read-only file
-    system); SFTP and FTP(S) log in once (host key, password); git checks the repository.
+    system); SSH, SFTP and FTP(S) log in once (host key, password); git checks the repository.
     Nothing is written.
     """
     require_tools(target)
-    if target.scheme == "sftp":
-        from sitetools.transfer_sftp import open_sftp
-
-        with open_sftp(target):
-            return
-    if target.scheme in ("ftp", "ftps"):
-        from sitetools.transfer_ftp import open_ftp
-
-        with open_ftp(target):
-            return
-    if target.scheme == "git":
-        from sitetools.transfer_git import git
-
-        git("ls-remote", "--heads", "--", target.path)
-        return
-    if target.host:
-        ssh_preflight(target)
-        return
-    if not target.host:
-        existing = Path(target.root)
-        while not existing.exists():
-            existing = existing.parent
-        if not existing.is_dir():
-            raise local_error(target, NotADirectoryError(errno.ENOTDIR, "kein Ordner", str(existing)))
-        if not os.access(existing, os.W_OK | os.X_OK):
-            code = errno.EROFS if is_read_only(existing) else errno.EACCES
-            raise local_error(target, OSError(code, os.strerror(code), str(existing)))
+    kind_of(target).preflight(target)
 
 
 def ssh_preflight(target: Target) -> None:
@@ -603,7 +653,7 @@ def _rollback(target: Target) -> str:
 
 
 def require_tools(target: Target) -> None:
-    needed = {"rsync": ["rsync", *(["ssh"] if target.host else [])], "git": ["git"]}.get(target.scheme, [])
+    needed = [*kind_of(target).tools, *(["ssh"] if target.scheme == "rsync" and target.host else [])]
     missing = [tool for tool in needed if not shutil.which(tool)]
     if missing:
         raise PublishError(

@@ -372,7 +372,11 @@ class FolderBase:
     """What SFTP, FTP and local folders share: paths below the root, folders created once,
     every upload under a temporary name and then renamed into place.
 
-    A subclass supplies `read` and the five small operations below (each on a full path).
+    A kind of target supplies the small interface below, each operation on a full path:
+    `read`, `list` (or None), `make_folder`, `put`, `rename`, `delete_file`,
+    `delete_empty_folder`. Connecting and closing is the kind's context manager
+    (sitetools/publish.py, `KINDS`); everything else – what to upload, replace, restore or
+    delete, and in which order – is `sync`, once for all kinds.
     """
 
     def __init__(self, root: str, label: str | None = None):
@@ -397,16 +401,17 @@ class FolderBase:
     def prepare(self) -> None:
         self.ensure_folder(self.root)
 
-    def put(self, relative: str, source: BinaryIO) -> None:
+    def place(self, relative: str, source: BinaryIO) -> None:
+        """Put one file under a temporary name, then rename it into place."""
         final = self.path(relative)
         self.ensure_folder(str(PurePosixPath(final).parent))
         temporary = self.path(temporary_name(relative))
         try:
-            self.store(temporary, source)
-            self.replace(temporary, final)
+            self.put(temporary, source)
+            self.rename(temporary, final)
         except BaseException:
             with suppress(Exception):  # a broken connection: the next publish removes it
-                self.remove_file(temporary)
+                self.delete_file(temporary)
             raise
 
     def list(self) -> Listing | None:
@@ -422,19 +427,19 @@ class FolderBase:
         return found
 
     def write(self, name: str, data: bytes) -> None:
-        self.put(name, io.BytesIO(data))
+        self.place(name, io.BytesIO(data))
 
     def upload(self, files: dict[str, Path], order: list[str]) -> None:
         for relative in order:
             with files[relative].open("rb") as source:
-                self.put(relative, source)
+                self.place(relative, source)
 
     def delete(self, paths: Iterable[str]) -> None:
         paths = list(paths)
         for relative in paths:
-            self.remove_file(self.path(relative))
+            self.delete_file(self.path(relative))
         for folder in parents_deepest_first(paths):
-            self.remove_empty_folder(self.path(folder))
+            self.delete_empty_folder(self.path(folder))
 
     # --- supplied by each kind of folder ---
 
@@ -442,19 +447,19 @@ class FolderBase:
         """Create one folder whose parent exists; an existing folder is fine."""
         raise NotImplementedError
 
-    def store(self, path: str, source: BinaryIO) -> None:
+    def put(self, path: str, source: BinaryIO) -> None:
         """Write a new file (readable by the web server) from `source`."""
         raise NotImplementedError
 
-    def replace(self, temporary: str, final: str) -> None:
+    def rename(self, temporary: str, final: str) -> None:
         """Rename `temporary` to `final`, replacing a file there (in one step where possible)."""
         raise NotImplementedError
 
-    def remove_file(self, path: str) -> None:
+    def delete_file(self, path: str) -> None:
         """Delete a file; one that is gone already is fine."""
         raise NotImplementedError
 
-    def remove_empty_folder(self, path: str) -> None:
+    def delete_empty_folder(self, path: str) -> None:
         """Delete a folder if it is empty; otherwise (the hoster's files are in it) leave it."""
         raise NotImplementedError
 
@@ -514,17 +519,17 @@ class LocalFolder(FolderBase):
     def make_folder(self, path: str) -> None:
         Path(self.no_links(path)).mkdir(exist_ok=True)
 
-    def store(self, path: str, source: BinaryIO) -> None:
+    def put(self, path: str, source: BinaryIO) -> None:
         with open(self.no_links(path), "wb") as target:
             shutil.copyfileobj(source, target)
         os.chmod(path, 0o644)
 
-    def replace(self, temporary: str, final: str) -> None:
+    def rename(self, temporary: str, final: str) -> None:
         os.replace(temporary, self.no_links(final))
 
-    def remove_file(self, path: str) -> None:
+    def delete_file(self, path: str) -> None:
         Path(self.no_links(path)).unlink(missing_ok=True)
 
-    def remove_empty_folder(self, path: str) -> None:
+    def delete_empty_folder(self, path: str) -> None:
         with suppress(OSError):
             Path(self.no_links(path)).rmdir()

@@ -106,10 +106,10 @@ class FtpFolder(FolderBase):
         with suppress(ftplib.error_perm):
             self.ftp.mkd(path)
 
-    def store(self, path: str, source: BinaryIO) -> None:
+    def put(self, path: str, source: BinaryIO) -> None:
         self.ftp.storbinary(f"STOR {path}", source)
 
-    def replace(self, temporary: str, final: str) -> None:
+    def rename(self, temporary: str, final: str) -> None:
         try:
             self.ftp.rename(temporary, final)
         except ftplib.error_perm:
@@ -117,14 +117,14 @@ class FtpFolder(FolderBase):
             self.ftp.delete(final)
             self.ftp.rename(temporary, final)
 
-    def remove_file(self, path: str) -> None:
+    def delete_file(self, path: str) -> None:
         try:
             self.ftp.delete(path)
         except ftplib.error_perm as error:
             if not is_missing(error):
                 raise
 
-    def remove_empty_folder(self, path: str) -> None:
+    def delete_empty_folder(self, path: str) -> None:
         with suppress(ftplib.error_perm):
             self.ftp.rmd(path)
 

@@ -172,23 +172,23 @@ class SftpFolder(FolderBase):
         except FileNotFoundError:
             self.sftp.mkdir(path, 0o755)
 
-    def store(self, path: str, source: BinaryIO) -> None:
+    def put(self, path: str, source: BinaryIO) -> None:
         self.sftp.putfo(source, path, confirm=True)
         self.sftp.chmod(path, 0o644)
 
-    def replace(self, temporary: str, final: str) -> None:
+    def rename(self, temporary: str, final: str) -> None:
         try:
             self.sftp.posix_rename(temporary, final)  # OpenSSH: replaces in one step
         except OSError:
             # A server without the posix-rename extension: remove the old file first (a short gap).
-            self.remove_file(final)
+            self.delete_file(final)
             self.sftp.rename(temporary, final)
 
-    def remove_file(self, path: str) -> None:
+    def delete_file(self, path: str) -> None:
         with suppress(FileNotFoundError):
             self.sftp.remove(path)
 
-    def remove_empty_folder(self, path: str) -> None:
+    def delete_empty_folder(self, path: str) -> None:
         with suppress(OSError):
             self.sftp.rmdir(path)
 
