@@ -87,8 +87,17 @@ def new(c, title, page=False, en=False):
 @task
 def clean(c):
     """Remove built output, caches and what interrupted builds left (.output-new-…)."""
+    failed = []
     for path in (OUTPUT, PREVIEW_OUTPUT, CACHE, *leftover_folders(ROOT)):
-        shutil.rmtree(path, ignore_errors=True)
+        if path.exists():
+            shutil.rmtree(path, onerror=lambda function, name, error: failed.append(name))
+    if failed:
+        raise Exit(
+            f"Nicht alles gelöscht: {len(failed)} Dateien oder Ordner ließen sich nicht löschen, "
+            f"z. B. {failed[0]} (schreibgeschützt?). So beheben: Schreibrechte prüfen, dann noch "
+            "einmal `invoke clean`.",
+            code=1,
+        )
     print("Ausgabe und Cache gelöscht.")
 
 

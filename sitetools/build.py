@@ -152,7 +152,7 @@ def run_pelican(
         raise BuildFailed(f"Pelican stopped with exit code {result.returncode}")
     if quiet and result.stderr.strip():
         sys.stderr.write(result.stderr)  # notes for the editor (e.g. news held back until their day)
-    collisions = case_collisions(output)
+    collisions = case_collisions(output) + unprintable_names(output)
     if collisions:
         sys.stderr.write(format_problems(collisions))
         raise BuildFailed("output paths differ only in case")
@@ -192,6 +192,28 @@ def case_collisions(output: Path) -> list[Problem]:
                 )
             )
     return problems
+
+
+OUTPUT_NAME_CONTROL_CHARACTER = "output-name-control-char"
+
+
+def unprintable_names(output: Path) -> list[Problem]:
+    """Output files whose name holds a line break or another control character.
+
+    FTP and many tools cannot transfer such a name (a line break ends an FTP command).
+    """
+    return [
+        Problem(
+            repr(f"/{file.relative_to(output).as_posix()}"),
+            None,
+            f"Der Dateiname „{file.relative_to(output).as_posix()!r}“ enthält ein unsichtbares Steuerzeichen "
+            "(z. B. einen Zeilenumbruch).",
+            "Die Datei in content/ umbenennen (nur Buchstaben, Ziffern und „-“) und den Verweis anpassen.",
+            f"{OUTPUT_NAME_CONTROL_CHARACTER}: {file.relative_to(output).as_posix()!r}",
+        )
+        for file in sorted(output.rglob("*"))
+        if any(not character.isprintable() for character in file.name)
+    ]
 
 
 def build_production(output: Path, extra: dict[str, str] | None = None, quiet: bool = False) -> None:
@@ -273,7 +295,11 @@ def build_into(
     caller to delete (the live preview does it after the browser has reloaded).
     """
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        writable_or_fail(output.parent)
+    except OSError as error:
+        raise BuildFailed(not_writable(output.parent, error)) from None
     with build_lock(output.with_name(f".{output.name}.lock"), f"{output.name}/"):
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
         try:
@@ -282,6 +308,26 @@ def build_into(
             shutil.rmtree(staging, ignore_errors=True)
             raise
         replace_folder(staging, output, remove_old)
+
+
+def writable_or_fail(folder: Path) -> None:
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(13, "keine Schreibrechte", str(folder))
+
+
+def not_writable(folder: Path, error: OSError) -> str:
+    """A German sentence for a folder the build cannot write (read-only checkout, full disk)."""
+    import errno
+
+    reason = {
+        errno.EROFS: "das Dateisystem ist schreibgeschützt",
+        errno.ENOSPC: "der Datenträger ist voll",
+    }.get(error.errno, "keine Schreibrechte")
+    return (
+        f"In {folder} kann nicht geschrieben werden ({reason}). So beheben: den Ordner "
+        "beschreibbar machen (Rechte, Laufwerk mit Schreibrechten einhängen, Platz schaffen) "
+        "oder das Projekt an einen beschreibbaren Ort kopieren"
+    )
 
 
 def old_folder(target: Path) -> Path:

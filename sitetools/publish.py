@@ -43,7 +43,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -212,12 +212,34 @@ class Target:
         return command + list(self.ssh_options)
 
 
+# What rsync and ssh say in English, and what it means for a volunteer.
+KNOWN_FAILURES = (
+    ("No space left on device", "Auf dem Ziel ist kein Platz mehr frei (Datenträger voll).",
+     "Platz schaffen (alte Dateien oder Versionen beim Hoster löschen, Speicher erweitern), "
+     "dann noch einmal `invoke publish`. Die halb übertragenen Dateien wurden entfernt."),
+    ("Permission denied", "Keine Schreibrechte im Ziel.",
+     "Rechte des Ordners beim Hoster prüfen, dann noch einmal `invoke publish`."),
+    ("Read-only file system", "Das Ziel ist schreibgeschützt.",
+     "Ein beschreibbares Ziel angeben oder das Laufwerk mit Schreibrechten einhängen."),
+    ("Connection refused", "Der Server nimmt keine Verbindung an.",
+     "Servername und Port prüfen; läuft der Server, ist die Internetverbindung da?"),
+    ("Connection timed out", "Der Server antwortet nicht.",
+     "Servername und Port prüfen; ist die Internetverbindung da?"),
+)  # fmt: skip
+
+
 def run(command: list[str], *, capture: bool = True, input: str | None = None) -> str:
     result = subprocess.run(command, capture_output=capture, text=True, input=input)
     if result.returncode != 0:
+        output = result.stderr if capture else ""
+        for needle, what, fix in KNOWN_FAILURES:
+            if needle in output:
+                raise PublishError(
+                    f"{what}\nSo beheben: {fix}\n(technical: {command[0]}: {output.strip()[-500:]})"
+                )
         raise PublishError(
             f"Befehl fehlgeschlagen / command failed ({result.returncode}): {shlex.join(command)}\n"
-            f"{result.stderr if capture else ''}".rstrip()
+            f"{output}".rstrip()
         )
     return result.stdout if capture else ""
 
@@ -312,7 +334,13 @@ def publish_release(site: Path, target: Target, keep: int = KEEP_RELEASES) -> st
     if current:
         # Relative to the receiving folder: unchanged files become hard links to the live release.
         options.append(f"--link-dest=../{current}")
-    run(rsync_command(target, *options, f"{site}/", target.rsync_destination(f"{RELEASES}/{incoming}")))
+    try:
+        run(rsync_command(target, *options, f"{site}/", target.rsync_destination(f"{RELEASES}/{incoming}")))
+    except PublishError:
+        # A partial upload (disk full, connection lost) must not keep the disk full.
+        with suppress(PublishError):
+            run_on_target(target, f"rm -rf {shlex.quote(f'{RELEASES}/{incoming}')}")
+        raise
     # Only a complete upload gets a release name (rollback never picks a half one).
     run_on_target(target, f"mv -T {RELEASES}/{incoming} {RELEASES}/{release}")
     switch_current(target, release, [*history, release])
@@ -347,7 +375,13 @@ class RsyncFolder:
     def upload(self, files: dict[str, Path], order: list[str]) -> None:
         # --delay-updates: every file goes in under a temporary name, all are renamed at the end.
         command = rsync_command(self.target, "--delay-updates", "--from0", "--files-from=-")
-        run([*command, f"{self.site}/", self.target.rsync_destination()], input="\0".join(order))
+        try:
+            run([*command, f"{self.site}/", self.target.rsync_destination()], input="\0".join(order))
+        except PublishError:
+            # --delay-updates keeps the files it received in `.~tmp~` folders: remove them.
+            with suppress(PublishError):
+                run_on_target(self.target, "find . -type d -name '.~tmp~' -prune -exec rm -rf -- {} +")
+            raise
 
     def list(self) -> Listing:
         """Every entry below the folder (GNU find on the server; links are reported, not followed)."""
