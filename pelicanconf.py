@@ -136,6 +136,7 @@ PLUGINS = [
     "bfb_sitemap",
     "bfb_teasers",
     "bfb_images",
+    "bfb_documents",  # PDFs from content/dokumente/, without their metadata
     "orte",
     "bfb_figures",
     "bfb_assets",

@@ -311,3 +311,40 @@ def test_output_paths_differing_only_in_case_stop_the_build(make, content_copy, 
     errors = refused(content_copy, previous_output, capsys)
     assert OUTPUT_CASE_COLLISION in errors
     assert "unterscheiden sich nur in Groß- und Kleinschreibung" in errors
+
+
+def pdf_with_metadata(path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.add_metadata({"/Author": "Max Mustermann", "/Creator": "C:\\Users\\max\\Satzung.docx"})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer.write(path)
+
+
+def test_documents_from_their_folder_are_published_without_metadata(content_copy, tmp_path):
+    pdf_with_metadata(content_copy / "dokumente/satzung.pdf")
+    write_news(content_copy, body="Die [Satzung (PDF)]({static}/dokumente/satzung.pdf).")
+    site = build_site("publishconf.py", tmp_path / "site", {"PATH": json.dumps(str(content_copy))})
+    published = (site.root / "dokumente/satzung.pdf").read_bytes()
+    assert published.startswith(b"%PDF") and b"Mustermann" not in published and b"Users" not in published
+    assert (
+        site.page("/aktuelles/testmeldung/")
+        .find("a", string="Satzung (PDF)")["href"]
+        .endswith("/dokumente/satzung.pdf")
+    )
+
+
+def test_documents_elsewhere_or_broken_stop_the_build(content_copy, previous_output, capsys):
+    from bfb_content_check.content_check import STATIC_TARGET_NOT_ALLOWED
+
+    pdf_with_metadata(content_copy / "aktuelles/protokoll.pdf")
+    write_news(content_copy, header="Modified: 2023-05-05", body="[Protokoll]({static}protokoll.pdf)")
+    errors = refused(content_copy, previous_output, capsys)
+    assert f"{STATIC_TARGET_NOT_ALLOWED}: aktuelles/protokoll.pdf" in errors
+    (content_copy / "dokumente").mkdir()
+    (content_copy / "dokumente/kaputt.pdf").write_bytes(b"kein PDF")
+    write_news(content_copy, header="Modified: 2023-05-05", body="[Kaputt]({static}/dokumente/kaputt.pdf)")
+    errors = refused(content_copy, previous_output, capsys)
+    assert "document-unreadable" in errors and "„kaputt.pdf“ lässt sich nicht als PDF lesen" in errors

@@ -1061,6 +1061,9 @@ def check_date_years(file: ContentFile, **_) -> list[Problem]:
 # dotfiles and every other kind stay private: Pelican would copy them as they are.
 STATIC_TARGET_NOT_ALLOWED = "static-target-not-allowed"
 PUBLISHABLE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+# Documents only from this folder (plugins/bfb_documents; the names are kept alike there).
+DOCUMENTS_FOLDER = "dokumente"
+DOCUMENT_SUFFIXES = frozenset({".pdf"})
 
 
 def check_static_targets(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
@@ -1080,7 +1083,8 @@ def check_static_targets(file: ContentFile, content_dir: Path, **_) -> list[Prob
                         file,
                         number,
                         f"„{{{what}}}{target}“ würde {reason} veröffentlichen.",
-                        "Nur Fotos (JPEG, PNG, WebP) mit {static} einbinden, am besten aus content/bilder/. "
+                        "Nur Fotos (JPEG, PNG, WebP) mit {static} einbinden, am besten aus content/bilder/, "
+                        "und PDF-Dokumente aus content/dokumente/. "
                         "Auf eine Seite oder Meldung mit {filename} verweisen; Daten und andere Dateien "
                         "gehören nicht auf die Website.",
                         f"{STATIC_TARGET_NOT_ALLOWED}: {resolved.relative_to(content_dir).as_posix()}",
@@ -1097,6 +1101,8 @@ def unpublishable(relative: Path) -> str:
         return "eine Datendatei"
     if relative.suffix in MARKDOWN_SUFFIXES:
         return "den Quelltext einer Seite"
+    if relative.suffix.lower() in DOCUMENT_SUFFIXES and relative.parts[0] == DOCUMENTS_FOLDER:
+        return ""  # documents: bfb_documents publishes them without metadata
     if relative.suffix.lower() not in PUBLISHABLE_SUFFIXES:
         return f"eine Datei vom Typ „{relative.suffix or 'ohne Endung'}“ (kein Foto)"
     return ""
