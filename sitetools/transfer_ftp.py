@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import BinaryIO
 
-from sitetools.transfer import FolderBase, PublishError
+from sitetools.transfer import FILE, FOLDER, LINK, OTHER, FolderBase, Listing, PublishError
 
 PLAIN_FTP_WARNING = (
     "Achtung: ftp:// überträgt Passwort und Dateien unverschlüsselt – wer mithört, kann die "
@@ -99,6 +99,34 @@ class FtpFolder(FolderBase):
                 return None
             raise
         return buffer.getvalue()
+
+    def list(self) -> Listing | None:
+        """Every entry below the root by MLSD (RFC 3659); None if the server does not offer it."""
+        found: Listing = {}
+        pending = [""]
+        while pending:
+            relative = pending.pop()
+            try:
+                entries = list(self.ftp.mlsd(self.path(relative) if relative else self.root, ["type"]))
+            except ftplib.error_perm as error:
+                if is_missing(error) and relative == "":
+                    return {}  # the folder does not exist yet
+                if str(error).startswith(("500", "501", "502", "504")):
+                    return None  # no MLSD: the manifest alone decides
+                raise
+            for name, facts in entries:
+                kind = facts.get("type", "").lower()
+                if kind in ("cdir", "pdir") or name in (".", ".."):
+                    continue
+                path = f"{relative}/{name}" if relative else name
+                if kind == "dir":
+                    found[path] = FOLDER
+                    pending.append(path)
+                elif kind == "file":
+                    found[path] = FILE
+                else:
+                    found[path] = LINK if "link" in kind else OTHER
+        return found
 
     def make_folder(self, path: str) -> None:
         # FTP has no portable "exists": MKD and see. If it failed for another reason than

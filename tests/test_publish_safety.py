@@ -25,6 +25,7 @@ from sitetools.transfer import MANIFEST, site_files
 pytestmark = targets.pytestmark
 builds = targets.builds
 sftp_server = targets.sftp_server
+ftp_server = targets.ftp_server
 git_identity = targets.git_identity
 
 # What a hoster puts into a fresh web folder, and which the site would replace.
@@ -236,3 +237,14 @@ def test_targets_that_look_like_options_are_refused(destination):
     with pytest.raises(PublishError, match="beginnt mit „-“"):
         Target.parse(destination)
     assert not Path("/tmp/bfb-pwned").exists()
+
+
+def test_ftp_lists_the_target_too_and_stops_before_the_hosters_start_page(request, tmp_path, builds):
+    server = request.getfixturevalue("ftp_server")
+    place_ = targets.ftp_place(server, tmp_path, "ftp")
+    webroot = server.home / f"{tmp_path.name}-html"
+    (webroot / "index.html").write_bytes(HOSTER_SITE["index.html"])
+    before = place_.state()
+    with pytest.raises(PublishError, match="stammen aber nicht von einer früheren Veröffentlichung"):
+        publish(builds.first, place_.target)
+    assert place_.state() == before
