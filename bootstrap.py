@@ -5,7 +5,8 @@
     python3 bootstrap.py test           # run every test
 
 Everything after `bootstrap.py` is passed to `invoke` inside the virtual environment.
-Packages are reinstalled only when requirements.txt changes.
+The packages are installed from the lock file requirements.txt, then the project itself
+(`pip install -e .`, pyproject.toml), again only when one of the two files changes.
 """
 
 import hashlib
@@ -14,37 +15,50 @@ import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / "bin"
-REQUIREMENTS = ROOT / "requirements.txt"
+REQUIREMENTS = ROOT / "requirements.txt"  # the lock file, generated from pyproject.toml (README)
+PROJECT = ROOT / "pyproject.toml"
 STAMP = VENV / ".requirements.sha256"
 # npm packages the tests need (the Nu HTML Checker), pinned in package-lock.json.
 TEST_TOOLS = ROOT / "tests" / "tools"
 # Debian packages the tests need besides Python: a browser, Java and npm for the
-# HTML checker, rsync, an SSH server and git for the publishing tests.
+# HTML checker, rsync, an SSH server and client and git for the publishing tests, Apache
+# and nginx to serve the published site with deploy/'s configuration.
 SYSTEM_PACKAGES = {
+    "apache2": "apache2",
     "chromium": "chromium",
     "git": "git",
     "java": "default-jre-headless",
+    "nginx": "nginx",
     "npm": "npm",
     "rsync": "rsync",
+    "ssh": "openssh-client",
     "sshd": "openssh-server",
 }
+# Debian's way to keep package scripts from starting services (man invoke-rc.d): the tests
+# start Apache, nginx and sshd themselves, on free ports, and stop them again.
+POLICY_RC_D = Path("/usr/sbin/policy-rc.d")
 
 
 def ensure_virtualenv() -> None:
     if not (BIN / "python").exists():
         print("Lege die virtuelle Umgebung .venv an …", flush=True)
         venv.create(VENV, with_pip=True)
-    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes() + PROJECT.read_bytes() + str(ROOT).encode()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
-    print("Installiere die Pakete aus requirements.txt …", flush=True)
-    subprocess.run([BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([BIN / "python", "-m", "pip", "install", "--quiet", "-r", REQUIREMENTS], check=True)
+    print("Installiere die Pakete aus requirements.txt und das Projekt selbst …", flush=True)
+    pip = [BIN / "python", "-m", "pip", "install", "--quiet"]
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "-r", REQUIREMENTS], check=True)
+    # The project's own code (lib/, plugins/, sitetools/), importable from anywhere in .venv.
+    subprocess.run([*pip, "--no-deps", "--editable", ROOT], check=True)
     STAMP.write_text(wanted)
 
 
@@ -69,7 +83,22 @@ def ensure_system_packages() -> None:
     print(f"Installiere {', '.join(missing)} mit apt-get …", flush=True)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(install, check=True, env=env)
+    with services_not_started():
+        subprocess.run(install, check=True, env=env)
+
+
+@contextmanager
+def services_not_started() -> Iterator[None]:
+    """While packages are installed, no service starts (unless a policy is already in place)."""
+    if POLICY_RC_D.exists():
+        yield
+        return
+    POLICY_RC_D.write_text("#!/bin/sh\n# written by bootstrap.py while it installs packages\nexit 101\n")
+    POLICY_RC_D.chmod(0o755)
+    try:
+        yield
+    finally:
+        POLICY_RC_D.unlink()
 
 
 def ensure_test_tools() -> None:

@@ -4,6 +4,7 @@
 for the live site. Everything that describes the site lives here, in plain words.
 """
 
+import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -11,6 +12,23 @@ from pathlib import Path
 from pelican.readers import MarkdownReader
 
 HERE = Path(__file__).resolve().parent
+
+
+def require_this_checkout_installed(checkout: Path) -> None:
+    """Stop with a German message unless lib/ of `checkout` is what Python imports.
+
+    Without `pip install -e .` the plugins cannot import lib/; with a virtual environment
+    shared by two checkouts, they would silently import the other checkout's lib/.
+    """
+    spec = importlib.util.find_spec("bfb_build")
+    installed = Path(spec.origin).resolve().parent.parent if spec and spec.origin else None
+    if installed != checkout / "lib":
+        sys.exit(
+            f"Das Projekt in {checkout} ist nicht in dieser virtuellen Umgebung installiert"
+            + (f" (sie nutzt {installed})" if installed else "")
+            + ". So beheben: `python3 bootstrap.py` ausführen (oder `.venv/bin/pip install --no-deps -e .`)."
+        )
+
 
 # --- The site -----------------------------------------------------------------
 
@@ -107,8 +125,10 @@ def other_language_files(lang: str) -> list[str]:
 
 
 # Data files are read by plugins, never copied or parsed as content. The content checks
-# read the files of every language (bfb_content_check, bfb_translations).
-CONTENT_IGNORE_FILES = ["**/.*", "data", "orte"]
+# read the files of every language (bfb_content_check, bfb_translations). Pelican matches
+# each pattern against file and folder names (so ".*" leaves out hidden files; its default
+# "**/.*" never matches a name).
+CONTENT_IGNORE_FILES = [".*", "data", "orte"]
 IGNORE_FILES = [*CONTENT_IGNORE_FILES, *other_language_files(DEFAULT_LANG)]
 
 THEME = str(HERE / "theme")
@@ -118,17 +138,16 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-# Plugins use each other (bfb_slugs) and the libraries and Markdown extensions in lib/
-# (bfb_errors, bfb_contents, bfb_build, bfb_typography, bfb_editor_notes, bfb_tables).
-for folder in (*PLUGIN_PATHS, str(HERE / "lib")):
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
+# The plugins use the libraries and Markdown extensions in lib/ (bfb_build, bfb_errors,
+# bfb_contents …), importable because the project is installed (`pip install -e .`,
+# bootstrap.py does it). Never import one plugin from another: shared code goes to lib/.
+require_this_checkout_installed(HERE)
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "bfb_slugs",
     "bfb_locale",
     "bfb_language_links",
-    "bfb_source_files",  # before every plugin that reads a content file
+    "bfb_source_files",
     "bfb_reader",
     "bfb_sanitizer",  # every text's HTML cleaned to the allow-list of lib/bfb_sanitize
     "bfb_content_check",

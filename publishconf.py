@@ -5,9 +5,6 @@ feeds, and no development leftovers (no drafts, no cache from a dev build).
 """
 
 import os
-import sys
-
-sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
 from pelicanconf import language_subsites

@@ -42,13 +42,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import write_corpus  # benchmarks/, the folder of this script
+
+from sitetools.build import CONTENT, build_production, compile_catalogues
+from tests.page_types import PAGE_TYPES
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
-
-from corpus import write_corpus  # noqa: E402
-from page_types import PAGE_TYPES  # noqa: E402
-
-from sitetools.build import CONTENT, build_production, compile_catalogues  # noqa: E402
 
 NO_CACHE = {"CACHE_CONTENT": "false", "LOAD_CONTENT_CACHE": "false"}
 VANILLA_SETTINGS = """\
@@ -101,6 +100,10 @@ def instructions(project: Path, work: Path) -> int:
         *(f"{key}={value}" for key, value in NO_CACHE.items()),
     ]
     env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="0")
+    if project != ROOT:
+        # This environment has this checkout installed (pip install -e .); the other
+        # checkout's own libraries and plugins must come first.
+        env["PYTHONPATH"] = os.pathsep.join(str(project / folder) for folder in ("", "lib", "plugins"))
     result = subprocess.run(command, cwd=project, env=env, check=True, capture_output=True, text=True)
     counted = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
     if not counted:

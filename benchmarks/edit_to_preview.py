@@ -23,16 +23,14 @@ import argparse
 import os
 import re
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "plugins")]
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.live_preview import published_news_item, running_livereload
 
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from live_preview import published_news_item, running_livereload  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BUILD_LINE = re.compile(r"preview updated \((\d+\.\d+) s\)")
 LOADED_AT = "performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd"

@@ -20,12 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from pelicanconf import PLUGINS
+from sitetools.build import ROOT as SITE_ROOT
+from sitetools.build import compile_catalogues, pelican_command
 
-from pelicanconf import PLUGINS  # noqa: E402
-from sitetools.build import ROOT as SITE_ROOT  # noqa: E402
-from sitetools.build import compile_catalogues, pelican_command  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 NO_CACHE = {"CACHE_CONTENT": "false", "LOAD_CONTENT_CACHE": "false"}
 # bfb_figures puts the counted places into texts ({anzahl:orte}) and stops the build without

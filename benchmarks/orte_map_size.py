@@ -17,19 +17,17 @@ from __future__ import annotations
 import gzip
 import re
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bfb_yaml.loader import load_located_yaml
+from orte.svg_map import DEFAULT_BOUNDARIES, build_place_map
+from orte.validation import validate_places
+
+from sitetools.build import CONTENT, build_production
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
-
-from orte.loader import load_located_yaml  # noqa: E402
-from orte.svg_map import DEFAULT_BOUNDARIES, build_place_map  # noqa: E402
-from orte.validation import validate_places  # noqa: E402
-
-from sitetools.build import CONTENT, build_production  # noqa: E402
 
 BUDGET = 20 * 1024
 STYLESHEET = re.compile(rb'<link rel="stylesheet" href="[^"]*?/(theme/css/[^"]+)"')

@@ -189,6 +189,7 @@ def case_collisions(output: Path) -> list[Problem]:
                     "Eine der beiden Dateien in content/ umbenennen (am besten alles klein schreiben) "
                     "und den Verweis darauf anpassen.",
                     f"{OUTPUT_CASE_COLLISION}: {other} / {relative}",
+                    code=OUTPUT_CASE_COLLISION,
                 )
             )
     return problems
@@ -210,6 +211,7 @@ def unprintable_names(output: Path) -> list[Problem]:
             "(z. B. einen Zeilenumbruch).",
             "Die Datei in content/ umbenennen (nur Buchstaben, Ziffern und „-“) und den Verweis anpassen.",
             f"{OUTPUT_NAME_CONTROL_CHARACTER}: {file.relative_to(output).as_posix()!r}",
+            code=OUTPUT_NAME_CONTROL_CHARACTER,
         )
         for file in sorted(output.rglob("*"))
         if any(not character.isprintable() for character in file.name)

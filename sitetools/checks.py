@@ -57,7 +57,7 @@ def load_settings(settings_file: Path = PUBLISH_SETTINGS, extra: dict[str, str] 
 
 def content_headers(check: CheckInput) -> list[Problem]:
     from bfb_content_check import check_content
-    from bfb_source_files import source_problems
+    from bfb_contents.source_files import source_problems
 
     if source_problems(CONTENT):
         return []  # a file the headers cannot be read from: reported by content_files
@@ -66,8 +66,8 @@ def content_headers(check: CheckInput) -> list[Problem]:
 
 def content_files(check: CheckInput) -> list[Problem]:
     """Nothing from outside content/, only UTF-8 text, only photos in the photo folder."""
+    from bfb_contents.source_files import source_problems
     from bfb_images.images import published_file_problems
-    from bfb_source_files import source_problems
 
     return source_problems(CONTENT) + published_file_problems(CONTENT, check.settings)
 

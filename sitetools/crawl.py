@@ -20,6 +20,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from bfb_urls import address_of
+
 START_PAGES = ("/", "/en/")
 # Attributes that make the browser load or navigate to another address.
 LINK_ATTRIBUTES = {
@@ -92,12 +94,8 @@ def _is_followed_link_rel(rel: str) -> bool:
 
 
 def file_to_path(relative_file: str) -> str:
-    """`aktuelles/index.html` → `/aktuelles/`; other files keep their name."""
-    if relative_file == "index.html":
-        return "/"
-    if relative_file.endswith("/index.html"):
-        return "/" + relative_file.removesuffix("index.html")
-    return "/" + relative_file
+    """`aktuelles/index.html` → `/aktuelles/`; other files keep their name (bfb_urls.address_of)."""
+    return address_of(relative_file)
 
 
 def path_to_file(root: Path, path: str) -> Path | None:

@@ -153,6 +153,7 @@ def type_problems(association: dict, settings_file: Path = SETTINGS_FILE) -> lis
                 "ASSOCIATION ist keine Liste von Angaben in geschweiften Klammern.",
                 'So schreiben: ASSOCIATION = {"name": "…", "phone": "…"}.',
                 f"{ASSOCIATION_VALUE_TYPE}: ASSOCIATION is {type(association).__name__}",
+                code=ASSOCIATION_VALUE_TYPE,
             )
         ]
     return [
@@ -162,6 +163,7 @@ def type_problems(association: dict, settings_file: Path = SETTINGS_FILE) -> lis
             f"Bei ASSOCIATION steht für „{key}“ der Wert {value!r} – das ist kein Text.",
             f'In Anführungszeichen schreiben, z. B. "{key}": "06592 123456", oder None, wenn unbekannt.',
             f"{ASSOCIATION_VALUE_TYPE}: {key} is {type(value).__name__}",
+            code=ASSOCIATION_VALUE_TYPE,
         )
         for key, value in association.items()
         if not is_text_value(value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bfb_slugs import german_slugify
+from bfb_text.slugs import german_slugify
 
 import pelicanconf
 from sitetools.build import CONTENT

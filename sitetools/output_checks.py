@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bfb_urls import address_of
+
 # tag → attributes whose value the browser loads by itself (links a reader follows are not here)
 RESOURCE_ATTRIBUTES = {
     "link": ("href",),
@@ -163,10 +165,7 @@ def placeholders(texts: list[str]) -> list[str]:
 
 
 def site_path(site: Path, file: Path) -> str:
-    relative = file.relative_to(site).as_posix()
-    if relative == "index.html":
-        return "/"
-    return "/" + relative.removesuffix("index.html")
+    return address_of(file.relative_to(site).as_posix())
 
 
 def page_files(site: Path) -> list[Path]:

@@ -124,9 +124,6 @@ def wait_and_build(settings_file: str) -> int:
 
     # What `pelican` would import first thing: the settings, then each plugin.
     settings = read_settings(settings_file)
-    for folder in settings.get("PLUGIN_PATHS", []):
-        if folder not in sys.path:
-            sys.path.insert(0, folder)
     for name in settings.get("PLUGINS") or []:
         importlib.import_module(name)
     line = sys.stdin.readline()

@@ -11,7 +11,6 @@ so they are not committed.
 from __future__ import annotations
 
 import io
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -140,7 +139,6 @@ def untranslated_content(content_dir: Path = CONTENT) -> str:
     from pelican.settings import read_settings
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))
-    sys.path[:0] = [path for path in settings["PLUGIN_PATHS"] if path not in sys.path]
     from bfb_translations import format_report, untranslated_report
 
     return format_report(untranslated_report(content_dir, settings))

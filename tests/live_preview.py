@@ -6,6 +6,7 @@ texts; the live preview runs from it exactly as from a checkout, on a free port.
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -16,9 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from local_servers import free_port, wait_for_port
-
 from sitetools.build import ROOT
+from tests.local_servers import free_port, wait_for_port
 
 # Nothing a checkout needs to run: environments, caches, built output, git.
 NOT_COPIED = shutil.ignore_patterns(
@@ -117,6 +117,7 @@ def running_livereload(folder: Path, source: Path = ROOT) -> Iterator[LivePrevie
         process = subprocess.Popen(
             [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
             cwd=project,
+            env=environment_of(project),
             stdout=terminal,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -127,6 +128,12 @@ def running_livereload(folder: Path, source: Path = ROOT) -> Iterator[LivePrevie
         yield run
     finally:
         stop(process)
+
+
+def environment_of(project: Path) -> dict[str, str]:
+    """The copy runs its own code: its libraries and plugins before the installed checkout's."""
+    own_code = os.pathsep.join(str(project / folder) for folder in ("", "lib", "plugins"))
+    return dict(os.environ, PYTHONPATH=own_code)
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -17,9 +17,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from bfb_errors import REPORT_VARIABLE, Problem, read_report
 from PIL import ExifTags, Image, PngImagePlugin
 
 from sitetools.build import ROOT, BuildFailed, build_into, leftover_folders
@@ -93,7 +95,23 @@ def refused(content: Path, output: Path, capsys, settings: Path = DEV) -> str:
     return errors
 
 
-# --- the cases: (what the editor did, expected German text) ---------------------------------
+def refused_problems(content: Path, output: Path, capsys, settings: Path = DEV) -> list[Problem]:
+    """Build `content` into `output`, which must be refused; the problems the build reported.
+
+    Files are given relative to `content`, as the problems' JSON report holds them
+    (bfb_errors.stop_build; the live preview shows the same report in the browser).
+    """
+    report = output.parent / "problems.json"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(REPORT_VARIABLE, str(report))
+        refused(content, output, capsys, settings)
+    return [
+        replace(found, file=Path(os.path.relpath(found.file, content)).as_posix())  # links not followed
+        for found in read_report(report)
+    ]
+
+
+# --- the cases ----------------------------------------------------------------------------------
 
 
 def link_to_passwd(content: Path) -> None:
@@ -154,91 +172,67 @@ def page_with_slug_orte(content: Path) -> None:
     )
 
 
+# case: (what the editor did, the problem's code, its file relative to content/, its line).
+# What the editor reads is tested once per message, in tests/test_messages.py.
 CASES = {
-    "symlink-to-file": (
-        link_to_passwd,
-        ["bilder/passwd.jpg: „passwd.jpg“ ist eine Verknüpfung", "/etc/passwd"],
-    ),
-    "symlink-to-folder": (linked_folder, ["bilder/privat: „privat“ ist eine Verknüpfung", "außerhalb"]),
-    "latin1-markdown": (latin1_news, [f"{NEWS_FILE}:1: Die Datei ist nicht als UTF-8 gespeichert"]),
-    "latin1-place-text": (
-        latin1_place_text,
-        ["orte/gillenfeld.md:3: Die Datei ist nicht als UTF-8 gespeichert"],
-    ),
-    "env-file": (file_in_bilder(".env"), ["bilder/.env: „.env“ ist kein Foto im Format JPEG, PNG oder WebP"]),
-    "ds-store": (
-        file_in_bilder(".DS_Store"),
-        ["„.DS_Store“ ist kein Foto", "macOS legt diese Datei selbst an: einfach löschen"],
-    ),
-    "csv": (file_in_bilder("Mitgliederliste.csv"), ["„Mitgliederliste.csv“ ist kein Foto"]),
-    "javascript": (file_in_bilder("skript.js", b"alert(1)"), ["„skript.js“ ist kein Foto"]),
-    "tiff-with-gps": (tiff_with_gps, ["„scan.tif“ ist kein Foto", "Das Foto als JPEG speichern"]),
-    "text-named-jpg": (file_in_bilder("foto.jpg", b"hallo"), ["bilder/foto.jpg: „foto.jpg“ ist kein Bild"]),
-    "decompression-bomb": (decompression_bomb, ["Das Bild „riesig.png“ ist zu groß", "verkleinern"]),
+    "symlink-to-file": (link_to_passwd, "symlink-outside-content", "bilder/passwd.jpg", None),
+    "symlink-to-folder": (linked_folder, "symlink-outside-content", "bilder/privat", None),
+    "latin1-markdown": (latin1_news, "text-not-utf8", NEWS_FILE, 1),
+    "latin1-place-text": (latin1_place_text, "text-not-utf8", "orte/gillenfeld.md", 3),
+    "env-file": (file_in_bilder(".env"), "file-not-a-photo", "bilder/.env", None),
+    "ds-store": (file_in_bilder(".DS_Store"), "file-not-a-photo", "bilder/.DS_Store", None),
+    "csv": (file_in_bilder("Mitgliederliste.csv"), "file-not-a-photo", "bilder/Mitgliederliste.csv", None),
+    "javascript": (file_in_bilder("skript.js", b"alert(1)"), "file-not-a-photo", "bilder/skript.js", None),
+    "tiff-with-gps": (tiff_with_gps, "file-not-a-photo", "bilder/scan.tif", None),
+    "text-named-jpg": (file_in_bilder("foto.jpg", b"hallo"), "image-not-an-image", "bilder/foto.jpg", None),
+    "decompression-bomb": (decompression_bomb, "image-too-large", "bilder/riesig.png", None),
     "photo-named-like-variant": (
         photo_named_like_a_variant,
-        ["„/bilder/foto-480w.jpg“ kommt von „", "bilder/foto.jpg“ und von „", "bilder/foto-480w.jpg“"],
+        "output-path-twice",
+        "bilder/foto-480w.jpg",
+        None,
     ),
-    "unknown-template": (
-        header("Template: schick"),
-        [f"{NEWS_FILE}:7: Die Vorlage „Template: schick“ gibt es nicht"],
-    ),
-    "teaser-in-words": (header("Teaser: zwei"), [f"{NEWS_FILE}:7: „Teaser: zwei“ ist keine Platznummer"]),
-    "save-as-outside": (
-        header("Save_as: ../../anderswo.html"),
-        ["„Save_as: ../../anderswo.html“ zeigt aus dem"],
-    ),
-    "save-as-absolute": (header("Save_as: /etc/cron.d/x.html"), ["zeigt aus dem Ordner der Website hinaus"]),
-    "save-as-theme": (header("Save_as: theme/css/site.css"), ["schreibt in den Ordner „theme/“"]),
+    "unknown-template": (header("Template: schick"), "template-unknown", NEWS_FILE, 7),
+    "teaser-in-words": (header("Teaser: zwei"), "teaser-not-a-number", NEWS_FILE, 7),
+    "save-as-outside": (header("Save_as: ../../anderswo.html"), "save-as-outside", NEWS_FILE, 7),
+    "save-as-absolute": (header("Save_as: /etc/cron.d/x.html"), "save-as-outside", NEWS_FILE, 7),
+    "save-as-theme": (header("Save_as: theme/css/site.css"), "save-as-outside", NEWS_FILE, 7),
     "save-as-place-page": (
         header("Save_as: orte/gillenfeld/index.html"),
-        ["„/orte/gillenfeld/“ kommt von „", f"{NEWS_FILE}“ und von „", "orte/gillenfeld.md“"],
+        "output-path-twice",
+        "orte/gillenfeld.md",
+        None,
     ),
     "save-as-second-list-page": (
         header("Save_as: aktuelles/seite/2/index.html"),
-        ["„/aktuelles/seite/2/“ kommt von „", "der Website selbst"],
+        "output-path-twice",
+        NEWS_FILE,
+        None,
     ),
-    "save-as-english-list": (
-        header("Save_as: en/news/index.html"),
-        ["„/en/news/“ kommt von „", "der Liste der Meldungen"],
-    ),
-    "page-slug-orte": (
-        page_with_slug_orte,
-        ["„/orte/“ kommt von „", "seiten/orte-seite.md“ und von der Übersicht der Orte"],
-    ),
+    "save-as-english-list": (header("Save_as: en/news/index.html"), "output-path-twice", NEWS_FILE, None),
+    "page-slug-orte": (page_with_slug_orte, "output-path-twice", "seiten/orte-seite.md", None),
     "news-slug-archiv": (
         lambda content: (content / NEWS_FILE).write_text(
             NEWS.format(header="", body="Text.").replace("Slug: testmeldung", "Slug: archiv"),
             encoding="utf-8",
         ),
-        ["„/aktuelles/archiv/“ kommt von „", "dem Archiv der Meldungen"],
+        "output-path-twice",
+        NEWS_FILE,
+        None,
     ),
-    "placeholder-with-space": (
-        body("In {anzahl: orte} Orten."),
-        [f"{NEWS_FILE}:9: „{{anzahl: orte}}“ ist falsch geschrieben"],
-    ),
-    "placeholder-capital": (
-        body("In {Anzahl:orte} Orten."),
-        ["„{Anzahl:orte}“ ist falsch geschrieben", "„{anzahl:orte}“"],
-    ),
-    "placeholder-unknown": (
-        body("In {anzahl:dörfer} Dörfern."),
-        ["„{anzahl:dörfer}“ ist kein bekannter Platzhalter"],
-    ),
-    "header-without-text": (
-        body("<!-- nur eine Notiz -->"),
-        [f"{NEWS_FILE}:8: Die Meldung hat nur einen Kopf und keinen Text"],
-    ),
+    "placeholder-with-space": (body("In {anzahl: orte} Orten."), "placeholder-misspelt", NEWS_FILE, 9),
+    "placeholder-capital": (body("In {Anzahl:orte} Orten."), "placeholder-misspelt", NEWS_FILE, 9),
+    "placeholder-unknown": (body("In {anzahl:dörfer} Dörfern."), "placeholder-unknown", NEWS_FILE, 9),
+    "header-without-text": (body("<!-- nur eine Notiz -->"), "body-empty", NEWS_FILE, 8),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_stops_the_build_with_a_german_message(case, content_copy, previous_output, capsys):
-    make_mistake, expected = CASES[case]
+    make_mistake, code, file, line = CASES[case]
     make_mistake(content_copy)
-    errors = refused(content_copy, previous_output, capsys)
-    for text in expected:
-        assert text in errors
+    problems = refused_problems(content_copy, previous_output, capsys)
+    assert (code, file, line) in [(found.code, found.file, found.line) for found in problems]
 
 
 def test_link_to_a_draft_fails_the_production_build(content_copy, previous_output, capsys):
@@ -368,15 +362,56 @@ from pathlib import Path
 import tasks
 from invoke import Collection, Program
 tasks.OUTPUT = Path(sys.argv[1])
+if len(sys.argv) > 2:
+    tasks.DEV_SETTINGS = Path(sys.argv[2])
 Program(namespace=Collection.from_module(tasks)).run(["invoke", "build"])
 """
 
+# A plugin that only tests use: once Pelican has read and generated everything, it says so
+# by creating a file and then holds the build until it is stopped. A test that waits for the
+# file knows Pelican is inside the build, however busy the machine (no sleep, no race).
+HOLDING_PLUGIN = """
+import threading
+from pathlib import Path
 
-def start_build(output: Path) -> subprocess.Popen:
+from pelican import signals
+
+
+def hold(generators):
+    Path(generators[0].settings["HOLD_BUILD_MARKER"]).touch()
+    threading.Event().wait(timeout=600)  # until Ctrl+C ends the build (or a forgotten test)
+
+
+def register():
+    signals.all_generators_finalized.connect(hold)
+"""
+HOLDING_SETTINGS = """
+from pelicanconf import *  # noqa: F403
+
+PATH = {content!r}
+PLUGIN_PATHS = [*PLUGIN_PATHS, {plugins!r}]
+PLUGINS = [*PLUGINS, "bfb_test_hold_build"]
+HOLD_BUILD_MARKER = {marker!r}
+"""
+
+
+def holding_settings(folder: Path) -> tuple[Path, Path]:
+    """Settings that hold the build inside Pelican, and the file that says it got there."""
+    plugins = folder / "plugins"
+    plugins.mkdir()
+    (plugins / "bfb_test_hold_build.py").write_text(HOLDING_PLUGIN, encoding="utf-8")
+    marker = folder / "inside-the-build"
+    settings = folder / "holding_settings.py"
+    text = HOLDING_SETTINGS.format(content=str(ROOT / "content"), plugins=str(plugins), marker=str(marker))
+    settings.write_text(text, encoding="utf-8")
+    return settings, marker
+
+
+def start_build(output: Path, settings: Path | None = None) -> subprocess.Popen:
     """`invoke build` into `output` in a process group of its own (like a terminal's)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "plugins")]))
+    env = dict(os.environ)
     return subprocess.Popen(
-        [sys.executable, "-c", BUILD_SCRIPT, str(output)],
+        [sys.executable, "-c", BUILD_SCRIPT, str(output), *([str(settings)] if settings else [])],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -407,14 +442,16 @@ def test_ctrl_c_during_a_build_ends_quietly_and_keeps_the_previous_output(good_o
     output = tmp_path / "output"
     shutil.copytree(good_output, output)
     before = snapshot(output)
-    build = start_build(output)
+    settings, inside_the_build = holding_settings(tmp_path)
+    build = start_build(output, settings)
     deadline = time.monotonic() + 120
-    while not leftover_folders(tmp_path) and build.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(0.3)  # Pelican is running now
+    while not inside_the_build.exists() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # waiting for a state: Pelican has read everything and holds
+    assert inside_the_build.exists(), build.communicate()
+    assert leftover_folders(tmp_path)  # the staging folder exists while Pelican builds
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl+C in a terminal does
     stdout, stderr = build.communicate(timeout=120)
-    assert build.returncode == 130
+    assert build.returncode == 130, stdout + stderr
     assert "Abgebrochen (Strg+C)" in stderr
     assert "Traceback" not in stdout + stderr and "KeyboardInterrupt" not in stdout + stderr
     assert snapshot(output) == before

@@ -23,9 +23,9 @@ import pytest
 import yaml
 from bfb_content_check import check_content
 from bfb_contents.front_matter import parse_front_matter
-from bfb_slugs import german_slugify
+from bfb_text.slugs import german_slugify
+from bfb_yaml.loader import load_located_yaml
 from invoke import Collection
-from orte.loader import load_located_yaml
 from orte.model import STAGES
 from orte.validation import validate_places
 from PIL import Image

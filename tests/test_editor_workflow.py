@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues, run_pelican
 from sitetools.livereload import BuildFailure, LivePreview, error_page
 from sitetools.newcontent import ContentExists, draft_path, new_content
-from tests.conftest import BuiltSite, build_site
+from tests.conftest import PRODUCTION_URL, BuiltSite, build_site
 
 CHECK_SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
 
@@ -225,6 +225,37 @@ def test_production_build_of_the_same_tree_passes_without_a_trace_of_the_drafts(
         if file.is_file() and any(t in file.as_posix() + file.read_text(errors="ignore") for t in traces)
     ]
     assert leaked == []
+
+
+DRAFT_NAMED_LIKE_A_PAGE = """Title: Mithelfen bei den Fahrten
+Date: 2024-03-01
+Slug: mithelfen-fahrten
+Lang: de
+German_only: ja
+Status: draft
+Summary: Ein Entwurf, der heißt wie eine veröffentlichte Seite in einem anderen Ordner.
+
+Noch nicht fertig.
+"""
+
+
+def test_a_draft_named_like_a_published_page_elsewhere_never_affects_it(
+    content_copy, tmp_path, production_site
+):
+    """Drafts are left out by path: `aktuelles/mithelfen.md` must not hide `seiten/mithelfen.md`."""
+    assert (content_copy / "seiten" / "mithelfen.md").is_file()
+    (content_copy / "aktuelles" / "mithelfen.md").write_text(DRAFT_NAMED_LIKE_A_PAGE, encoding="utf-8")
+    extra = {"PATH": json.dumps(str(content_copy)), "SITEURL": f'"{PRODUCTION_URL}"'}
+    site = build_site("publishconf.py", tmp_path / "prod", extra)
+    assert (site.root / "mithelfen" / "index.html").is_file()
+    # The draft leaves no trace at all: the site is the production site of the unchanged content.
+    assert files_of(site.root) == files_of(production_site.root)
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()
+    }
 
 
 def test_same_problems_stop_the_build_once_the_text_is_no_draft(tmp_path, capsys):

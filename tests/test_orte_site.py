@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from bfb_contents.front_matter import read_front_matter
+from bfb_yaml.loader import load_located_yaml
 from bs4 import BeautifulSoup
 from orte.figures import compute_figures
-from orte.loader import load_located_yaml
 from orte.model import STAGES, UNKNOWN_STAGE, german_sort_key
 from orte.svg_map import STEP_CLASSES, step_class
 from orte.validation import parse_place_list, validate_places

@@ -74,3 +74,52 @@ cached = getattr(generator, "_templates", {})
 self._own = parts._replace(path="/")
 """
     assert sorted(int(line.split(":")[0]) for line in reaches_into_private_names(source)) == [1, 2, 3, 4, 5]
+
+
+# Undocumented internals (docs/architecture.md, "Undocumented internals"; tests/test_internals.py):
+# each pattern only where the document names it.
+UNDOCUMENTED_INTERNALS = {
+    r'\["static_links"\]': {"plugins/bfb_language_links/language_links.py"},
+    r'\.staticfiles\s*=[^=]|\["staticfiles"\]\s*=[^=]': {
+        "plugins/bfb_images/images.py",
+        "plugins/bfb_documents/documents.py",
+    },
+    r"METADATA_PROCESSORS\[": {"plugins/bfb_teasers/teasers.py"},
+    r'\["generated_content"\]': {"plugins/bfb_language_links/language_links.py"},
+    r"\bvars\(": {"lib/bfb_contents/__init__.py"},
+    r"\.readers\.readers\[": {"plugins/orte/generator.py"},
+    r"\.env\s*=[^=]": {"plugins/orte/generator.py"},
+    r"livereload\.watcher": {"sitetools/livereload.py"},
+}
+
+
+def undocumented_uses(text: str) -> list[str]:
+    import re
+
+    return [pattern for pattern in UNDOCUMENTED_INTERNALS if re.search(pattern, text)]
+
+
+def test_undocumented_internals_are_used_only_where_the_architecture_lists_them():
+    found = []
+    for path in our_code():
+        relative = path.relative_to(ROOT).as_posix()
+        if path.name.startswith("test_") or relative.startswith(("tests/", "benchmarks/")):
+            continue
+        for pattern in undocumented_uses(path.read_text(encoding="utf-8")):
+            if relative not in UNDOCUMENTED_INTERNALS[pattern]:
+                found.append(f"{relative}: {pattern}")
+    assert found == []
+
+
+def test_the_internals_check_finds_each_pattern():
+    source = """\
+links = generator.context["static_links"]
+generator.staticfiles = kept
+readers.METADATA_PROCESSORS["teaser"] = int
+context["generated_content"]["x.md"] = stand_in
+for value in vars(generator).values(): pass
+html = generator.readers.readers["md"].read(path)
+generator.env = other.env
+from livereload.watcher import Watcher
+"""
+    assert sorted(undocumented_uses(source)) == sorted(UNDOCUMENTED_INTERNALS)

@@ -46,7 +46,7 @@ def published(production_site):
 def server(request, published):
     program, start = SERVERS[request.param]
     if find_program(program) is None:
-        pytest.skip(f"{program} fehlt (Debian-Paket {program}; .ci/run installiert es)")
+        pytest.fail(f"{program} fehlt (Debian-Paket {program}; `python3 bootstrap.py test` installiert es)")
     site, webroot, folder = published
     run_folder = folder / request.param
     run_folder.mkdir()

@@ -3,8 +3,8 @@
 - `contents_of(generators)`: every article and page the generators hold.
 - `MARKDOWN_SUFFIXES`: the file endings Pelican reads as Markdown.
 - `front_matter`: the one reader of a Markdown file's header fields and their lines.
-
-How a text's body is changed as it is read (figures, photos) is bfb_reader's `text_read`.
+- `content_files`: the content-file model (every Markdown text, its header parsed).
+- `text_read`: the signal through which a text's body is changed as it is read (figures, photos).
 """
 
 from __future__ import annotations

@@ -28,6 +28,9 @@ class Problem:
     fix: str  # how to fix it, in plain German
     detail: str = ""  # English technical detail for maintainers
     subject: str = ""  # e.g. the place and field concerned: "Gillenfeld, Feld „status“"
+    # What kind of mistake this is, for code and tests to decide on ("date-format",
+    # "slug-duplicate" …): stable, never shown to editors, so the German wording can change.
+    code: str = ""
 
     def location(self) -> str:
         file = self.location_file()

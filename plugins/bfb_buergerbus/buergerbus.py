@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bfb_errors import Problem, stop_build
-from bfb_slugs import german_slugify
-from orte.loader import LocatedList, LocatedMap, load_located_yaml
+from bfb_formats.partial_dates import parse_partial_date
+from bfb_text.slugs import german_slugify
+from bfb_yaml.loader import LocatedList, LocatedMap, load_located_yaml
 from pelican import signals
 
 DEFAULT_DATA = "data/buergerbus.yaml"
 WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag")
-PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?$")
 
 
 @dataclass(frozen=True)
@@ -58,16 +56,6 @@ class Timetable2017:
 
 def read_timetable(path: Path, known_places: set[str]) -> tuple[Timetable2017, list[Problem]]:
     """Read the data file; return the timetable and every problem found (empty: all good)."""
-    if not path.is_file():
-        return Timetable2017(), [
-            Problem(
-                path,
-                None,
-                "Die Datei mit den Linien des Bürgerbusses fehlt.",
-                f"Die Datei wiederherstellen (z. B. mit „git checkout -- {path.name}“).",
-                "Bürgerbus data file not found",
-            )
-        ]
     data, problems = load_located_yaml(path)
     if problems:
         return Timetable2017(), problems
@@ -122,11 +110,9 @@ class _Checker:
     def date(self, item: LocatedMap, key: str, what: str) -> str | None:
         """The date as written ("2017", "2017-01", "2017-01-09"); YAML reads full dates as dates."""
         value = item.get(key)
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        found = PARTIAL_DATE.match(str(value)) if isinstance(value, str | int) else None
-        if found and 1 <= int(found["month"] or 1) <= 12:
-            return str(value)
+        found = parse_partial_date(value)  # the one partial-date model (bfb_formats)
+        if found is not None and not found.approximate:
+            return found.iso
         self.problem(
             item.line_of(key),
             f"Bei {what} ist „{key}: {value}“ kein Datum.",

@@ -21,54 +21,39 @@ per build (`orte.places_file`), together with the file's own problems.
 
 Drafts (`Status: draft`): where drafts are written (the preview), a draft's problems are
 warnings and its page shows them in a to-do box (`publishing_todo`), unless Pelican could
-not build past them (BLOCKING_DETAILS); where they are not written, drafts are not read.
+not build past them (BLOCKING_CODES); where they are not written, drafts are not read.
 """
 
 from __future__ import annotations
 
 import difflib
-import fnmatch
-import os
 import re
 import sys
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bfb_build import is_main_site, this_build
 from bfb_contents import MARKDOWN_SUFFIXES
-from bfb_contents.front_matter import FrontMatter, front_matter_of, markdown_lines
-from bfb_editor_notes.notes import COMMENT_RE
+from bfb_contents.content_files import (
+    ContentFile,
+    files_of_this_build,
+    read_files,
+    without_comments,
+)
+from bfb_contents.drafts import leave_out
+from bfb_contents.front_matter import markdown_lines
+from bfb_contents.kinds import fields_of, kind_named
 from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_sanitize import MARKUP_NOT_ALLOWED, markup_outside_allow_list
-from bfb_slugs import german_slugify
+from bfb_text.slugs import german_slugify
+from bfb_text.yes_no import yes_no
+from bfb_urls import GENERATED_FOLDERS, RESERVED_TOP_LEVEL
 
 LANGUAGES = ("de", "en")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
 STATUSES = ("published", "draft", "hidden")
 
-REQUIRED = {
-    "news": ("title", "date", "slug", "lang", "summary"),
-    "page": ("title", "slug", "lang"),
-}
-COMMON_FIELDS = {
-    "title",
-    "slug",
-    "lang",
-    "summary",
-    "status",
-    "template",
-    "save_as",
-    "url",
-    "redirect_from",
-    "teaser",
-    "teaser_title",
-    "orte",
-}
-NEWS_FIELDS = {"date", "date_precision", "modified", "category"}
-PAGE_FIELDS = {"date", "modified"}
 # How editors' field names read to a German speaker; used for suggestions.
 GERMAN_NAMES = {
     "titel": "Title",
@@ -106,49 +91,12 @@ SPELLING = {
     "modified": "Modified",
     "category": "Category",
 }
-# Folders the build fills itself: no `Save_as:` may write into them.
-GENERATED_FOLDERS = {"theme", "pagefind", "bilder", "feeds"}
-# Addresses the site generates itself; a page with such a slug would be overwritten.
-RESERVED_PAGE_SLUGS = {"aktuelles", "entwuerfe", "en", "news", "drafts", "bilder", "theme", "feeds"}
+# Addresses the site generates itself (bfb_urls): a page with such a slug would be overwritten.
+RESERVED_PAGE_SLUGS = RESERVED_TOP_LEVEL
 LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
 MARKDOWN_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
 ALT_RE = re.compile(r"""\balt\s*=\s*(?:"(?P<a>[^"]*)"|'(?P<b>[^']*)')""", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class ContentFile:
-    """One Markdown source with the facts the checks need."""
-
-    path: Path
-    relative: str  # relative to the content folder, with "/"
-    kind: str  # "news" or "page"
-    front: FrontMatter
-
-    @property
-    def expected_lang(self) -> str:
-        return "en" if self.path.name.endswith(".en" + self.path.suffix) else "de"
-
-    @cached_property
-    def link_lines(self) -> list[tuple[int, str]]:
-        """body_lines(self), computed once for the image and the link check."""
-        return body_lines(self)
-
-    @cached_property
-    def link_text(self) -> str:
-        """All link lines in one string: a file without any match needs no line-by-line scan."""
-        return "\n".join(text for _, text in self.link_lines)
-
-    @property
-    def is_draft(self) -> bool:
-        return self.front.value("status") == "draft"
-
-    @property
-    def original_name(self) -> str:
-        """The German file's name for an `.en.md` file (itself otherwise)."""
-        suffix = ".en" + self.path.suffix
-        name = self.path.name
-        return name[: -len(suffix)] + self.path.suffix if name.endswith(suffix) else name
 
 
 def check_content(
@@ -179,63 +127,6 @@ def check_content(
     return problems
 
 
-def read_files(content_dir: str | Path, settings: dict | None = None) -> list[ContentFile]:
-    """Every Markdown file of every language in the content folder, its header parsed."""
-    content_dir = Path(content_dir).resolve()
-    return [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings or {})]
-
-
-class FilesOfThisBuild(dict):
-    """{content folder: its files}, read once per build for every check (bfb_build)."""
-
-
-def files_of_this_build(settings: dict) -> list[ContentFile]:
-    """The content files of this build, read by whichever check asks first."""
-    read = this_build(settings).part(FilesOfThisBuild)
-    content_dir = str(Path(settings["PATH"]).resolve())
-    if content_dir not in read:
-        read[content_dir] = read_files(content_dir, settings)
-    return read[content_dir]
-
-
-def content_files(content_dir: Path, settings: dict) -> list[tuple[Path, str]]:
-    """Markdown files of every language under ARTICLE_PATHS (news) and PAGE_PATHS (pages)."""
-    ignored = ignore_matcher(settings.get("CONTENT_IGNORE_FILES", settings.get("IGNORE_FILES", ["**/.*"])))
-    found = []
-    for kind, setting, default in (("news", "ARTICLE_PATHS", [""]), ("page", "PAGE_PATHS", ["pages"])):
-        for folder in settings.get(setting, default):
-            for path in sorted((content_dir / folder).rglob("*"), key=lambda path: path.parts):
-                if path.suffix not in MARKDOWN_SUFFIXES or not path.is_file():
-                    continue
-                if not ignored(relative_name(path, content_dir)):
-                    found.append((path, kind))
-    return found
-
-
-def relative_name(path: Path, content_dir: Path) -> str:
-    """`path` relative to the content folder, with "/" (plain string work: thousands of files)."""
-    folder = str(content_dir).rstrip(os.sep) + os.sep
-    name = str(path)
-    if not name.startswith(folder):
-        return os.path.relpath(path, content_dir).replace(os.sep, "/")
-    return name[len(folder) :].replace(os.sep, "/")
-
-
-def ignore_matcher(patterns: list[str]):
-    """Return relative path -> True if IGNORE_FILES matches the path or any folder or file name in it."""
-    pattern = re.compile("|".join(f"(?:{fnmatch.translate(glob)})" for glob in patterns) or "(?!)")
-
-    def ignored(relative: str) -> bool:
-        return bool(pattern.match(relative)) or any(pattern.match(part) for part in relative.split("/"))
-
-    return ignored
-
-
-def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
-    text = path.read_text(encoding="utf-8-sig")
-    return ContentFile(path, relative_name(path, content_dir), kind, front_matter_of(text))
-
-
 def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Problem]:
     checks = (
         check_header_shape,
@@ -249,6 +140,7 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
         check_summary,
         check_template,
         check_teaser,
+        check_yes_no,
         check_save_as,
         check_body,
         check_images,
@@ -266,8 +158,10 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
     return problems
 
 
-def problem(file: ContentFile, line: int | None, message: str, fix: str, detail: str = "") -> Problem:
-    return Problem(file.path, line, message, fix, detail)
+def problem(
+    file: ContentFile, line: int | None, message: str, fix: str, detail: str = "", *, code: str
+) -> Problem:
+    return Problem(file.path, line, message, fix, detail, code=code)
 
 
 def check_header_shape(file: ContentFile, **_) -> list[Problem]:
@@ -281,6 +175,7 @@ def check_header_shape(file: ContentFile, **_) -> list[Problem]:
                 "Oben in die Datei die Kopfzeilen schreiben (je Zeile „Feld: Wert“), "
                 'dann eine Leerzeile, dann den Text. Vorlage: invoke new "Titel".',
                 "no metadata header found",
+                code="header-missing",
             )
         ]
     if front.stray_line:
@@ -293,6 +188,7 @@ def check_header_shape(file: ContentFile, **_) -> list[Problem]:
                 "Entweder „Feld: Wert“ schreiben (mit Doppelpunkt) "
                 "oder vor dieser Zeile eine Leerzeile einfügen.",
                 "header ended by a line that is neither 'Key: value' nor blank",
+                code="header-stray-line",
             )
         ]
     return []
@@ -312,6 +208,7 @@ def check_fields(file: ContentFile, settings: dict, **_) -> list[Problem]:
                     f"Das Feld „{fields[0].key}“ steht zweimal im Kopf (auch in Zeile {fields[0].line}).",
                     "Eine der beiden Zeilen löschen.",
                     f"duplicate metadata key '{key}'",
+                    code="field-twice",
                 )
             )
     return problems
@@ -319,7 +216,7 @@ def check_fields(file: ContentFile, settings: dict, **_) -> list[Problem]:
 
 def known_fields(kind: str, settings: dict) -> set[str]:
     extra = {name.lower() for name in settings.get("CONTENT_EXTRA_METADATA", [])}
-    return COMMON_FIELDS | (NEWS_FIELDS if kind == "news" else PAGE_FIELDS) | extra
+    return fields_of(kind_named(kind)) | extra
 
 
 def suggested_field(key: str, allowed: set[str]) -> str | None:
@@ -348,6 +245,7 @@ def unknown_field_problem(file: ContentFile, key: str, line: int, allowed: set[s
         fix,
         f"unknown metadata key '{lowered}'; if a template or plugin needs it, "
         "add it to CONTENT_EXTRA_METADATA in pelicanconf.py",
+        code="field-unknown",
     )
 
 
@@ -355,11 +253,11 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
     if not file.front.fields:
         return []
     problems = []
-    kind_name = "Meldung" if file.kind == "news" else "Seite"
+    kind = kind_named(file.kind)
     allowed = known_fields(file.kind, settings)
     # A misspelt field ("Datum:") is reported once, as unknown with its suggestion.
     misspelt = {suggested_field(f[0].key, allowed) for k, f in file.front.fields.items() if k not in allowed}
-    for key in REQUIRED[file.kind]:
+    for key in kind.required:
         value = file.front.value(key)
         name = SPELLING[key]
         if value is None and name in misspelt:
@@ -369,9 +267,10 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
                 problem(
                     file,
                     None,
-                    f"Im Kopf dieser {kind_name} fehlt das Feld „{name}:“.",
+                    f"Im Kopf {kind.german_of_this} fehlt das Feld „{name}:“.",
                     f"Eine Zeile „{name}: …“ in den Kopf schreiben. {FIELD_HINTS[key]}",
                     f"required metadata '{key}' missing",
+                    code=f"{key}-missing",
                 )
             )
         elif not value:
@@ -382,6 +281,7 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
                     f"Das Feld „{name}:“ ist leer.",
                     f"Hinter „{name}:“ den Wert eintragen. {FIELD_HINTS[key]}",
                     f"required metadata '{key}' is empty",
+                    code=f"{key}-empty",
                 )
             )
     return problems
@@ -412,6 +312,7 @@ def check_date(file: ContentFile, **_) -> list[Problem]:
                     f"Das Datum „{value}“ ist nicht im Format Jahr-Monat-Tag.",
                     f"So schreiben: „{name}: 2022-06-22“ (optional mit Uhrzeit: „{name}: 2022-06-22 18:30“).",
                     f"'{key}' must match YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                    code=f"{key}-format",
                 )
             )
             continue
@@ -426,6 +327,7 @@ def check_date(file: ContentFile, **_) -> list[Problem]:
                     f"Das Datum „{value}“ gibt es nicht.",
                     "Tag und Monat prüfen (Reihenfolge: Jahr-Monat-Tag, z. B. 2022-06-22).",
                     f"invalid date: {error}",
+                    code=f"{key}-impossible",
                 )
             )
     return problems
@@ -443,6 +345,7 @@ def check_lang(file: ContentFile, **_) -> list[Problem]:
                 f"Unbekannte Sprache „{value}“.",
                 "„Lang: de“ (Deutsch) oder „Lang: en“ (Englisch) schreiben.",
                 f"Lang must be one of {', '.join(LANGUAGES)}",
+                code="lang-unknown",
             )
         ]
     if value != file.expected_lang:
@@ -460,6 +363,7 @@ def check_lang(file: ContentFile, **_) -> list[Problem]:
                 f"„Lang: {value}“ passt nicht zum Dateinamen „{file.path.name}“.",
                 fix,
                 f"file name implies lang '{file.expected_lang}'",
+                code="lang-not-file-name",
             )
         ]
     return []
@@ -479,9 +383,10 @@ def check_slug(file: ContentFile, **_) -> list[Problem]:
                 "(nur Kleinbuchstaben a–z, Ziffern und Bindestriche).",
                 f"„Slug: {proper}“ schreiben.",
                 "slug must equal german_slugify(slug)",
+                code="slug-form",
             )
         ]
-    if file.kind == "page" and value in RESERVED_PAGE_SLUGS:
+    if kind_named(file.kind).top_level_urls and value in RESERVED_PAGE_SLUGS:
         return [
             problem(
                 file,
@@ -489,6 +394,7 @@ def check_slug(file: ContentFile, **_) -> list[Problem]:
                 f"Die Adresse „/{value}/“ benutzt die Website schon selbst.",
                 "Einen anderen Slug wählen.",
                 f"reserved page slug '{value}'",
+                code="slug-reserved",
             )
         ]
     return []
@@ -506,6 +412,7 @@ def check_status(file: ContentFile, **_) -> list[Problem]:
             "„Status: draft“ (Entwurf, nur in der Vorschau), „Status: published“ (veröffentlicht) "
             "oder „Status: hidden“ (nur über die Adresse erreichbar) schreiben.",
             f"Status must be one of {', '.join(STATUSES)}",
+            code="status-unknown",
         )
     ]
 
@@ -523,6 +430,7 @@ def check_category(file: ContentFile, settings: dict, **_) -> list[Problem]:
             f"Die Zeile löschen (dann gilt „{allowed[0]}“) "
             f"oder eine dieser Kategorien: {', '.join(allowed)}.",
             "category not in CONTENT_CATEGORIES",
+            code="category-unknown",
         )
     ]
 
@@ -540,6 +448,7 @@ def check_summary(file: ContentFile, settings: dict, **_) -> list[Problem]:
                 f"Die Zusammenfassung ist mit {len(value)} Zeichen zu kurz.",
                 f"Mindestens {shortest} Zeichen: in einem ganzen Satz sagen, worum es geht.",
                 f"summary shorter than {shortest} characters",
+                code="summary-short",
             )
         ]
     if len(value) > longest:
@@ -550,6 +459,7 @@ def check_summary(file: ContentFile, settings: dict, **_) -> list[Problem]:
                 f"Die Zusammenfassung ist mit {len(value)} Zeichen zu lang.",
                 f"Auf höchstens {longest} Zeichen kürzen (ein bis zwei Sätze); der Rest gehört in den Text.",
                 f"summary longer than {longest} characters",
+                code="summary-long",
             )
         ]
     return []
@@ -563,7 +473,7 @@ def check_template(file: ContentFile, settings: dict, **_) -> list[Problem]:
     available = sorted(path.stem for path in folder.glob("*.html") if path.stem != "base")
     if value in available:
         return []
-    default = "article" if file.kind == "news" else "page"
+    default = kind_named(file.kind).template
     return [
         problem(
             file,
@@ -572,6 +482,7 @@ def check_template(file: ContentFile, settings: dict, **_) -> list[Problem]:
             f"Die Zeile löschen (dann gilt die übliche Vorlage „{default}“) "
             f"oder eine dieser Vorlagen nennen: {', '.join(available)}.",
             f"no template {value}.html in {folder}",
+            code="template-unknown",
         )
     ]
 
@@ -588,6 +499,7 @@ def check_teaser(file: ContentFile, **_) -> list[Problem]:
             "Eine Zahl in Ziffern schreiben, z. B. „Teaser: 2“ (Platz 2 auf der Startseite), "
             "oder die Zeile löschen.",
             "Teaser must be a positive integer",
+            code="teaser-not-a-number",
         )
     ]
 
@@ -613,6 +525,7 @@ def check_save_as(file: ContentFile, **_) -> list[Problem]:
             "Die Zeile löschen: die Adresse ergibt sich aus „Slug:“. Nur wenn es wirklich nötig ist, "
             "einen Pfad innerhalb der Website wie „ordner/seite/index.html“ angeben.",
             "Save_as must be a relative .html path inside the output, outside generated folders",
+            code="save-as-outside",
         )
     ]
 
@@ -620,7 +533,7 @@ def check_save_as(file: ContentFile, **_) -> list[Problem]:
 def check_body(file: ContentFile, **_) -> list[Problem]:
     if not file.front.fields or without_comments("\n".join(file.front.body)).strip():
         return []
-    kind_name = "Die Meldung" if file.kind == "news" else "Die Seite"
+    kind_name = kind_named(file.kind).german_the
     return [
         problem(
             file,
@@ -629,6 +542,7 @@ def check_body(file: ContentFile, **_) -> list[Problem]:
             "Nach dem Kopf eine Leerzeile und dann den Text schreiben. Soll sie noch nicht erscheinen: "
             "„Status: draft“ in den Kopf schreiben.",
             "empty body",
+            code="body-empty",
         )
     ]
 
@@ -657,23 +571,8 @@ def missing_alt(file: ContentFile, line: int, source: str) -> Problem:
         "„![Der Vorstand vor dem Rathaus]({static}/bilder/vorstand.jpg)“. "
         "Menschen, die nicht sehen können, hören diesen Text.",
         "image without alt text (WCAG 1.1.1)",
+        code="image-alt-missing",
     )
-
-
-def body_lines(file: ContentFile) -> list[tuple[int, str]]:
-    """The lines that can hold links: the summary field and the body, with line numbers.
-
-    Editor notes (`<!-- … -->`) are blanked out: they never reach the site.
-    """
-    lines = [(field.line, field.value) for field in file.front.fields.get("summary", [])]
-    body = without_comments("\n".join(file.front.body)).split("\n")
-    lines += [(file.front.body_start + offset, text) for offset, text in enumerate(body)]
-    return lines
-
-
-def without_comments(html: str) -> str:
-    """Remove HTML comments, keeping their line breaks so line numbers stay right."""
-    return COMMENT_RE.sub(lambda match: "\n" * match.group().count("\n"), html)
 
 
 def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
@@ -693,6 +592,7 @@ def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
                             f"„{{filename}}{target}“ zeigt auf eine Datei, die keine Seite oder Meldung ist.",
                             f"Für Bilder und Dateien „{{static}}{target}“ schreiben.",
                             "{filename} used for a static file",
+                            code="filename-link-to-static",
                         )
                     )
                 continue
@@ -704,6 +604,7 @@ def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
                     "Den Dateinamen prüfen. Ein Pfad mit „/“ am Anfang gilt ab dem Ordner content/ "
                     "(z. B. „{filename}/seiten/kontakt.md“), sonst ab dem Ordner dieser Datei.",
                     f"link target {target!r} not found under the content folder",
+                    code="link-target-missing",
                 )
             )
     return problems
@@ -720,7 +621,7 @@ def resolve_link(file: ContentFile, content_dir: Path, target: str) -> Path | No
 
 def held_back_until(file: ContentFile, settings: dict) -> datetime | None:
     """The date of a news item that a build without WITH_FUTURE_DATES keeps back, else None."""
-    if settings.get("WITH_FUTURE_DATES", True) or file.kind != "news":
+    if settings.get("WITH_FUTURE_DATES", True) or not kind_named(file.kind).dated:
         return None
     match = DATE_RE.match(file.front.value("date") or "")
     try:
@@ -756,6 +657,7 @@ def future_note(file: ContentFile, settings: dict) -> Problem:
         "Nichts zu tun, wenn das so gewollt ist: an oder nach diesem Tag neu veröffentlichen. "
         "Sonst das Datum in „Date:“ berichtigen.",
         "future date, WITH_FUTURE_DATES = False",
+        code="held-back-until-date",
     )
 
 
@@ -797,6 +699,7 @@ def unpublished_link(file: ContentFile, line: int, target: ContentFile, settings
         f"Der Verweis führt auf der veröffentlichten Website ins Leere: {why}.",
         fix,
         "{filename} link to content this build does not write",
+        code="link-to-unpublished",
     )
 
 
@@ -826,6 +729,7 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
                         "(Übersetzungen teilen den Slug, haben aber verschiedene „Lang:“.)",
                         f"duplicate slug '{slug}' for lang '{lang}'"
                         + (SLUG_OF_A_PUBLISHED_TEXT if taken is not same_address else ""),
+                        code="slug-duplicate" if taken is same_address else "slug-of-a-published-text",
                     )
                 )
         if file.expected_lang != "en":
@@ -839,6 +743,7 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
                     f"Zu dieser Übersetzung fehlt die deutsche Datei „{file.original_name}“.",
                     "Die englische Datei genauso nennen wie die deutsche, nur mit „.en.md“ am Ende.",
                     "translation without original in the same folder",
+                    code="translation-without-original",
                 )
             )
         elif slug and original.front.value("slug") and slug != original.front.value("slug"):
@@ -850,6 +755,7 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
                     f"„Slug: {original.front.value('slug')}“.",
                     f"In beiden Dateien denselben Slug schreiben: „Slug: {original.front.value('slug')}“.",
                     "translation pair must share the Slug",
+                    code="translation-slug-differs",
                 )
             )
     return problems
@@ -857,24 +763,26 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
 
 # Problems Pelican cannot build past, even in a draft: its reader or its link
 # replacement would stop the build with an English message of its own, or two drafts
-# would be written to one address. Matched by the start of the problem's English detail.
-BLOCKING_DETAILS = (
-    "required metadata 'title' missing",
-    "required metadata 'date' is empty",
-    "'date' must match",
-    "'modified' must match",
-    "invalid date",
-    "link target",
-    "{filename} used for a static file",
-    "duplicate slug",
-    "header-control-char",  # HEADER_CONTROL_CHARACTER: the header might be read differently
+# would be written to one address. A draft whose slug a published text has keeps its own
+# address until it is published ("slug-of-a-published-text"): that one does not block.
+BLOCKING_CODES = frozenset(
+    {
+        "title-missing",
+        "date-empty",
+        "date-format",
+        "modified-format",
+        "date-impossible",
+        "modified-impossible",
+        "link-target-missing",
+        "filename-link-to-static",
+        "slug-duplicate",
+        "header-control-char",  # HEADER_CONTROL_CHARACTER: the header might be read differently
+    }
 )
 
 
 def blocks_the_build(found: Problem) -> bool:
-    if found.detail.endswith(SLUG_OF_A_PUBLISHED_TEXT):
-        return False  # the draft has its own address until it is published
-    return any(found.detail.startswith(detail) for detail in BLOCKING_DETAILS)
+    return found.code in BLOCKING_CODES
 
 
 def check_on_initialization(pelican) -> None:
@@ -908,18 +816,8 @@ def check_on_initialization(pelican) -> None:
 
 
 def leave_out_drafts(settings: dict, drafts: set[str]) -> None:
-    """Keep Pelican from reading draft files, in the main site and every language subsite."""
-    patterns = [glob_escape(Path(path).name) for path in sorted(drafts)]
-    if not patterns:
-        return
-    settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"], *patterns]
-    for overrides in (settings.get("I18N_SUBSITES") or {}).values():
-        overrides["IGNORE_FILES"] = [*overrides.get("IGNORE_FILES", settings["IGNORE_FILES"]), *patterns]
-
-
-def glob_escape(name: str) -> str:
-    """`name` as an fnmatch pattern that matches only itself."""
-    return re.sub(r"([*?\[])", r"[\1]", name)
+    """Keep Pelican from reading draft files, in the main site and every language subsite (by path)."""
+    leave_out(settings, drafts)
 
 
 def warn_about_drafts(problems: list[Problem]) -> None:
@@ -934,6 +832,37 @@ DRAFT_HEADING = "Entwürfe – vor dem Veröffentlichen noch zu erledigen (Warnu
 
 class DraftProblems(dict):
     """{source path: that draft's problems}, for its to-do box (attach_publishing_todo; bfb_build)."""
+
+
+# Header fields that say yes or no (bfb_text.yes_no); templates get True or False.
+YES_NO_FIELDS = ("compiled_later",)
+
+
+def check_yes_no(file: ContentFile, **_) -> list[Problem]:
+    problems = []
+    for key in YES_NO_FIELDS:
+        value = file.front.value(key)
+        if value is not None and yes_no(value) is None:
+            name = SPELLING.get(key, key.capitalize())
+            problems.append(
+                problem(
+                    file,
+                    file.front.line(key),
+                    f"„{name}: {value}“ ist weder „ja“ noch „nein“.",
+                    f"„{name}: ja“ oder „{name}: nein“ schreiben (oder die Zeile löschen: dann gilt nein).",
+                    f"{key} must be ja/nein (yes/no, true/false)",
+                    code="yes-no-unknown",
+                )
+            )
+    return problems
+
+
+def read_yes_no_fields(content) -> None:
+    """content_object_init handler: `Compiled_later: nein` is False for the templates, not a text."""
+    for key in YES_NO_FIELDS:
+        if key in content.metadata:
+            content.metadata[key] = bool(yes_no(content.metadata[key]))
+            setattr(content, key, content.metadata[key])
 
 
 def attach_publishing_todo(content) -> None:
@@ -985,6 +914,7 @@ def check_header_characters(file: ContentFile, **_) -> list[Problem]:
                     f"In dieser Kopfzeile steht ein unsichtbares Steuerzeichen ({codes}).",
                     "Die Zeile löschen und neu tippen (nicht aus einem anderen Programm hineinkopieren).",
                     f"{HEADER_CONTROL_CHARACTER}: control character {codes} in the header",
+                    code=HEADER_CONTROL_CHARACTER,
                 )
             )
     return problems
@@ -1026,7 +956,7 @@ def markup_problem(file: ContentFile, line: int, what: str) -> Problem:
             f"Die Angabe „{what}“ in einem HTML-Element ist in Texten nicht erlaubt (sie würde entfernt)."
         )
         fix = "Die Angabe löschen. Erlaubt sind z. B. lang, class, title, href; siehe README, „Sicherheit“."
-    return problem(file, line, message, fix, f"{MARKUP_NOT_ALLOWED}: {what}")
+    return problem(file, line, message, fix, f"{MARKUP_NOT_ALLOWED}: {what}", code=MARKUP_NOT_ALLOWED)
 
 
 def latest_year() -> int:
@@ -1051,6 +981,7 @@ def check_date_years(file: ContentFile, **_) -> list[Problem]:
                     "Das Datum prüfen (Jahr-Monat-Tag, z. B. 2022-06-22); "
                     "meist fehlt oder vertauscht sich eine Ziffer.",
                     f"{DATE_YEAR_OUT_OF_RANGE}: year {year}",
+                    code=DATE_YEAR_OUT_OF_RANGE,
                 )
             )
     return problems
@@ -1088,6 +1019,7 @@ def check_static_targets(file: ContentFile, content_dir: Path, **_) -> list[Prob
                         "Auf eine Seite oder Meldung mit {filename} verweisen; Daten und andere Dateien "
                         "gehören nicht auf die Website.",
                         f"{STATIC_TARGET_NOT_ALLOWED}: {resolved.relative_to(content_dir).as_posix()}",
+                        code=STATIC_TARGET_NOT_ALLOWED,
                     )
                 )
     return problems
@@ -1131,6 +1063,7 @@ def check_address_characters(file: ContentFile, **_) -> list[Problem]:
                     "Nur Buchstaben ohne Umlaute, Ziffern, „-“, „.“ und „/“ verwenden – oder die Zeile "
                     "löschen: die Adresse ergibt sich aus „Slug:“.",
                     f"{ADDRESS_CHARACTERS}: {key}",
+                    code=ADDRESS_CHARACTERS,
                 )
             )
     return problems

@@ -53,20 +53,18 @@ def test_news_without_date_names_the_field_and_the_fix(tmp_path):
     text = GOOD_NEWS.replace("Date: 2017-01-09\n", "")
     found = only(problems_for(tmp_path, "aktuelles/ohne-datum.md", text))
     assert Path(found.file).name == "ohne-datum.md"
-    assert "fehlt das Feld „Date:“" in found.message
-    assert "Date: 2022-06-22" in found.fix
+    assert (found.code, found.line) == ("date-missing", None)
 
 
 @pytest.mark.parametrize("value", ["22.06.2022", "2022-6-22", "gestern"])
 def test_unparsable_date_is_reported_at_its_line(tmp_path, value):
     found = only(problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("2017-01-09", value)))
-    assert found.line == 2
-    assert "Jahr-Monat-Tag" in found.message
+    assert (found.code, found.line) == ("date-format", 2)
 
 
 def test_impossible_date_is_reported(tmp_path):
     found = only(problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("2017-01-09", "2022-02-30")))
-    assert "gibt es nicht" in found.message
+    assert (found.code, found.line) == ("date-impossible", 2)
 
 
 def test_date_with_time_is_accepted(tmp_path):
@@ -76,52 +74,51 @@ def test_date_with_time_is_accepted(tmp_path):
 def test_typo_in_field_name_gets_a_suggestion(tmp_path):
     text = GOOD_NEWS.replace("Date: 2017-01-09", "Datum: 2017-01-09")
     problems = problems_for(tmp_path, "aktuelles/x.md", text)
-    unknown = next(p for p in problems if "Unbekanntes Feld" in p.message)
-    assert unknown.line == 2
-    assert "Meinten Sie „Date:“?" in unknown.fix
-    assert not any("fehlt das Feld" in p.message for p in problems)  # one problem, one message
+    (unknown,) = problems  # one problem, one message: no "date-missing" besides
+    assert (unknown.code, unknown.line) == ("field-unknown", 2)
+    assert "„Date:“" in unknown.fix  # the suggested field
 
 
 def test_english_typo_gets_a_suggestion(tmp_path):
     text = GOOD_NEWS.replace("Summary:", "Sumary:")
     problems = problems_for(tmp_path, "aktuelles/x.md", text)
-    found = next(p for p in problems if "Unbekanntes Feld" in p.message)
-    assert "Meinten Sie „Summary:“?" in found.fix
+    found = next(p for p in problems if p.code == "field-unknown")
+    assert "„Summary:“" in found.fix  # the suggested field
 
 
 def test_line_without_colon_ends_the_header_and_is_reported(tmp_path):
     text = GOOD_NEWS.replace("Lang: de", "Lang de")
     problems = problems_for(tmp_path, "aktuelles/x.md", text)
-    assert any(p.line == 4 and "ohne Leerzeile" in p.message for p in problems)
+    assert ("header-stray-line", 4) in [(p.code, p.line) for p in problems]
 
 
 def test_unknown_language_and_mismatch_with_file_name(tmp_path):
     found = only(problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("Lang: de", "Lang: fr")))
-    assert "Unbekannte Sprache „fr“" in found.message
+    assert (found.code, found.line) == ("lang-unknown", 4)
     found = only(problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("Lang: de", "Lang: en")))
-    assert "x.en.md" in found.fix
+    assert (found.code, found.line) == ("lang-not-file-name", 4)
+    assert "x.en.md" in found.fix  # the name the file should have
 
 
 def test_unknown_category_and_status(tmp_path):
     text = GOOD_NEWS.replace("Lang: de", "Lang: de\nCategory: Sport\nStatus: fertig")
     problems = problems_for(tmp_path, "aktuelles/x.md", text, {"CONTENT_CATEGORIES": ["Aktuelles"]})
-    assert {p.line for p in problems} == {5, 6}
-    assert any("Kategorie „Sport“" in p.message for p in problems)
-    assert any("Status „fertig“" in p.message for p in problems)
+    assert sorted((p.code, p.line) for p in problems) == [("category-unknown", 5), ("status-unknown", 6)]
 
 
-@pytest.mark.parametrize(("summary", "word"), [("Kurz.", "zu kurz"), ("Lang. " * 60, "zu lang")])
-def test_summary_length_bounds(tmp_path, summary, word):
+@pytest.mark.parametrize(("summary", "code"), [("Kurz.", "summary-short"), ("Lang. " * 60, "summary-long")])
+def test_summary_length_bounds(tmp_path, summary, code):
     text = GOOD_NEWS.replace("Seit dem 9. Januar 2017 fährt der Bürgerbus nach Fahrplan.", summary)
     found = only(problems_for(tmp_path, "aktuelles/x.md", text))
-    assert word in found.message and found.line == 5
+    assert (found.code, found.line) == (code, 5)
 
 
 def test_slug_must_be_a_clean_address(tmp_path):
     found = only(
         problems_for(tmp_path, "aktuelles/x.md", GOOD_NEWS.replace("buergerbus-startet", "Bürgerbus"))
     )
-    assert "Slug: buergerbus" in found.fix
+    assert (found.code, found.line) == ("slug-form", 3)
+    assert "Slug: buergerbus" in found.fix  # the proper slug
 
 
 def test_page_needs_title_slug_lang_but_no_date(tmp_path):
@@ -129,7 +126,7 @@ def test_page_needs_title_slug_lang_but_no_date(tmp_path):
         problems_for(tmp_path, "seiten/kontakt.md", "Title: Kontakt\nSlug: kontakt\nLang: de\n\nText\n") == []
     )
     found = only(problems_for(tmp_path, "seiten/kontakt.md", "Title: Kontakt\nLang: de\n\nText\n"))
-    assert "fehlt das Feld „Slug:“" in found.message
+    assert found.code == "slug-missing"
 
 
 def test_image_without_alt_text_is_an_error(tmp_path):
@@ -139,7 +136,7 @@ def test_image_without_alt_text_is_an_error(tmp_path):
         + '\n![]({static}/bilder/foto.jpg)\n\n<img src="x.png">\n\n![Ein Bus]({static}/bilder/foto.jpg)\n'
     )
     problems = problems_for(tmp_path, "aktuelles/x.md", text)
-    missing = [p for p in problems if "Alternativtext" in p.message]
+    missing = [p for p in problems if p.code == "image-alt-missing"]
     assert [p.line for p in missing] == [9, 11]
 
 
@@ -151,8 +148,8 @@ def test_links_to_content_must_resolve(tmp_path):
         + "[Weg]({filename}/seiten/kontkt.md)\n"
     )
     found = only(problems_for(tmp_path, "aktuelles/x.md", text))
-    assert found.line == 10
-    assert "kontkt.md" in found.message
+    assert (found.code, found.line) == ("link-target-missing", 10)
+    assert "kontkt.md" in found.message  # the link as written
 
 
 def test_translation_pair_must_share_the_slug_and_have_an_original(tmp_path):
@@ -161,16 +158,16 @@ def test_translation_pair_must_share_the_slug_and_have_an_original(tmp_path):
     problems = problems_for(
         tmp_path, "aktuelles/2017-01-09-bus.en.md", english.replace("buergerbus-startet", "bus")
     )
-    assert "denselben Slug" in only(problems).fix
+    assert only(problems).code == "translation-slug-differs"
     (tmp_path / "aktuelles/2017-01-09-bus.en.md").unlink()
     found = only(problems_for(tmp_path, "aktuelles/2017-01-09-bs.en.md", english))
-    assert "fehlt die deutsche Datei „2017-01-09-bs.md“" in found.message
+    assert found.code == "translation-without-original"
 
 
 def test_same_slug_twice_in_one_language(tmp_path):
     write(tmp_path, "aktuelles/a.md", GOOD_NEWS)
     found = only(problems_for(tmp_path, "aktuelles/b.md", GOOD_NEWS))
-    assert "dieselbe Adresse" in found.message
+    assert (found.code, found.line) == ("slug-duplicate", 3)
 
 
 def test_all_problems_of_all_files_at_once(tmp_path):
@@ -226,5 +223,21 @@ def test_a_published_text_may_not_link_a_draft_the_production_build_leaves_out(t
     write(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", text)
     production = {**SETTINGS, "DRAFT_SAVE_AS": ""}
     found = only(check_content(tmp_path, production, include_drafts=False))
-    assert found.line == 9 and "ist ein Entwurf" in found.message
+    assert (found.code, found.line) == ("link-to-unpublished", 9)
     assert check_content(tmp_path, SETTINGS) == []  # the preview writes the draft: the link works there
+
+
+def test_yes_no_fields_are_booleans_for_the_templates_and_checked(tmp_path):
+    from types import SimpleNamespace
+
+    from bfb_content_check.content_check import read_yes_no_fields
+
+    for written, meaning in (("nein", False), ("ja", True), ("No", False)):
+        content = SimpleNamespace(metadata={"compiled_later": written})
+        read_yes_no_fields(content)
+        assert content.metadata["compiled_later"] is meaning and content.compiled_later is meaning
+    text = GOOD_NEWS.replace("Lang: de", "Lang: de\nCompiled_later: vielleicht")
+    found = only(
+        problems_for(tmp_path, "aktuelles/x.md", text, {"CONTENT_EXTRA_METADATA": ["Compiled_later"]})
+    )
+    assert (found.code, found.line) == ("yes-no-unknown", 5)

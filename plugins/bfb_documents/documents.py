@@ -81,6 +81,7 @@ def write_documents(pelican) -> None:
                     "Die Datei neu als PDF speichern (z. B. „Exportieren als PDF“) und wieder "
                     f"nach content/{DOCUMENTS_FOLDER}/ legen.",
                     f"{DOCUMENT_UNREADABLE}: {type(error).__name__}",
+                    code=DOCUMENT_UNREADABLE,
                 )
             )
             continue

@@ -5,7 +5,8 @@ Where a text states a number the data knows (the association's own words say "in
 always agrees with the data file. The placeholders are replaced as each text is read
 (bfb_reader's `text_read`), in its body and its `Summary:`, formatted for the language
 of the site that reads it. The number comes from the places file, which is read once per
-build (orte/places_file.py); bfb_reader makes sure no cached text keeps an old number.
+build; plugins/orte provides it through bfb_build.figures. bfb_reader makes sure no cached
+text keeps an old number.
 
 An unknown placeholder, or a figure whose data is missing, stops the build (once every
 text is read, all such mistakes together) with the file, the line and how to fix it.
@@ -14,13 +15,12 @@ text is read, all such mistakes together) with the file, the line and how to fix
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from bfb_build import start_with_the_main_site, this_build
+from bfb_build.figures import figure_counts
+from bfb_contents.text_read import ReadText, text_read
 from bfb_errors import Problem, first_line_with, stop_build
-from bfb_locale.locale_format import localised_number
-from bfb_reader import ReadText, text_read
-from orte.places_file import number_of_places
+from bfb_formats.locale_format import localised_number
 from pelican import signals
 
 PLACEHOLDER = re.compile(r"\{anzahl:([a-z_]+)\}")
@@ -28,10 +28,9 @@ PLACEHOLDER = re.compile(r"\{anzahl:([a-z_]+)\}")
 # anything that looks like a placeholder but is not exactly one would stay in the page as text.
 LOOKS_LIKE_PLACEHOLDER = re.compile(r"\{\s*anzahl\s*:[^{}<>\n]{0,40}\}", re.IGNORECASE)
 
-# Placeholder name → how to count the figure from a site's settings (None: its data is missing).
-FIGURES: dict[str, Callable[[dict], int | None]] = {
-    "orte": number_of_places,
-}
+# The placeholders editors may write; the plugin reading each one's data provides its count
+# (bfb_build.figures: plugins/orte provides "orte"). None or no count: its data is missing.
+FIGURES = ("orte",)
 MISSING_DATA_FIX = "Prüfen, ob content/data/orte.yaml da ist und „orte“ in PLUGINS (pelicanconf.py) steht."
 
 
@@ -53,7 +52,14 @@ def misspelt_placeholder(source_path: str, written: str) -> Problem:
         known = ", ".join(f"{{anzahl:{key}}}" for key in sorted(FIGURES))
         message = f"„{written}“ ist kein bekannter Platzhalter für eine Zahl."
         fix = f"Einen dieser Platzhalter verwenden (klein, ohne Leerzeichen): {known}."
-    return Problem(source_path, first_line_with(source_path, written), message, fix, "placeholder misspelt")
+    return Problem(
+        source_path,
+        first_line_with(source_path, written),
+        message,
+        fix,
+        "placeholder misspelt",
+        code="placeholder-misspelt" if name in FIGURES else "placeholder-unknown",
+    )
 
 
 def unknown_figure(source_path: str, placeholder: str, name: str) -> Problem:
@@ -66,7 +72,14 @@ def unknown_figure(source_path: str, placeholder: str, name: str) -> Problem:
         message = f"„{placeholder}“ ist kein bekannter Platzhalter für eine Zahl."
         fix = f"Einen dieser Platzhalter verwenden: {known}."
         detail = f"unknown figure {name!r}; known: {known}"
-    return Problem(source_path, first_line_with(source_path, placeholder), message, fix, detail)
+    return Problem(
+        source_path,
+        first_line_with(source_path, placeholder),
+        message,
+        fix,
+        detail,
+        code="figure-without-data" if name in FIGURES else "placeholder-unknown",
+    )
 
 
 def replace_figures(text: str, values: dict[str, str]) -> str:
@@ -95,7 +108,8 @@ def values_for(settings: dict) -> dict[str, str]:
     lang = settings.get("DEFAULT_LANG", "de")
     known = this_build(settings).part(FigureValues)
     if lang not in known:
-        numbers = {name: count(settings) for name, count in FIGURES.items()}
+        counts = figure_counts(settings)
+        numbers = {name: counts[name](settings) if name in counts else None for name in FIGURES}
         known[lang] = {
             name: localised_number(number, lang) for name, number in numbers.items() if number is not None
         }
@@ -110,7 +124,7 @@ def fill_in_figures(sender, text: ReadText) -> None:
     values = values_for(text.settings)
     problems = this_build(text.settings).part(FigureProblems)
     for problem in problems_in(text.source_path, texts, values):
-        problems.setdefault((str(problem.file), problem.line, problem.message), problem)
+        problems.setdefault(problem, problem)  # each mistake once, however often the text is read
     text.html = replace_figures(text.html, values)
     if text.summary is not None:
         text.summary = replace_figures(text.summary, values)

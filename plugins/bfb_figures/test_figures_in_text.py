@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from bfb_reader import ReadText
+from bfb_build.figures import provide_figure
+from bfb_contents.text_read import ReadText
+from orte.places_file import number_of_places
 
 from bfb_figures.figures_in_text import fill_in_figures, stop_on_mistakes
 
@@ -29,7 +31,9 @@ def read_text(content, html: str, summary: str | None, lang: str = "de") -> Read
     source = content / f"seite.{lang}.md"
     header = f"Summary: {summary}\n" if summary else ""
     source.write_text(f"Title: Seite\n{header}\n{html}\n", encoding="utf-8")
-    return ReadText(str(source), {"PATH": str(content), "DEFAULT_LANG": lang}, html, summary)
+    settings = {"PATH": str(content), "DEFAULT_LANG": lang}
+    provide_figure(settings, "orte", number_of_places)  # as plugins/orte does on `initialized`
+    return ReadText(str(source), settings, html, summary)
 
 
 def test_placeholder_becomes_the_number_in_text_and_summary(content):
@@ -40,11 +44,12 @@ def test_placeholder_becomes_the_number_in_text_and_summary(content):
 
 
 def test_number_is_formatted_for_the_language(content, monkeypatch):
-    monkeypatch.setattr("bfb_figures.figures_in_text.FIGURES", {"orte": lambda settings: 1046})
     text = read_text(content, "<p>{anzahl:orte}</p>", None, lang="en")
+    provide_figure(text.settings, "orte", lambda settings: 1046)
     fill_in_figures(None, text)
     assert text.html == "<p>1,046</p>"
     german = read_text(content, "<p>{anzahl:orte}</p>", None, lang="de")
+    provide_figure(german.settings, "orte", lambda settings: 1046)
     fill_in_figures(None, german)
     assert german.html == "<p>1.046</p>"
 

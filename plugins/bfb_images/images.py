@@ -43,9 +43,9 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
+from bfb_build.owners import claim, file_owner
+from bfb_contents.text_read import ReadText, text_read
 from bfb_errors import Problem, stop_build
-from bfb_output_owners import claim, file_owner
-from bfb_reader import ReadText, text_read
 from pelican import signals
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -314,6 +314,7 @@ def photo_problem(path: Path, settings: dict) -> Problem | None:
             "und Programme schon gar nicht). Ein Dokument zum Herunterladen mit dem Betreuer der "
             "Website klären.",
             f"file type {suffix or path.name!r} not in {sorted(FORMATS)}",
+            code="file-not-a-photo",
         )
     limit = settings.get("IMAGE_MAX_PIXELS", DEFAULT_MAX_PIXELS)
     try:
@@ -327,6 +328,7 @@ def photo_problem(path: Path, settings: dict) -> Problem | None:
             "Die richtige Datei hineinlegen: das Foto selbst, nicht z. B. eine Textdatei oder eine "
             "Verknüpfung aus einem E-Mail-Programm.",
             "PIL.UnidentifiedImageError",
+            code="image-not-an-image",
         )
     except Image.DecompressionBombError as error:
         return too_large(path, None, limit, str(error))
@@ -345,6 +347,7 @@ def too_large(path: Path, size: tuple[int, int] | None, limit: int, detail: str)
         f"Das Bild „{path.name}“ ist zu groß{measured}: mehr als {limit // 1_000_000} Millionen Bildpunkte.",
         "Das Foto vorher verkleinern, z. B. auf 4000 Pixel Breite (jedes Bildprogramm kann das).",
         detail,
+        code="image-too-large",
     )
 
 
@@ -355,6 +358,7 @@ def unreadable(path: Path, error: Exception) -> Problem:
         f"Das Bild „{path.name}“ lässt sich nicht lesen (beschädigt oder unvollständig).",
         "Das Foto noch einmal von der Kamera oder vom Handy kopieren und die Datei ersetzen.",
         f"{type(error).__name__}: {error}",
+        code="image-unreadable",
     )
 
 

@@ -36,9 +36,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bfb_build import BUILD_KEY, is_main_site, start_with_the_main_site, this_build
-from bfb_content_check.content_check import content_files, ignore_matcher, relative_name
+from bfb_build.language_versions import provide_language_versions
 from bfb_contents import contents_of
-from bfb_locale.locale_format import clean_url
+from bfb_contents.content_files import content_files, ignore_matcher, relative_name
+from bfb_contents.kinds import content_variables, every_language_variables
+from bfb_urls import address_of, site_url
 from jinja2 import pass_context
 from pelican import signals
 from pelican.contents import Content
@@ -46,9 +48,9 @@ from pelican.generators import ArticlesGenerator
 from pelican.paginator import Paginator
 
 # Template variables that hold the content object being written.
-CONTENT_VARIABLES = ("article", "page", "place")
+CONTENT_VARIABLES = content_variables()
 # Content that is generated in every language with the same path (plugins/orte).
-EVERY_LANGUAGE_VARIABLES = ("place",)
+EVERY_LANGUAGE_VARIABLES = every_language_variables()
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,6 @@ class Counterpart:
 
     url: str
     exact: bool  # False: the language's start page stands in for a missing translation
-
-
-def site_url(siteurl: str, path: str) -> str:
-    return clean_url(f"{siteurl}/{path}")
 
 
 @dataclass
@@ -251,7 +249,7 @@ def counterparts(context: Mapping) -> dict[str, Counterpart]:
             return content_counterparts(
                 content, context["SITEURL"], lang_siteurls, every_language=name in EVERY_LANGUAGE_VARIABLES
             )
-    path = (context.get("output_file") or "").removesuffix("index.html")
+    path = address_of(context.get("output_file") or "index.html").lstrip("/")
     page = context.get("articles_page")
     page_number = getattr(page, "number", 1) if page is not None else 1
     build = context.get(BUILD_KEY)
@@ -267,10 +265,12 @@ def counterpart_urls(context) -> dict[str, str]:
     return {lang: counterpart.url for lang, counterpart in counterparts(context).items()}
 
 
-@pass_context
-def translation_urls(context) -> dict[str, str]:
+def exact_versions(context: Mapping) -> dict[str, str]:
     """Return {lang: url} of the real language versions of the page (hreflang, sitemap)."""
     return {lang: counterpart.url for lang, counterpart in counterparts(context).items() if counterpart.exact}
+
+
+translation_urls = pass_context(exact_versions)
 
 
 class SharedStaticPaths(list):
@@ -304,6 +304,7 @@ def derive_language_settings(pelican) -> None:
     if not is_main_site(settings):
         return
     this_build(settings).part(SharedStaticPaths)[:] = settings.get("STATIC_PATHS", [])
+    provide_language_versions(settings, exact_versions)  # for bfb_sitemap
     subsites = settings.get("I18N_SUBSITES") or {}
     siteurl = settings["SITEURL"]
     settings["FEED_DOMAIN"] = siteurl

@@ -1,3 +1,3 @@
-from .locale_format import register
+from .locale import register
 
 __all__ = ["register"]

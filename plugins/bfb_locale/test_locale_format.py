@@ -1,8 +1,10 @@
 import datetime as dt
 
 import pytest
+from bfb_formats.locale_format import localised_date, localised_number
+from bfb_urls import clean_url
 
-from bfb_locale.locale_format import clean_url, localised_date, localised_number, set_locale_date
+from bfb_locale.locale import set_locale_date
 
 
 def test_german_date_has_month_name_and_no_breaking_space():
@@ -44,7 +46,7 @@ class _Content:
 
 
 def test_month_precision_hides_the_stand_in_day():
-    from bfb_locale.locale_format import set_locale_date
+    from bfb_locale.locale import set_locale_date
 
     content = _Content(dt.date(2022, 6, 1), "de", {"date_precision": "month"})
     set_locale_date(content)
@@ -53,7 +55,7 @@ def test_month_precision_hides_the_stand_in_day():
 
 
 def test_day_precision_is_the_default():
-    from bfb_locale.locale_format import set_locale_date
+    from bfb_locale.locale import set_locale_date
 
     content = _Content(dt.date(2017, 1, 9), "en", {})
     set_locale_date(content)
@@ -62,7 +64,7 @@ def test_day_precision_is_the_default():
 
 
 def test_partial_dates_are_as_precise_as_their_source():
-    from bfb_locale.locale_format import partial_date
+    from bfb_formats.partial_dates import partial_date
 
     settings = {"DEFAULT_DATE_FORMAT": "d. MMMM y", "MONTH_DATE_FORMATS": {"de": "MMMM y", "en": "MMMM y"}}
     assert partial_date("2017", "de", settings) == "2017"

@@ -21,13 +21,12 @@ Settings: none.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from pathlib import Path
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
+from bfb_build.owners import OutputOwners, Owner, claim, file_owner
 from bfb_contents import contents_of
-from bfb_errors import Problem, stop_build
-from bfb_errors.problems import display_path
+from bfb_contents.kinds import content_variables
+from bfb_errors import stop_build
 from pelican import signals
 
 # How the generated lists are named to an editor (after "von"), by the template that writes them.
@@ -39,52 +38,9 @@ GENERATED_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Owner:
-    """Who writes a file: a source file, or something the site generates itself."""
-
-    key: str  # equal keys are the same owner
-    description: str  # for the editor, e.g. "„content/seiten/x.md“"
-    file: str | None = None  # the source file, if there is one
-
-
-class OutputOwners:
-    """This build's register: the owner of each output path (absolute), across both language sites."""
-
-    def __init__(self) -> None:
-        self.owners: dict[str, Owner] = {}
-        self.site = ""  # the main site's output folder, for addresses in messages
-
-    def claim(self, path: str | Path, owner: Owner) -> Problem | None:
-        """Register `owner` as the writer of `path`; a Problem if someone else already is."""
-        key = os.path.normpath(os.path.abspath(path))
-        first = self.owners.setdefault(key, owner)
-        if first.key == owner.key:
-            return None
-        address = "/" + os.path.relpath(key, self.site).replace(os.sep, "/").removesuffix("index.html")
-        return Problem(
-            owner.file or first.file or key,
-            None,
-            f"Zwei Quellen würden dieselbe Adresse der Website schreiben: „{address}“ "
-            f"kommt von {first.description} und von {owner.description}. Eine von beiden ginge verloren.",
-            "Im Kopf der Seite oder Meldung einen anderen „Slug:“ wählen (oder die Zeile „Save_as:“ "
-            "löschen), damit jede Adresse nur einmal vorkommt.",
-            f"output path {key} claimed twice ({first.key}, {owner.key})",
-        )
-
-
 def start_register(pelican) -> None:
     if is_main_site(pelican.settings):
         this_build(pelican.settings).part(OutputOwners).site = os.path.abspath(pelican.output_path)
-
-
-def claim(settings, path: str | Path, owner: Owner) -> Problem | None:
-    """Register `owner` as the writer of `path` in the build `settings` (or a context) belong to."""
-    return this_build(settings).part(OutputOwners).claim(path, owner)
-
-
-def file_owner(source: str | Path) -> Owner:
-    return Owner(f"source:{source}", f"„{display_path(source)}“", str(source))
 
 
 def source_owner(content) -> Owner:
@@ -130,9 +86,7 @@ def check_planned_outputs(generators) -> None:
 
 
 def check_written_file(path: str, context: dict) -> None:
-    content = next(
-        (context[key] for key in ("article", "page", "place") if context.get(key) is not None), None
-    )
+    content = next((context[key] for key in content_variables() if context.get(key) is not None), None)
     if content is not None and getattr(content, "source_path", None):
         owner = source_owner(content)
     else:

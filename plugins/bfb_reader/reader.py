@@ -23,40 +23,18 @@ the text's own file must invalidate the cache: cache_inputs.py sees to that.
 from __future__ import annotations
 
 import logging
-import os
-from dataclasses import dataclass
 
 from bfb_build import this_build
-from blinker import signal
+from bfb_contents.drafts import is_left_out
+from bfb_contents.text_read import ReadText, text_read
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED
 from pelican.readers import MarkdownReader as PelicansMarkdownReader
-from pelican.utils import pelican_open, posixize_path
+from pelican.utils import pelican_open
 
 logger = logging.getLogger(__name__)
 
 META_EXTENSION = "markdown.extensions.meta"
-
-
-@dataclass
-class ReadText:
-    """A Markdown text just read. Receivers of `text_read` may change `html` and `summary`."""
-
-    source_path: str  # absolute
-    settings: dict  # the settings of the language site that reads it
-    html: str
-    summary: str | None  # the `Summary:` field as HTML; None if the text has none
-
-    @property
-    def relative_dir(self) -> str:
-        """The text's folder relative to the content folder ("" for the folder itself), like Pelican's."""
-        relative = os.path.relpath(os.path.abspath(self.source_path), os.path.abspath(self.settings["PATH"]))
-        return posixize_path(os.path.dirname(relative))
-
-
-# sender: the reader; keyword `text`: the ReadText. Sent for every Markdown text read,
-# also for place descriptions the places generator reads itself.
-text_read = signal("bfb_text_read")
 
 
 class MarkdownInstances(dict):
@@ -85,6 +63,8 @@ class MarkdownReader(PelicansMarkdownReader):
     """
 
     def read(self, source_path: str) -> tuple[str, dict]:
+        if is_left_out(self.settings, source_path):
+            return "", {"status": "skip"}  # a draft this build leaves out: not even parsed
         markdown = self.reset_markdown(meta=True)
         with pelican_open(source_path) as text:
             html = markdown.convert(text)

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_contents.front_matter import field_line
+from bfb_contents.kinds import TEXT_KINDS, lists_of
 from bfb_errors import Problem, stop_build
 from pelican import signals
 
@@ -212,6 +213,7 @@ def address_problems(content, value: str, old: str, new: str) -> list[Problem]:
                 "In „URL:“ und „Save_as:“ nur Kleinbuchstaben, Ziffern, „-“ und „/“ verwenden – "
                 "oder die Zeilen löschen: die Adresse ergibt sich aus „Slug:“.",
                 f"{REDIRECT_TARGET_UNSAFE}: {new!r}",
+                code=REDIRECT_TARGET_UNSAFE,
             )
         ]
     path = old.partition("?")[0]
@@ -223,6 +225,7 @@ def address_problems(content, value: str, old: str, new: str) -> list[Problem]:
                 f"Die alte Adresse „{value.strip()}“ ist {reason}; sie wird nie umgeleitet.",
                 "Diese Adresse aus „Redirect_from:“ streichen.",
                 f"{REDIRECT_NOT_OURS}: {path}",
+                code=REDIRECT_NOT_OURS,
             )
         ]
     if unmatchable(path):
@@ -233,6 +236,7 @@ def address_problems(content, value: str, old: str, new: str) -> list[Problem]:
                 "(„//“, „/./“ oder „/../“ löst der Browser vorher auf).",
                 FIX_FORM,
                 f"{REDIRECT_UNMATCHABLE}: {path}",
+                code=REDIRECT_UNMATCHABLE,
             )
         ]
     return []
@@ -249,9 +253,9 @@ def declaration_line(source_path: str) -> int | None:
     return field_line(source_path, "redirect_from")
 
 
-def _problem(redirect_or_file, message: str, fix: str, detail: str) -> Problem:
+def _problem(redirect_or_file, message: str, fix: str, detail: str, *, code: str) -> Problem:
     source = redirect_or_file.source if isinstance(redirect_or_file, Redirect) else redirect_or_file
-    return Problem(source, declaration_line(source), message, fix, detail)
+    return Problem(source, declaration_line(source), message, fix, detail, code=code)
 
 
 def redirects_of(content, siteurl: str) -> tuple[list[Redirect], list[Problem]]:
@@ -275,6 +279,7 @@ def redirects_of(content, siteurl: str) -> tuple[list[Redirect], list[Problem]]:
                     f"Die alte Adresse „{value.strip()}“ kann nicht umgeleitet werden.",
                     FIX_FORM,
                     "Redirect_from entries must be paths without whitespace, at most one query parameter",
+                    code="redirect-address-form",
                 )
             )
         elif "?" not in old and old.rstrip("/") == new.rstrip("/"):
@@ -284,6 +289,7 @@ def redirects_of(content, siteurl: str) -> tuple[list[Redirect], list[Problem]]:
                     f"Die alte Adresse „{old}“ ist die neue Adresse dieser Seite selbst.",
                     "Diese Adresse aus „Redirect_from:“ streichen.",
                     "a redirect to itself would loop",
+                    code="redirect-to-itself",
                 )
             )
         else:
@@ -296,7 +302,7 @@ def collect(generators) -> None:
     settings = generators[0].settings
     context = generators[0].context
     collected = this_build(settings).part(CollectedRedirects)
-    contents = [*context.get("articles", []), *context.get("pages", []), *context.get("hidden_pages", [])]
+    contents = [item for name in lists_of(TEXT_KINDS, published_only=True) for item in context.get(name, [])]
     problems, existing = [], None
     for content in contents:
         redirects, mistakes = redirects_of(content, settings["SITEURL"])
@@ -319,6 +325,7 @@ def _conflicts(redirect: Redirect, collected: CollectedRedirects, existing: set[
                 f"Die alte Adresse „{redirect.old}“ wird zweimal umgeleitet (auch in {earlier.source}).",
                 "Die alte Adresse nur bei der Seite angeben, die sie wirklich ersetzt.",
                 "duplicate Redirect_from with different targets",
+                code="redirect-twice",
             )
         ]
     if not redirect.query and redirect.path.rstrip("/") in existing:
@@ -333,6 +340,7 @@ def _hides_page(redirect: Redirect, page: str) -> Problem:
         "die der Build selbst erzeugt.",
         "Diese Adresse aus „Redirect_from:“ streichen – sonst wäre die Seite nicht mehr erreichbar.",
         "a redirect would shadow a page or file of the new site",
+        code="redirect-shadows-output",
     )
 
 
@@ -377,6 +385,7 @@ def server_problems(
                     f"Die alte Adresse „{redirect.old}“ führt zu {redirect.new}, das es nicht gibt.",
                     "Die Adresse bei der Seite angeben, die es im Build gibt.",
                     "redirect target missing from the output",
+                    code="redirect-target-missing",
                 )
             )
     for section in sections:
@@ -395,6 +404,7 @@ def server_problems(
                     "In pelicanconf.py bei OLD_SITE_SECTIONS einen Bereich wählen, den die neue Website "
                     "nicht benutzt, und ein Ziel, das es gibt.",
                     "OLD_SITE_SECTIONS entry shadows the new site or leads nowhere",
+                    code="old-section-shadows-or-leads-nowhere",
                 )
             )
     return problems

@@ -26,10 +26,12 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
-from bfb_language_links.language_links import counterparts, site_url
+from bfb_build.language_versions import language_versions
+from bfb_contents.kinds import content_variables
+from bfb_urls import address_of, site_url
 from pelican import signals
 
-CONTENT_VARIABLES = ("article", "page", "place")
+CONTENT_VARIABLES = content_variables()
 # A page that asks search engines to stay away, or only forwards the visitor elsewhere.
 NOT_INDEXED = re.compile(
     r"<meta\s[^>]*(?:http-equiv=[\"']?refresh|name=[\"']?robots[\"']?\s[^>]*noindex)", re.IGNORECASE
@@ -65,9 +67,7 @@ def is_absolute(siteurl: str) -> bool:
 def page_url(path: str | Path, context: Mapping) -> str:
     """Return the clean absolute address of a written file: …/aktuelles/ for …/aktuelles/index.html."""
     relative = Path(path).resolve().relative_to(Path(context["OUTPUT_PATH"]).resolve()).as_posix()
-    if relative == "index.html" or relative.endswith("/index.html"):
-        relative = relative.removesuffix("index.html")
-    return site_url(context["SITEURL"], relative)
+    return site_url(context["SITEURL"], address_of(relative).lstrip("/"))
 
 
 def content_of(context: Mapping):
@@ -95,7 +95,7 @@ def content_date(content) -> str | None:
 
 
 def alternates_of(context: Mapping, url: str) -> tuple[tuple[str, str], ...]:
-    versions = {lang: found.url for lang, found in counterparts(context).items() if found.exact}
+    versions = language_versions(context)
     if len(versions) < 2 or url not in versions.values():
         return ()
     pairs = [(lang, versions[lang]) for lang in sorted(versions)]

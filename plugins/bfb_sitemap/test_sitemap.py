@@ -4,6 +4,9 @@ import datetime as dt
 from types import SimpleNamespace
 from xml.etree import ElementTree
 
+from bfb_build.language_versions import provide_language_versions
+from bfb_language_links.language_links import exact_versions
+
 from bfb_sitemap.sitemap import Entry, add_robots_line, entry_for, render
 
 SITES = {"de": "https://example.test", "en": "https://example.test/en"}
@@ -12,8 +15,9 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def context(tmp_path, lang="de", **values) -> dict:
+    """A page's context, its language versions found as bfb_language_links finds them."""
     output = tmp_path / ("en" if lang == "en" else "")
-    return {
+    found = {
         "DEFAULT_LANG": lang,
         "SITEURL": SITES[lang],
         "OUTPUT_PATH": str(output),
@@ -22,6 +26,8 @@ def context(tmp_path, lang="de", **values) -> dict:
         "COUNTERPART_PATHS": [{"de": "aktuelles/", "en": "news/"}],
         **values,
     }
+    provide_language_versions(found, exact_versions)
+    return found
 
 
 def item(lang, url, status="published", translations=(), **values):

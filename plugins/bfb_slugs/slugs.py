@@ -1,32 +1,7 @@
-"""German slugs: "Über uns" becomes "ueber-uns", not Pelican's default "uber-uns".
+"""German slugs for content without `Slug:` (the function itself is bfb_text.slugs)."""
 
-Used for content without an explicit `Slug:`, by `invoke new` and by the Orte plugin.
-"""
-
-import re
-
+from bfb_text.slugs import german_slugify
 from pelican import signals
-from unidecode import unidecode
-
-GERMAN_TRANSLITERATION = {
-    "ä": "ae",
-    "ö": "oe",
-    "ü": "ue",
-    "Ä": "Ae",
-    "Ö": "Oe",
-    "Ü": "Ue",
-    "ß": "ss",
-    "ẞ": "SS",
-}
-
-
-def german_slugify(text: str) -> str:
-    """Return a lowercase ASCII slug with German transliteration (ä→ae, ß→ss)."""
-    for umlaut, replacement in GERMAN_TRANSLITERATION.items():
-        text = text.replace(umlaut, replacement)
-    text = unidecode(text).lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text)
-    return text.strip("-")
 
 
 def apply_german_slug(content) -> None:

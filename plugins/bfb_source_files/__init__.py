@@ -1,12 +1,14 @@
 """Source files: the build reads nothing from outside content/ and only UTF-8 text.
 
-Runs on Pelican's `initialized` signal, before any other plugin or reader opens a file
-(list it before bfb_content_check in PLUGINS), and from `invoke check`.
+Runs on Pelican's `initialized` signal, before any reader opens a file; the plugins that
+read content files on `initialized` have the same check run first, whatever their order
+(lib/bfb_contents/source_files.py), and `invoke check` runs it too.
 """
 
+from bfb_contents.source_files import source_problems
 from pelican import signals
 
-from .source_files import check_sources_on_initialization, source_problems
+from .source_files import check_sources_on_initialization
 
 
 def register() -> None:

@@ -1,4 +1,4 @@
-from bfb_source_files import source_problems
+from bfb_contents.source_files import source_problems
 
 
 def test_links_out_of_the_content_folder_are_named_links_inside_are_fine(tmp_path):

@@ -16,13 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bfb_content_check.content_check import ContentFile, read_files
+from bfb_contents.content_files import ContentFile, read_files
+from bfb_contents.kinds import kind_named
 from bfb_errors import Problem
+from bfb_text.yes_no import yes_no
 
 MARKER = "german_only"  # the header field `German_only:`, lowercased as Pelican does
-YES = {"ja", "yes", "true", "1"}
-NO = {"nein", "no", "false", "0"}
-KIND_NAMES = {"news": "Meldung", "page": "Seite"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def has_translation(file: ContentFile, paths: set[Path]) -> bool:
 
 
 def marked_german_only(file: ContentFile) -> bool:
-    return (file.front.value(MARKER) or "").strip().lower() in YES
+    return yes_no(file.front.value(MARKER)) is True
 
 
 def status_of(file: ContentFile) -> str:
@@ -108,7 +107,7 @@ def marker_problems(files: list[ContentFile]) -> list[Problem]:
         if value is None:
             continue
         line = file.front.line(MARKER)
-        if value.strip().lower() not in YES | NO:
+        if yes_no(value) is None:
             problems.append(
                 Problem(
                     file.path,
@@ -117,6 +116,7 @@ def marker_problems(files: list[ContentFile]) -> list[Problem]:
                     "„German_only: ja“ schreiben, wenn der Text nur auf Deutsch erscheinen soll; "
                     "sonst die Zeile löschen.",
                     "German_only must be ja/nein (yes/no, true/false)",
+                    code="german-only-not-yes-no",
                 )
             )
         elif marked_german_only(file) and (file.expected_lang == "en" or has_translation(file, paths)):
@@ -127,6 +127,7 @@ def marker_problems(files: list[ContentFile]) -> list[Problem]:
                     "Der Text ist als „nur Deutsch“ markiert, hat aber eine englische Fassung.",
                     "Entweder die Zeile „German_only: ja“ löschen oder die englische Datei (….en.md).",
                     "German_only contradicts an existing translation",
+                    code="german-only-with-translation",
                 )
             )
     return problems
@@ -147,11 +148,12 @@ def missing_translation_problems(items: list[Untranslated]) -> list[Problem]:
         Problem(
             item.path,
             None,
-            f"Zu dieser {KIND_NAMES[item.kind]} fehlt die englische Übersetzung – "
+            f"Zu {kind_named(item.kind).german_of_this} fehlt die englische Übersetzung – "
             "so wird die Website nicht veröffentlicht.",
             fix_for(item),
             "missing English translation (TRANSLATIONS_REQUIRED)",
             subject=item.title,
+            code="translation-missing",
         )
         for item in items
         if item.required
@@ -183,5 +185,5 @@ def format_report(items: list[Untranslated]) -> str:
             state = "Übersetzung ist noch Entwurf – nötig zum Veröffentlichen"
         else:
             state = "FEHLT – nötig zum Veröffentlichen"
-        lines.append(f"  {KIND_NAMES[item.kind]:<7} {item.relative}  „{item.title}“  – {state}")
+        lines.append(f"  {kind_named(item.kind).german_name:<7} {item.relative}  „{item.title}“  – {state}")
     return "\n".join(lines)

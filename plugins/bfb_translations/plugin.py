@@ -1,7 +1,7 @@
 """Run the translation checks once per build, before Pelican reads any content."""
 
 from bfb_build import is_main_site
-from bfb_content_check.content_check import files_of_this_build
+from bfb_contents.content_files import files_of_this_build
 from bfb_errors import stop_build
 
 from .coverage import translation_problems

@@ -98,14 +98,15 @@ def test_the_build_checks_read_the_files_once_in_either_order(tmp_path, monkeypa
 
     from bfb_build import start_build
     from bfb_content_check import content_check
+    from bfb_contents import content_files
 
     from bfb_translations import plugin
 
     write(tmp_path, {"seiten/kontakt.md": page("kontakt"), "seiten/kontakt.en.md": page("kontakt", "en")})
     settings = {**SETTINGS, "PATH": str(tmp_path), "DEFAULT_LANG": "de", "TRANSLATIONS_REQUIRED": True}
     reads = []
-    read_files = content_check.read_files
-    monkeypatch.setattr(content_check, "read_files", lambda *args: reads.append(args) or read_files(*args))
+    read_files = content_files.read_files
+    monkeypatch.setattr(content_files, "read_files", lambda *args: reads.append(args) or read_files(*args))
     for checks in ([plugin, content_check], [content_check, plugin]):
         build = SimpleNamespace(settings=dict(settings))
         start_build(build)

@@ -11,14 +11,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitetools.build import ROOT, compile_catalogues
+from sitetools.build import compile_catalogues
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 # The site's own settings, minus the plugins that check the real content's conventions.
-SETTINGS = f"""
-import sys
-sys.path.insert(0, {str(ROOT)!r})
+SETTINGS = """
 from pelicanconf import *  # noqa: F403
 from pelicanconf import PLUGINS, language_subsites
 PLUGINS = [name for name in PLUGINS if name not in ("bfb_content_check", "bfb_teasers")]

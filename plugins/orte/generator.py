@@ -13,6 +13,8 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from bfb_build.figures import provide_figure
+from bfb_contents.kinds import NEWS, PLACE, TEXT_KINDS, lists_of
 from bfb_errors import Problem, stop_build
 from pelican import signals
 from pelican.contents import Page
@@ -20,7 +22,7 @@ from pelican.generators import Generator, PagesGenerator
 
 from .figures import charts_for, compute_figures
 from .model import KINDS, MEASURE_TYPES, STAGES, UNKNOWN_STAGE, Measure, PlaceRecord, german_sort_key
-from .places_file import DEFAULT_DATA_FILE, places_file_of_this_build
+from .places_file import DEFAULT_DATA_FILE, number_of_places, places_file_of_this_build
 from .svg_map import DEFAULT_BOUNDARIES, build_place_map
 from .validation import (
     check_place_references,
@@ -42,15 +44,15 @@ DEFAULT_SETTINGS = {
     "PLACES_SAVE_AS": "orte/index.html",
 }
 LANGUAGE_NAMES = {"de": "deutsch", "en": "englisch"}
-ARTICLE_LISTS = ("articles", "drafts", "hidden_articles")
+ARTICLE_LISTS = NEWS.lists
 # Every list of content objects the articles and pages generators put into the context.
-CONTENT_LISTS = (*ARTICLE_LISTS, "pages", "hidden_pages", "draft_pages")
+CONTENT_LISTS = lists_of(TEXT_KINDS)
 
 
 class Place(Page):
     """One place's page. Pelican takes its URL from PLACE_URL / PLACE_SAVE_AS (the class name)."""
 
-    default_template = "place"
+    default_template = PLACE.template
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ def find_bodies(folder: Path, known: set[str]) -> tuple[dict[tuple[str, str], Pa
                 "Die Datei nach dem slug des Ortes benennen: <slug>.md (Deutsch) "
                 "oder <slug>.en.md (Englisch).",
                 detail=f"body file for unknown place slug {slug!r}",
+                code="place-text-unknown-place",
             )
         )
     return bodies, problems
@@ -202,6 +205,7 @@ def _check_body_language(path: Path, lang: str) -> list[Problem]:
             f"„Lang: {lang}“ schreiben – oder die Datei umbenennen "
             "(Deutsch: <slug>.md, Englisch: <slug>.en.md).",
             detail=f"Lang {written!r} does not match the file name ({lang})",
+            code="place-text-lang-not-file-name",
         )
     ]
 
@@ -348,6 +352,12 @@ def get_generators(pelican) -> type[PlacesGenerator]:
     return PlacesGenerator
 
 
+def provide_number_of_places(pelican) -> None:
+    """initialized handler: `{anzahl:orte}` in a text is the number of places (bfb_figures)."""
+    provide_figure(pelican.settings, "orte", number_of_places)
+
+
 def register() -> None:
+    signals.initialized.connect(provide_number_of_places)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(share_page_environment)

@@ -9,7 +9,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from bfb_locale.locale_format import localised_date
+from bfb_formats.partial_dates import PartialDate
 
 
 @dataclass(frozen=True)
@@ -63,37 +63,6 @@ KINDS_WITH_PARENT = frozenset({"Stadtteil"})
 
 
 # Babel patterns for a date with its day (the site's DATE_FORMATS).
-DAY_PATTERNS = {"de": "d. MMMM y", "en": "d MMMM y"}
-
-
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date as precise as its source: a year, a month, a day – or a year that was inferred.
-
-    `approximate` marks a year the source does not state but lets one infer ("um 2017").
-    """
-
-    year: int
-    month: int = 0  # 0: not known
-    day: int = 0  # 0: not known
-    approximate: bool = False
-
-    def label(self, lang: str) -> str:
-        """ "7. März 2017", "März 2017", "2017" or "um 2017" (English: "7 March 2017" …)."""
-        if self.approximate:
-            return f"around\u00a0{self.year}" if lang == "en" else f"um\u00a0{self.year}"
-        if not self.month:
-            return str(self.year)
-        pattern = DAY_PATTERNS[lang] if self.day else "MMMM y"
-        return localised_date(dt.date(self.year, self.month, self.day or 1), lang, pattern)
-
-    @property
-    def iso(self) -> str:
-        """The value for `<time datetime>`: as precise as the date is known."""
-        parts = [f"{self.year:04d}"] + [f"{part:02d}" for part in (self.month, self.day) if part]
-        return "-".join(parts)
-
-
 @dataclass(frozen=True)
 class Source:
     """Where a fact was read: a public page with its publisher, title and (if known) date."""

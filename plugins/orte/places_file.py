@@ -15,9 +15,9 @@ from pathlib import Path
 
 from bfb_build import this_build
 from bfb_errors import Problem
+from bfb_yaml.loader import load_located_yaml
 
 from .figures import compute_figures
-from .loader import load_located_yaml
 from .model import PlaceRecord
 from .validation import validate_places, written_slugs
 

@@ -1,8 +1,9 @@
 from dataclasses import replace
 from pathlib import Path
 
+from bfb_yaml.loader import load_located_yaml
+
 from orte.figures import CHART_BAR_MAX, bar_chart, charts_for, compute_figures, labels_of
-from orte.loader import load_located_yaml
 from orte.model import STAGES
 from orte.validation import validate_places
 

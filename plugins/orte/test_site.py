@@ -5,10 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from bfb_yaml.loader import load_located_yaml
 from bs4 import Comment
 
 from orte.conftest import FIXTURES, TinySite, build_tiny_site, tiny_content
-from orte.loader import load_located_yaml
 from orte.validation import validate_places
 
 

@@ -3,10 +3,10 @@
 from dataclasses import replace
 
 import pytest
+from bfb_yaml.loader import load_located_yaml
 
 from orte import svg_map
 from orte.conftest import FIXTURES
-from orte.loader import load_located_yaml
 from orte.model import Coordinates, PlaceRecord
 from orte.svg_map import (
     DEFAULT_BOUNDARIES,

@@ -2,8 +2,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from bfb_yaml.loader import load_located_yaml
 
-from orte.loader import load_located_yaml
 from orte.model import FIRST_STAGE, PartialDate, RecordedStatus
 from orte.validation import check_place_references, parse_place_list, plausible_years, validate_places
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from bfb_contents.front_matter import field_line, read_front_matter
 from bfb_errors import Problem
-from bfb_slugs import german_slugify
+from bfb_formats.partial_dates import parse_partial_date
+from bfb_text.slugs import german_slugify
+from bfb_yaml.loader import LocatedList, LocatedMap
 
-from .loader import LocatedList, LocatedMap
 from .model import (
     KINDS,
     KINDS_WITH_PARENT,
@@ -73,8 +74,6 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # none of the characters that could end an HTML attribute or are never part of an address.
 LINK_PATTERN = re.compile(r"https?://[^\s/?#\"'<>`\\]+[^\s\"'<>`\\]*")
 # How editors write a date that is not a full day: "2017", "2017-03", "um 2017".
-YEAR_PATTERN = re.compile(r"(?P<approximate>um )?(?P<year>\d{4})")
-MONTH_PATTERN = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
 DRAFT_ONLY_KEYS = ("part_of", "part_of_line", "valid")
 
 
@@ -230,28 +229,6 @@ class _Checker:
             )
             return None
         return date
-
-
-def parse_partial_date(value: object) -> PartialDate | None:
-    """Return the PartialDate an editor wrote, or None if it is not one of the allowed forms."""
-    if isinstance(value, dt.datetime):
-        return None
-    if isinstance(value, dt.date):
-        return PartialDate(value.year, value.month, value.day)
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return None
-    text = " ".join(value.split())
-    if match := YEAR_PATTERN.fullmatch(text):
-        return PartialDate(int(match["year"]), approximate=bool(match["approximate"]))
-    if (match := MONTH_PATTERN.fullmatch(text)) and 1 <= int(match["month"]) <= 12:
-        return PartialDate(int(match["year"]), int(match["month"]))
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-    return PartialDate(day.year, day.month, day.day)
 
 
 def validate_places(data: object, path: Path, area: Area = VG_DAUN_AREA) -> tuple[list[PlaceRecord], list]:

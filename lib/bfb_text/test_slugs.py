@@ -1,6 +1,6 @@
 import pytest
 
-from bfb_slugs import german_slugify
+from bfb_text.slugs import german_slugify
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from orte.loader import LocatedList, LocatedMap, load_located_yaml
+from bfb_yaml.loader import LocatedList, LocatedMap, load_located_yaml
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -55,7 +55,7 @@ def test_unsafe_tags_are_refused(tmp_path):
 def test_the_fast_parser_reads_the_real_file_exactly_like_the_python_one():
     import yaml
 
-    from orte.loader import FastLineLoader, LineLoader
+    from bfb_yaml.loader import FastLineLoader, LineLoader
 
     data_file = Path(__file__).resolve().parents[2] / "content" / "data" / "orte.yaml"
     text = data_file.read_text(encoding="utf-8")

@@ -1,11 +1,15 @@
-"""Read the YAML data file into plain Python data that remembers its line numbers.
+"""Read a YAML data file into plain Python data that remembers its line numbers.
+
+The one YAML loader of the site (a library): the places (content/data/orte.yaml) and the
+Bürgerbus (content/data/buergerbus.yaml) are read with it, and its messages name the file
+being read.
 
 PyYAML forgets where a value came from; editors need "line 12" in every message. The loader
 below keeps the line of every mapping, list and key, and notices keys written twice (which
 PyYAML would silently overwrite).
 
 Refused before anything is built from the text: anchors and aliases (`&name`, `*name`).
-The places file has no use for them, and an alias nested in aliases ("billion laughs")
+Our data files have no use for them, and an alias nested in aliases ("billion laughs")
 expands into gigabytes as soon as a value is turned into text. An empty file (or one with
 only comments) is named as such, not as "no list of places".
 """
@@ -17,6 +21,7 @@ from pathlib import Path
 
 import yaml
 from bfb_errors import Problem
+from bfb_errors.problems import display_path
 
 
 class LocatedMap(dict):
@@ -92,16 +97,15 @@ for loader in (LineLoader, FastLineLoader):
 
 def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
     """Return the file's data (maps and lists with line numbers) or the problems reading it."""
+    name = display_path(path)
+    restore = f"Die Datei wiederherstellen (z. B. mit „git checkout -- {name}“)"
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
+        missing = f"Die Datei „{name}“ fehlt."
         return None, [
             Problem(
-                path,
-                None,
-                "Die Datei mit den Orten fehlt.",
-                "Die Datei wiederherstellen (z. B. mit „git checkout -- content/data/orte.yaml“).",
-                detail="data file not found",
+                path, None, missing, f"{restore}.", detail="data file not found", code="data-file-missing"
             )
         ]
     except UnicodeDecodeError as error:
@@ -112,6 +116,7 @@ def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
                 "Die Datei ist nicht in UTF-8 gespeichert.",
                 "Die Datei im Editor mit der Kodierung UTF-8 speichern.",
                 detail=str(error),
+                code="data-file-not-utf8",
             )
         ]
     if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
@@ -119,10 +124,11 @@ def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
             Problem(
                 path,
                 None,
-                "Die Datei ist leer (oder enthält nur Kommentare); es stehen keine Orte darin.",
-                "Die Datei aus git wiederherstellen (z. B. mit „git checkout -- content/data/orte.yaml“) "
-                "oder die Orte wieder eintragen, jeden mit „- name: …“.",
+                f"Die Datei ist leer (oder enthält nur Kommentare): In „{name}“ steht nichts, was der Build "
+                "lesen könnte.",
+                f"{restore} oder ihre Einträge wieder hineinschreiben.",
                 detail="data file is empty",
+                code="data-file-empty",
             )
         ]
     try:
@@ -150,6 +156,7 @@ def _beyond_limits(path: Path, error: Exception) -> Problem:
         "Die letzte Änderung prüfen (z. B. mit „git diff content/data/orte.yaml“) und rückgängig machen; "
         "Zahlen haben höchstens ein paar Stellen, Einrückungen nur wenige Ebenen.",
         detail=f"yaml-beyond-limits: {type(error).__name__}",
+        code="yaml-beyond-limits",
     )
 
 
@@ -183,6 +190,7 @@ def _anchors_and_aliases(path: Path, text: str) -> list[Problem]:
                 "Steht „&“ oder „*“ am Anfang eines Textes, den Text in Anführungszeichen setzen, "
                 'z. B. „title: "*Sternstunde"“.',
                 detail=f"YAML anchor/alias {written!r} refused",
+                code="yaml-anchor-or-alias",
             )
         )
     return problems
@@ -199,4 +207,5 @@ def _syntax_problem(path: Path, error: yaml.YAMLError) -> Problem:
         "nach jedem Feldnamen ein Doppelpunkt und ein Leerzeichen, Texte mit „:“ oder „#“ in "
         "Anführungszeichen setzen.",
         detail=" ".join(str(error).split()),
+        code="yaml-syntax",
     )

@@ -1,0 +1,1 @@
+"""Dates and numbers for a language (Babel): see locale_format."""

@@ -1,0 +1,80 @@
+"""One partial-date model: a date as precise as its source, read and formatted once (a library).
+
+"2017-03-07", "2017-03", "2017" or "um 2017" (a year the source lets one infer): the places
+data, the Bürgerbus data and the association's data in the settings write dates this way,
+and every page shows them only as precisely as they are written – no day is ever made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bfb_formats.locale_format import date_pattern, localised_date
+
+YEAR_PATTERN = re.compile(r"(?P<approximate>um )?(?P<year>\d{4})")
+MONTH_PATTERN = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
+DAY_PATTERNS = {"de": "d. MMMM y", "en": "d MMMM y"}
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date as precise as its source: a year, a month, a day – or a year that was inferred.
+
+    `approximate` marks a year the source does not state but lets one infer ("um 2017").
+    """
+
+    year: int
+    month: int = 0  # 0: not known
+    day: int = 0  # 0: not known
+    approximate: bool = False
+
+    def label(self, lang: str, day_pattern: str | None = None, month_pattern: str = "MMMM y") -> str:
+        """ "7. März 2017", "März 2017", "2017" or "um 2017" (English: "7 March 2017" …)."""
+        if self.approximate:
+            return f"around\u00a0{self.year}" if lang == "en" else f"um\u00a0{self.year}"
+        if not self.month:
+            return str(self.year)
+        pattern = (day_pattern or DAY_PATTERNS[lang]) if self.day else month_pattern
+        return localised_date(dt.date(self.year, self.month, self.day or 1), lang, pattern)
+
+    @property
+    def iso(self) -> str:
+        """The value for `<time datetime>`: as precise as the date is known."""
+        parts = [f"{self.year:04d}"] + [f"{part:02d}" for part in (self.month, self.day) if part]
+        return "-".join(parts)
+
+
+def parse_partial_date(value: object) -> PartialDate | None:
+    """Return the PartialDate an editor wrote, or None if it is not one of the allowed forms."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if match := YEAR_PATTERN.fullmatch(text):
+        return PartialDate(int(match["year"]), approximate=bool(match["approximate"]))
+    if (match := MONTH_PATTERN.fullmatch(text)) and 1 <= int(match["month"]) <= 12:
+        return PartialDate(int(match["year"]), int(match["month"]))
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return PartialDate(day.year, day.month, day.day)
+
+
+def partial_date(value: str | int | dt.date, lang: str, settings: dict) -> str:
+    """A date written as precisely as known, formatted with the site's patterns (DATE_FORMATS,
+    MONTH_DATE_FORMATS): the `format_partial_date` filter of the templates."""
+    if isinstance(value, dt.date):
+        return localised_date(value, lang, date_pattern(settings, lang))
+    parsed = parse_partial_date(value)
+    if parsed is None:
+        return str(value)
+    month_pattern = settings.get("MONTH_DATE_FORMATS", {}).get(lang, "MMMM y")
+    return parsed.label(lang, date_pattern(settings, lang), month_pattern)

@@ -1,0 +1,50 @@
+"""Site addresses (a library, not a plugin): clean URLs, a path as an address, reserved addresses."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit, urlunsplit
+
+# The one list of reserved addresses. Top-level folders the build fills itself (the theme,
+# the search index, the photos, the feeds): no `Save_as:` may write into them.
+GENERATED_FOLDERS = frozenset({"theme", "pagefind", "bilder", "feeds"})
+# Top-level addresses no page's slug may take: the generated folders and the lists and
+# language sites (/aktuelles/, /entwuerfe/, /en/, /en/news/, /en/drafts/).
+RESERVED_TOP_LEVEL = GENERATED_FOLDERS | {"aktuelles", "entwuerfe", "en", "news", "drafts"}
+
+
+def clean_url(url: str) -> str:
+    """Return `url` with `..` segments resolved: `/en/../orte/` becomes `/orte/`.
+
+    i18n_subsites links translations relatively; hreflang, canonical links and
+    the sitemap need the plain form.
+    """
+    parts = urlsplit(url)
+    path = parts.path
+    if not path:
+        return url
+    trailing_slash = path.endswith("/")
+    path = posixpath.normpath(path)
+    if path == ".":
+        path = ""
+    if trailing_slash and not path.endswith("/"):
+        path += "/"
+    return urlunsplit(parts._replace(path=path))
+
+
+def site_url(siteurl: str, path: str) -> str:
+    """The clean address of `path` (relative to the site) on the site at `siteurl`."""
+    return clean_url(f"{siteurl}/{path}")
+
+
+def address_of(relative_file: str) -> str:
+    """The site address of a written file: `aktuelles/index.html` → `/aktuelles/`, `index.html` → `/`.
+
+    Other files keep their name (`robots.txt` → `/robots.txt`). The one path → address
+    conversion of the build (sitemap, output owners, language links) and the checks (crawl).
+    """
+    if relative_file == "index.html":
+        return "/"
+    if relative_file.endswith("/index.html"):
+        return "/" + relative_file.removesuffix("index.html")
+    return "/" + relative_file

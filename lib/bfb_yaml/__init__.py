@@ -1,0 +1,1 @@
+"""YAML data files read with line numbers (see loader)."""
