@@ -348,3 +348,39 @@ def test_documents_elsewhere_or_broken_stop_the_build(content_copy, previous_out
     write_news(content_copy, header="Modified: 2023-05-05", body="[Kaputt]({static}/dokumente/kaputt.pdf)")
     errors = refused(content_copy, previous_output, capsys)
     assert "document-unreadable" in errors and "„kaputt.pdf“ lässt sich nicht als PDF lesen" in errors
+
+
+class TagsAndAttributes(HTMLParser):
+    """Every (element, attribute) pair of a page; (element, "") for the element itself."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pairs: set[tuple[str, str]] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.pairs.add((tag, ""))
+        self.pairs.update((tag, name) for name, _ in attrs)
+
+
+def pairs_of(site: Path) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for page in site.rglob("*.html"):
+        if "pagefind" in page.relative_to(site).parts:
+            continue
+        scanner = TagsAndAttributes()
+        scanner.feed(page.read_text(encoding="utf-8"))
+        found |= scanner.pairs
+    return found
+
+
+def test_the_hostile_build_has_no_element_or_attribute_the_allow_list_and_the_theme_lack(
+    hostile_site, production_site
+):
+    from bfb_sanitize import ALLOWED_ATTRIBUTES, GLOBAL_ATTRIBUTES
+
+    content = {(tag, "") for tag in ALLOWED_TAGS}
+    content |= {
+        (tag, name) for tag in ALLOWED_TAGS for name in GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, set())
+    }
+    allowed = pairs_of(production_site.root) | content
+    assert pairs_of(hostile_site) - allowed == set()
