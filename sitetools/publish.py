@@ -217,6 +217,12 @@ KNOWN_FAILURES = (
     ("No space left on device", "Auf dem Ziel ist kein Platz mehr frei (Datenträger voll).",
      "Platz schaffen (alte Dateien oder Versionen beim Hoster löschen, Speicher erweitern), "
      "dann noch einmal `invoke publish`. Die halb übertragenen Dateien wurden entfernt."),
+    ("Permission denied (publickey",
+     "Anmeldung per SSH fehlgeschlagen: der Server kennt diesen Schlüssel nicht.",
+     "den richtigen Schlüssel mit `--key` oder PUBLISH_KEY angeben, oder den öffentlichen "
+     "Schlüssel (.pub) beim Hoster hinterlegen."),
+    ("Host key verification failed", "Anmeldung per SSH fehlgeschlagen: der Server ist unbekannt.",
+     "den Fingerabdruck des Servers prüfen und ihn einmal mit `ssh benutzer@server` bestätigen."),
     ("Permission denied", "Keine Schreibrechte im Ziel.",
      "Rechte des Ordners beim Hoster prüfen, dann noch einmal `invoke publish`."),
     ("Read-only file system", "Das Ziel ist schreibgeschützt.",
