@@ -252,6 +252,55 @@ PLACE_URL = PLACE_LANG_URL = "orte/{slug}/"
 PLACE_SAVE_AS = PLACE_LANG_SAVE_AS = "orte/{slug}/index.html"
 PLACES_URL = "orte/"
 PLACES_SAVE_AS = "orte/index.html"
+# The sources of what every place page says about our help and the Bürgerbus
+# (theme/templates/partials/place_offer.html and place_buergerbus.html). Each source: publisher,
+# title, date as precise as known ("2013-03-06", "2017-01", "2021"; "approximate" for an
+# inferred year), url (None when the page is gone, like our old website) and, where the
+# publisher is more than a name, its English form "publisher_en".
+PLACE_PAGE_SOURCES = {
+    # What our helpers do, and that help is for members (helpers are members too).
+    "offer": [
+        {
+            "publisher": "Bürger für Bürger e.V., alte Website",
+            "publisher_en": "our association's old website",
+            "title": "Unterstützen Sie uns aktiv durch Ihre Hilfe",
+            "date": "2021",
+            "approximate": True,
+            "url": None,
+        },
+        {
+            "publisher": "Wochenspiegel",
+            "title": "»Bürger für Bürger«: Eine gute Idee geht ihrer WEGE",
+            "date": "2013-03-06",
+            "url": None,
+        },
+    ],
+    # From January 2017 the bus served every village of the Verbandsgemeinde once a week.
+    "bus_every_village": [
+        {
+            "publisher": "wirtschaft.eifel.info",
+            "title": "Mehr Mobilität durch den Bürgerbus",
+            "date": "2017-01-16",
+            "url": "http://wirtschaft.eifel.info/2017/01/16/mehr-mobilitaet-durch-den-buergerbus/",
+        },
+        {
+            "publisher": "Trierischer Volksfreund",
+            "title": "Wir sind auf dem richtigen Weg",
+            "date": "2018-01",
+            "url": "https://www.volksfreund.de/region/daun/wir-sind-auf-dem-richtigen-weg_aid-7700815",
+        },
+    ],
+    # Trips with passengers stopped in March 2020.
+    "bus_suspended": [
+        {
+            "publisher": "Bürger für Bürger e.V., alte Website",
+            "publisher_en": "our association's old website",
+            "title": "Fahrten des Bürgerbusses in der Verbandsgemeinde Daun werden vorübergehend eingestellt",
+            "date": "2020-03",
+            "url": None,
+        },
+    ],
+}
 
 # The start page is a page (content/seiten/start.md); the news list lives at /aktuelles/.
 INDEX_URL = "aktuelles/"

@@ -26,7 +26,7 @@ from bfb_contents.front_matter import parse_front_matter
 from bfb_text.slugs import german_slugify
 from bfb_yaml.loader import load_located_yaml
 from invoke import Collection
-from orte.model import STAGES
+from orte.model import ACTORS, STAGES
 from orte.validation import validate_places
 from PIL import Image
 
@@ -151,6 +151,11 @@ def test_the_place_example_shows_on_the_place_page(guide_site, example):
         sources = measure["source"] if isinstance(measure["source"], list) else [measure["source"]]
         assert [a["href"] for a in step.select(".place__sources a")] == [source["url"] for source in sources]
         assert measure["title_en"] in [h.get_text() for h in english.select(".place__measure-title")]
+        actors = measure["actor"] if isinstance(measure["actor"], list) else [measure["actor"]]
+        shown = step.select_one(".place__actor").get_text(" ", strip=True)
+        assert shown == "Wer: " + ", ".join(ACTORS[actor].de for actor in actors)
+        if "note" in measure:
+            assert measure["note"] not in page.get_text(" ")  # notes are never shown
     if "status" in new:
         stage = STAGES[new["status"]["stage"]]
         assert page.select_one(".place__stage").get_text() == f"Stand: {stage.de}"

@@ -11,7 +11,7 @@ from bfb_contents.front_matter import read_front_matter
 from bfb_yaml.loader import load_located_yaml
 from bs4 import BeautifulSoup
 from orte.figures import compute_figures
-from orte.model import STAGES, UNKNOWN_STAGE, german_sort_key
+from orte.model import ACTORS, STAGES, Measure, german_sort_key
 from orte.svg_map import STEP_CLASSES, step_class
 from orte.validation import parse_place_list, validate_places
 
@@ -161,9 +161,89 @@ def test_figures_match_the_data(dev_site, records, path):
 def test_a_place_shows_a_stage_only_if_the_data_records_it(dev_site, records, prefix):
     lang = "en" if prefix else "de"
     for record in records:
-        shown = dev_site.page(f"{prefix}/orte/{record.slug}/").select_one(".place__stage").get_text()
-        expected = STAGES[record.status.stage] if record.status else UNKNOWN_STAGE
-        assert shown.endswith(": " + expected.label(lang)), record.slug
+        shown = dev_site.page(f"{prefix}/orte/{record.slug}/").select_one(".place__stage")
+        if record.status:
+            assert shown.get_text().endswith(": " + STAGES[record.status.stage].label(lang)), record.slug
+        else:
+            assert shown is None, record.slug
+
+
+RESEARCH_NOTE_PHRASES = [
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "research_note_phrases.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+def research_notes_in(text: str) -> list[str]:
+    """The phrases of the list that `text` contains as whole words (any case)."""
+    return [
+        phrase
+        for phrase in RESEARCH_NOTE_PHRASES
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE)
+    ]
+
+
+def visible_text(page: BeautifulSoup) -> str:
+    return " ".join(page.select_one("main").get_text(" ").split())
+
+
+def place_pages(dev_site, records):
+    for prefix in ("", "/en"):
+        for record in records:
+            yield prefix, record, dev_site.page(f"{prefix}/orte/{record.slug}/")
+
+
+def test_every_place_page_offers_our_help_and_phone_before_the_first_step(dev_site, records):
+    for _prefix, record, page in place_pages(dev_site, records):
+        offer = page.select_one(".place__offer")
+        phone = offer.select_one('a[href^="tel:+49"]')
+        assert phone is not None, record.slug
+        first_step = page.select_one(".place__measure") or page.select_one("#massnahmen")
+        # The offer and its phone come first in the document.
+        assert phone in first_step.find_all_previous("a"), record.slug
+
+
+def test_every_step_names_who_took_it(dev_site, records):
+    for prefix, record, page in place_pages(dev_site, records):
+        lang = "en" if prefix else "de"
+        labels = {term.label(lang) for term in ACTORS.values()}
+        steps = page.select(".place__measure")
+        assert len(steps) == len(record.measures)
+        for step, measure in zip(steps, sorted(record.measures, key=Measure.newest_first_key), strict=True):
+            shown = step.select_one(".place__actor").get_text(" ", strip=True).split(": ", 1)[1]
+            assert shown == ", ".join(ACTORS[actor].label(lang) for actor in measure.actors), record.slug
+            assert set(shown.split(", ")) <= labels
+
+
+def test_no_place_page_or_overview_shows_a_research_note(dev_site, records):
+    assert "der Text der Quelle bricht an dieser Stelle ab" in RESEARCH_NOTE_PHRASES
+    pages = [(record.slug, page) for _, record, page in place_pages(dev_site, records)]
+    for name in ("orte", "en/orte"):
+        overview = dev_site.page(f"/{name}/")
+        for figure in overview.select("figure.map"):
+            figure.decompose()  # the map's own legend is issue 20 item 6, worded with the map
+        pages.append((name, overview))
+    for name, page in pages:
+        assert research_notes_in(visible_text(page)) == [], name
+    assert research_notes_in("Ob er gebaut wurde, ist nicht belegt.") != []  # the search finds what it should
+    assert research_notes_in("verschlossen, another step") == []  # and only whole words
+
+
+def test_the_notes_of_the_data_stay_in_the_data(dev_site, records):
+    notes = [record.note for record in records if record.note]
+    notes += [measure.note for record in records for measure in record.measures if measure.note]
+    assert len(notes) >= 10  # the research notes moved out of the texts
+    for _, record, page in place_pages(dev_site, records):
+        text = visible_text(page)
+        assert not [note for note in notes if note in text], record.slug
+
+
+def test_no_step_cites_a_campaign_website(dev_site, records):
+    hosts = {source.url.split("/")[2] for record in records for m in record.measures for source in m.sources}
+    assert not [host for host in hosts if "jenssen" in host]
 
 
 def test_no_page_says_a_place_has_not_started_or_counts_zero_caring_communities(dev_site, records):

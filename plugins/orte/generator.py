@@ -10,18 +10,30 @@ because i18n_subsites installs gettext only just before writing (pelican-plugins
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from bfb_build.figures import provide_figure
 from bfb_contents.kinds import NEWS, PLACE, TEXT_KINDS, lists_of
 from bfb_errors import Problem, stop_build
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
 
 from .figures import charts_for, compute_figures
-from .model import KINDS, MEASURE_TYPES, STAGES, UNKNOWN_STAGE, Measure, PlaceRecord, german_sort_key
+from .model import (
+    ACTORS,
+    KINDS,
+    MEASURE_TYPES,
+    STAGES,
+    UNKNOWN_STAGE,
+    UNLABELLED_TYPE,
+    Measure,
+    PlaceRecord,
+    german_sort_key,
+)
 from .places_file import DEFAULT_DATA_FILE, number_of_places, places_file_of_this_build
 from .svg_map import DEFAULT_BOUNDARIES, build_place_map
 from .validation import (
@@ -55,31 +67,49 @@ class Place(Page):
     default_template = PLACE.template
 
 
+# A German name inside an English text, written in German quotation marks: „Unser Dorf hat Zukunft“.
+GERMAN_NAME = re.compile("\u201e([^\u201c\u201e]+)\u201c")
+
+
+def with_german_names(text: str) -> Markup:
+    """An English text from the data, escaped, its „German names“ shown as “name” with lang="de"."""
+    parts, last = [], 0
+    for match in GERMAN_NAME.finditer(text):
+        parts += [escape(text[last : match.start()]), Markup('“<span lang="de">{}</span>”').format(match[1])]
+        last = match.end()
+    return Markup("").join([*parts, escape(text[last:])])
+
+
 @dataclass(frozen=True)
 class LabelledMeasure:
-    """A measure as a page of one language shows it: its type's label and its texts.
+    """A measure as a page of one language shows it: its type's label, who took it, and its texts.
 
-    `text_lang` is "" when title and description are in the page's language, else the language
-    they are in ("de": an English page showing a step nobody has translated yet).
+    `type_label` is "" for a step of no telling type (UNLABELLED_TYPE). `actors` are the labels
+    of who took the step, in the page's language. `text_lang` is "" when title and description
+    are in the page's language, else the language they are in ("de": an English page showing a
+    step nobody has translated yet). English texts are Markup: their „German names“ carry lang="de".
     """
 
     measure: Measure
     type_label: str
-    title: str
-    description: str
+    title: str | Markup
+    description: str | Markup
     text_lang: str
+    actors: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, measure: Measure, lang: str) -> LabelledMeasure:
+        type_label = "" if measure.type == UNLABELLED_TYPE else MEASURE_TYPES[measure.type].label(lang)
+        actors = tuple(ACTORS[actor].label(lang) for actor in measure.actors)
         english = bool(measure.title_en) and (bool(measure.description_en) or not measure.description)
         if lang == "en" and english:
-            return cls(
-                measure, MEASURE_TYPES[measure.type].label(lang), measure.title_en, measure.description_en, ""
+            title, description = (
+                with_german_names(measure.title_en),
+                with_german_names(measure.description_en),
             )
+            return cls(measure, type_label, title, description, "", actors)
         text_lang = "de" if lang != "de" else ""
-        return cls(
-            measure, MEASURE_TYPES[measure.type].label(lang), measure.title, measure.description, text_lang
-        )
+        return cls(measure, type_label, measure.title, measure.description, text_lang, actors)
 
 
 @dataclass(frozen=True)

@@ -38,19 +38,57 @@ STAGES = vocabulary(
     Term("sorgende-gemeinschaft", "Sorgende Gemeinschaft", "caring community"),
 )
 FIRST_STAGE = next(iter(STAGES))
-# What the site says for a place whose status nobody has recorded.
-UNKNOWN_STAGE = Term("", "noch nicht erfasst", "not yet recorded")
+# What the overview's status column says for a place whose status nobody has recorded (only
+# shown when some place has one; a place page then shows no status at all).
+UNKNOWN_STAGE = Term("", "nicht festgestellt", "not assessed")
 # The row of steps whose sources give no reliable date, in counts by year.
 UNDATED = Term("ohne-datum", "ohne Datum", "no date")
 
-# The measures named in the association's own text, plus "sonstiges" for everything else.
+# What kind of step a measure was. The first five are the measures named in the association's
+# own text; the others group what the sources report. "sonstiges" is for a step none of them
+# fits: its label appears in the counts, never on a place page (a reader learns nothing from it).
 MEASURE_TYPES = vocabulary(
     Term("jugendforum", "Jugendforum", "Youth forum"),
     Term("spielgruppe", "generationenübergreifende Spielgruppe", "Intergenerational play group"),
-    Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representative"),
+    Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representatives"),
     Term("zukunftskonferenz", "Zukunftskonferenz", "Future conference"),
     Term("dorfwerkstatt", "Dorfwerkstatt", "Village workshop"),
-    Term("sonstiges", "sonstiger Schritt", "Other step"),
+    Term("nachbarschaftshilfe", "Nachbarschaftshilfe", "Neighbourly help"),
+    Term("treffpunkt", "Treffpunkt für Jung und Alt", "Meeting place for young and old"),
+    Term("jung-und-alt", "Jung und Alt gemeinsam", "Young and old together"),
+    Term("fest", "Fest und Begegnung", "Festival and get-together"),
+    Term("verein", "Neuer Verein", "New club"),
+    Term("netzwerk", "Netzwerk und Beirat", "Network and advisory council"),
+    Term("mobilitaet", "Bürgerbus", "Community bus"),
+    Term("dorfentwicklung", "Dorfentwicklung", "Village development"),
+    Term("preis", "Preis und Wettbewerb", "Award and competition"),
+    Term("sonstiges", "weitere Schritte", "Other steps"),
+)
+# The type whose label a place page leaves out.
+UNLABELLED_TYPE = "sonstiges"
+
+# Who took a step (a measure's required `actor`, one or more of these). Roles and bodies,
+# never a private person. A page names them so that nobody credits the association with
+# what a parish, a school or the Verbandsgemeinde did.
+ACTORS = vocabulary(
+    Term("ortsgemeinde", "Ortsgemeinde", "Municipality"),
+    Term("stadt-daun", "Stadt Daun", "Town of Daun"),
+    Term("ortsbeirat", "Ortsbeirat oder Ortsvorsteher", "District council or its chair"),
+    Term("verbandsgemeinde", "Verbandsgemeinde Daun (WEGE-Büro)", "Joint municipal authority (WEGE office)"),
+    Term("jugendpflege", "Jugendpflege der Verbandsgemeinde", "Youth work of the joint municipal authority"),
+    Term("pfarrei", "Pfarrei", "Parish"),
+    Term("schule", "Schule", "School"),
+    Term("buerger-fuer-buerger", "Bürger für Bürger e.V. (wir)", "Our association"),
+    Term("verein", "Verein im Ort", "Local club"),
+    Term(
+        "arbeitsgruppe", "Arbeitsgruppe aus der Zukunftskonferenz", "Working group of the future conference"
+    ),
+    Term("nachbarschaftshilfe", "Nachbarschaftshilfe im Ort", "Local neighbourly-help group"),
+    Term("genossenschaft", "Genossenschaft im Ort", "Local cooperative"),
+    Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representatives"),
+    Term("netzwerk", "Netzwerk mehrerer Partner", "Network of partners"),
+    Term("rotary-club", "Rotary Club", "Rotary Club"),
+    Term("buergerinnen", "Menschen aus dem Ort", "People of the village"),
 )
 
 KINDS = vocabulary(
@@ -80,11 +118,13 @@ class Measure:
     type: str  # a key of MEASURE_TYPES
     title: str
     sources: tuple[Source, ...]
+    actors: tuple[str, ...] = ()  # keys of ACTORS: who took the step (validation requires one)
     date: PartialDate | None = None  # None: the sources give no reliable date
     description: str = ""
     title_en: str = ""  # empty: the English site shows the German text, marked as German
     description_en: str = ""
     line: int = 0  # where the measure starts in the data file
+    note: str = ""  # research note for editors and the board; never shown on the site
 
     @property
     def year(self) -> int | None:
@@ -137,6 +177,7 @@ class PlaceRecord:
     measures: tuple[Measure, ...] = ()
     contact: Contact | None = None
     website: str = ""
+    note: str = ""  # research note for editors and the board; never shown on the site
 
 
 def german_sort_key(text: str) -> tuple[str, str]:
@@ -148,3 +189,26 @@ def german_sort_key(text: str) -> tuple[str, str]:
     decomposed = unicodedata.normalize("NFKD", folded)
     base = "".join(char for char in decomposed if not unicodedata.combining(char))
     return (base, text)
+
+
+@dataclass(frozen=True)
+class EditorNote:
+    """A `note` of the data file: a research note or open question, never shown on the site."""
+
+    line: int  # where its place or step starts in the data file
+    subject: str  # "Sarmersbach" or "Üdersdorf: Jugendforum"
+    text: str
+
+
+def editor_notes(records: list[PlaceRecord]) -> list[EditorNote]:
+    """Every note of the places and their steps, in file order (for a list of open questions)."""
+    notes = []
+    for record in records:
+        if record.note:
+            notes.append(EditorNote(record.line, record.name, record.note))
+        notes += [
+            EditorNote(measure.line, f"{record.name}: {measure.title}", measure.note)
+            for measure in record.measures
+            if measure.note
+        ]
+    return sorted(notes, key=lambda note: note.line)

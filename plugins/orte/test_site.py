@@ -34,7 +34,66 @@ def test_place_page_shows_facts_measures_body_and_news(tiny_site):
     ]
     assert page.select_one(".place__text strong").get_text() == "mitten"
     assert page.select_one(".news-list a")["href"] == "/aktuelles/testmeldung/"
-    assert page.select_one(".place__invitation a")["href"] == "/kontakt/"
+    assert page.select_one("#mitmachen").find_parent("section").a["href"] == "/kontakt/"
+
+
+def sections_in_order(page) -> list[str]:
+    return [heading["id"] for heading in page.select("article.place h2[id]")]
+
+
+@pytest.mark.parametrize("path", ["/orte/ueberdorf/", "/en/orte/ueberdorf/", "/orte/zettingen/"])
+def test_place_page_offers_our_help_and_phone_first_then_bus_steps_and_news(tiny_site, path):
+    page = tiny_site.page(path)
+    assert sections_in_order(page) == ["hilfe", "buergerbus", "massnahmen", "meldungen", "mitmachen"]
+    offer = page.select_one(".place__offer")
+    phone = offer.select_one('a[href^="tel:"]')
+    assert phone["href"] == "tel:+4965929263198"  # ASSOCIATION's number, always in the +49 form
+    assert phone.get_text() == ("+49 6592 9263198" if path.startswith("/en/") else "06592 9263198")
+    assert offer.select(".place__sources cite")  # what we offer, with its sources
+
+
+def test_the_bus_section_tells_the_past_with_dates_and_gives_the_phone_for_today(tiny_site):
+    german = tiny_site.page("/orte/ueberdorf/").select_one(".place__bus").get_text(" ", strip=True)
+    assert (
+        "Ab Januar 2017 fuhr der Bürgerbus jedes Dorf der Verbandsgemeinde einmal in der Woche an" in german
+    )
+    assert "Im März 2020 stellten wir die Fahrten mit Fahrgästen vorübergehend ein." in german
+    assert "Ob und wie der Bus heute fährt: 06592 9263198" in german
+    english = tiny_site.page("/en/orte/ueberdorf/").select_one(".place__bus")
+    assert "Whether and how the bus runs today: +49 6592 9263198" in english.get_text(" ", strip=True)
+    assert english.select_one('a[href^="tel:"]')["href"] == "tel:+4965929263198"
+
+
+def test_every_step_names_who_took_it_in_the_page_language(tiny_site):
+    for path, expected in (
+        (
+            "/orte/altstadt/",
+            ["Wer: Jugendpflege der Verbandsgemeinde", "Wer: Stadt Daun, Verbandsgemeinde Daun (WEGE-Büro)"],
+        ),
+        (
+            "/en/orte/altstadt/",
+            [
+                "By: Youth work of the joint municipal authority",
+                "By: Town of Daun, Joint municipal authority (WEGE office)",
+            ],
+        ),
+    ):
+        page = tiny_site.page(path)
+        steps = page.select(".place__measure")
+        assert [step.select_one(".place__actor").get_text(" ", strip=True) for step in steps] == expected
+
+
+def test_notes_in_the_data_are_never_shown(tiny_site):
+    for path in (
+        "/orte/ueberdorf/",
+        "/en/orte/ueberdorf/",
+        "/orte/udenheim/",
+        "/en/orte/udenheim/",
+        "/orte/",
+    ):
+        text = (tiny_site.output / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert "wissen wir für diese Seite nicht" not in text
+        assert "Den genauen Tag der Wahl nennen die Quellen nicht" not in text
 
 
 def test_every_measure_shows_its_date_as_precise_as_known_and_links_its_sources(tiny_site):
@@ -52,24 +111,25 @@ def test_every_measure_shows_its_date_as_precise_as_known_and_links_its_sources(
     assert "(8.\u00a0März\u00a02023)" in first.select_one(".place__sources").get_text()
     inferred = tiny_site.page("/orte/nordteil/").select_one(".place__measure-meta").get_text()
     assert inferred == "Dorfwerkstatt, um\u00a02024"
-    undated = tiny_site.page("/orte/ueberdorf/").select(".place__measure-meta")[-1].get_text()
-    assert undated == "sonstiger Schritt, ohne Datum"
+    # A step of no telling type and without a date has no line for them; who took it is still said.
+    last = tiny_site.page("/orte/ueberdorf/").select(".place__measure")[-1]
+    assert last.select_one(".place__measure-meta") is None
+    assert last.select_one(".place__actor").get_text(" ", strip=True) == "Wer: Menschen aus dem Ort"
 
 
-def test_unknown_status_is_said_to_be_unknown_never_a_stage(tiny_site):
-    for path, expected in (
-        ("/orte/udenheim/", "Stand: noch nicht erfasst"),
-        ("/en/orte/udenheim/", "Status: not yet recorded"),
-    ):
+def test_an_unknown_status_is_not_shown_at_all(tiny_site):
+    for path in ("/orte/udenheim/", "/en/orte/udenheim/"):
         page = tiny_site.page(path)
-        assert page.select_one(".place__stage").get_text() == expected
+        assert page.select_one(".place__stage") is None
         assert page.select_one(".place__stage-source") is None
+        text = page.get_text(" ", strip=True)
+        assert "noch nicht erfasst" not in text and "not yet recorded" not in text
 
 
 def test_place_without_measures_says_nothing_is_recorded_not_that_nothing_happened(tiny_site):
     text = tiny_site.page("/orte/zettingen/").select_one("#massnahmen").parent.get_text(" ", strip=True)
-    assert "noch keine Schritte mit Quelle erfasst" in text
-    assert "nicht, dass dort nichts geschieht" in text
+    assert "Aus Zettingen haben wir bisher keinen Schritt in öffentlichen Quellen gefunden." in text
+    assert "Erzählen Sie es uns" in text
 
 
 def test_english_place_page_uses_english_labels_texts_and_body(tiny_site):
@@ -84,8 +144,9 @@ def test_english_place_page_uses_english_labels_texts_and_body(tiny_site):
     altstadt = tiny_site.page("/en/orte/altstadt/")
     assert altstadt.select_one(".place__measure-meta").get_text() == "Youth forum, 7\u00a0March\u00a02023"
     # The same sources as on the German page; their titles are German and marked so.
-    assert altstadt.select_one(".place__sources a")["href"] == "https://altstadt.example/jugendforum"
-    assert altstadt.select_one(".place__sources cite")["lang"] == "de"
+    sources = altstadt.select_one(".place__measure .place__sources")
+    assert sources.a["href"] == "https://altstadt.example/jugendforum"
+    assert sources.cite["lang"] == "de" and sources.a.span["lang"] == "de"  # title and publisher
 
 
 def test_untranslated_measure_is_shown_in_german_and_marked_as_german(tiny_site):
@@ -170,7 +231,7 @@ def test_overview_figures_come_from_the_data(tiny_site):
     assert rows["ohne-datum"] == "1"
     assert "6 places" in page.select_one(".places__intro").get_text()
     assert page.select("svg.chart__svg rect.chart__bar")  # the chart draws bars for non-zero counts
-    assert "for 3 places; for 3 places it is not yet recorded" in page.get_text(" ", strip=True)
+    assert "For 3 places the association has assessed how far they are" in page.get_text(" ", strip=True)
 
 
 def test_overview_lists_each_place_with_its_latest_step(tiny_site):
@@ -349,7 +410,7 @@ def test_overview_says_how_many_statuses_are_recorded_and_never_counts_unknown_a
     assert not re.search(r"\b0 Sorgende Gemeinschaft", text)
     assert "noch nicht begonnen" not in text
     if recorded:
-        assert "Stand festgestellt: 6 von 6 Orten; noch nicht erfasst: 0." in text
+        assert "Für 6 Orte hat der Verein festgestellt, wie weit sie sind" in text
         rows = {
             row["data-key"]: row.td.get_text()
             for row in site.page("/orte/").select("#stand-titel ~ table tr[data-key]")
@@ -360,8 +421,8 @@ def test_overview_says_how_many_statuses_are_recorded_and_never_counts_unknown_a
             for row in site.page("/orte/").select(".places__table tbody tr")
         )
     else:
-        assert "hat der Verein noch nicht erfasst" in text
-        assert "Stand festgestellt: 0 von 6 Orten; noch nicht erfasst: 6." in text
+        assert "Wie weit ein Ort auf dem Weg zur Sorgenden Gemeinschaft ist, zeigt die Liste nicht." in text
+        assert "hat der Verein festgestellt" not in text
         assert site.page("/orte/").select_one("#stand-titel") is None  # no chart of stages nobody recorded
         assert "Stand" not in [th.get_text() for th in site.page("/orte/").select(".places__table thead th")]
 
@@ -369,8 +430,8 @@ def test_overview_says_how_many_statuses_are_recorded_and_never_counts_unknown_a
 def test_place_pages_show_a_stage_only_where_one_is_recorded(status_site):
     recorded, site = status_site
     for slug in ("altstadt", "udenheim"):
-        stage = site.page(f"/orte/{slug}/").select_one(".place__stage").get_text()
-        assert stage == ("Stand: erste Schritte" if recorded else "Stand: noch nicht erfasst")
+        stage = site.page(f"/orte/{slug}/").select_one(".place__stage")
+        assert (stage.get_text() if stage else None) == ("Stand: erste Schritte" if recorded else None)
 
 
 def fixture_without_source_of_the_bookshelf(data: str) -> str:
@@ -388,7 +449,7 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             fixture_without_source_of_the_bookshelf,
             [
                 "1 Problem gefunden",
-                "content/data/orte.yaml:98: Die Maßnahme hat keine Quelle („source“).",
+                "content/data/orte.yaml:103: Die Maßnahme hat keine Quelle („source“).",
                 "Betrifft: Überdorf, Maßnahme 3",
                 "So beheben: Unter der Maßnahme eintragen, wo sie öffentlich nachzulesen ist:",
             ],
@@ -401,7 +462,26 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             [
                 "2 Probleme gefunden",
                 "content/data/orte.yaml:3: Hier steht ein YAML-Verweis („&stadt“)",
-                "orte.yaml:46:",
+                "orte.yaml:48:",
+            ],
+        ),
+        (
+            lambda data: data.replace("      actor: jugendpflege\n", ""),
+            [
+                "1 Problem gefunden",
+                "content/data/orte.yaml:28: Bei der Maßnahme fehlt, wer sie gemacht hat (Feld „actor“).",
+                "Betrifft: Altstadt, Maßnahme 2",
+                "So beheben: Unter der Maßnahme eintragen, wer den Schritt gemacht hat",
+                "(technical: measure without actor)",
+            ],
+        ),
+        (
+            lambda data: data.replace("actor: jugendpflege", "actor: jugendpfleger"),
+            [
+                "1 Problem gefunden",
+                "content/data/orte.yaml:29: Unbekannter Wert „jugendpfleger“ für „actor“.",
+                "Meinten Sie „jugendpflege“?",
+                "(technical: unknown actor 'jugendpfleger')",
             ],
         ),
         (
@@ -413,9 +493,35 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             ["„javascript:alert(1)“ ist keine erlaubte Internetadresse."],
         ),
     ],
-    ids=["missing-source", "empty-file", "alias", "part-of-cycle", "javascript-link"],
+    ids=[
+        "missing-source",
+        "empty-file",
+        "alias",
+        "missing-actor",
+        "unknown-actor",
+        "part-of-cycle",
+        "javascript-link",
+    ],
 )
 def test_refused_data_stops_the_build_with_a_german_message(tmp_path, change, expected):
     errors = failed_build(tmp_path, change((FIXTURES / "orte.yaml").read_text(encoding="utf-8")))
     for line in expected:
         assert line in errors
+
+
+def test_the_overview_names_an_unassessed_status_plainly_where_others_are_recorded(tiny_site):
+    for path, unknown in (("/orte/", "nicht festgestellt"), ("/en/orte/", "not assessed")):
+        rows = tiny_site.page(path).select(".places__table tbody tr")
+        status = {row.th.a.get_text(): row.select("td")[-1].get_text() for row in rows}
+        assert status["Udenheim"] == unknown
+        assert status["Überdorf"] in ("Sorgende Gemeinschaft", "caring community")
+
+
+def test_german_names_in_english_texts_are_marked_german_and_everything_is_escaped(tiny_site):
+    (title,) = [
+        h
+        for h in tiny_site.page("/en/orte/ueberdorf/").select(".place__measure-title")
+        if "Play" in h.get_text()
+    ]
+    assert title.get_text() == "Play group “Jung trifft Alt” <for all>"
+    assert title.select_one('span[lang="de"]').get_text() == "Jung trifft Alt"

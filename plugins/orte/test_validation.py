@@ -34,11 +34,11 @@ SOURCE = """      source:
 """
 
 
-def measure(**fields: str) -> str:
-    """One measure of GOOD_PLACE, with a source unless `source` is given."""
-    fields = {"type": "jugendforum", "title": "Forum", **fields}
+def measure(**fields: str | None) -> str:
+    """One measure of GOOD_PLACE, with a source unless `source` is given; a field given None is left out."""
+    fields = {"type": "jugendforum", "actor": "ortsgemeinde", "title": "Forum", **fields}
     source = fields.pop("source", SOURCE)
-    lines = [f"      {key}: {value}" for key, value in fields.items()]
+    lines = [f"      {key}: {value}" for key, value in fields.items() if value is not None]
     lines[0] = "    - " + lines[0].lstrip()
     return "  measures:\n" + "\n".join(lines) + "\n" + source
 
@@ -156,7 +156,7 @@ def test_a_bare_stage_without_who_and_when_is_refused(tmp_path):
     assert problem.line == 7
     assert problem.subject == "Altstadt, Feld „status“"
     assert "wer ihn festgestellt hat und wann" in problem.message
-    assert "decided_by: Vorstand" in problem.fix and "noch nicht erfasst" in problem.fix
+    assert "decided_by: Vorstand" in problem.fix and "keinen Stand" in problem.fix
 
 
 def test_unknown_stage_lists_the_allowed_stages(tmp_path):
@@ -182,6 +182,33 @@ def test_a_measure_without_source_names_file_line_place_and_how_to_fix(tmp_path)
     assert "source:" in problem.fix and "url: https://" in problem.fix
     assert problem.render().startswith(f"{tmp_path / 'orte.yaml'}:8: ")
     assert "So beheben:" in problem.render()
+
+
+def test_a_measure_without_actor_stops_with_file_line_and_the_allowed_actors(tmp_path):
+    problem = only_problem(tmp_path, GOOD_PLACE + measure(actor=None))
+    assert (problem.line, problem.detail) == (8, "measure without actor")  # where the measure starts
+    assert problem.subject == "Altstadt, Maßnahme 1"
+    assert problem.render().startswith(f"{tmp_path / 'orte.yaml'}:8: ")
+    assert "actor: ortsgemeinde" in problem.fix and "„pfarrei“" in problem.fix
+
+
+@pytest.mark.parametrize("written", ["pfarei", "[ortsgemeinde, pfarei]"])
+def test_an_unknown_actor_stops_with_the_line_of_the_field_and_a_suggestion(tmp_path, written):
+    problem = only_problem(tmp_path, GOOD_PLACE + measure(actor=written))
+    assert (problem.line, problem.detail) == (9, "unknown actor 'pfarei'")
+    assert problem.subject == "Altstadt, Maßnahme 1, Feld „actor“"
+    assert "Meinten Sie „pfarrei“?" in problem.message
+
+
+def test_one_or_more_actors_are_kept_in_order_and_notes_are_kept_but_never_required(tmp_path):
+    step = measure(actor="[schule, pfarrei]", note="Jahr erschlossen.")
+    (record,), problems = validate(tmp_path, GOOD_PLACE + '  note: "Offen: wer?"\n' + step)
+    assert problems == []
+    assert record.note == "Offen: wer?"
+    assert record.measures[0].actors == ("schule", "pfarrei")
+    assert record.measures[0].note == "Jahr erschlossen."
+    (plain,), _ = validate(tmp_path, GOOD_PLACE + measure())
+    assert (plain.note, plain.measures[0].note, plain.measures[0].actors) == ("", "", ("ortsgemeinde",))
 
 
 @pytest.mark.parametrize(
@@ -249,7 +276,7 @@ def test_unknown_measure_type_and_bad_date_in_one_pass(tmp_path):
     records, problems = validate(tmp_path, GOOD_PLACE + measure(type="dorfwerkstat", date="20234"))
     assert [(problem.line, problem.subject) for problem in problems] == [
         (8, "Altstadt, Maßnahme 1, Feld „type“"),
-        (10, "Altstadt, Maßnahme 1, Feld „date“"),
+        (11, "Altstadt, Maßnahme 1, Feld „date“"),
     ]
     assert "Meinten Sie „dorfwerkstatt“?" in problems[0].message
     assert records == []  # a place with a problem is never half-built

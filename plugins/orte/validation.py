@@ -19,6 +19,7 @@ from bfb_text.slugs import german_slugify
 from bfb_yaml.loader import LocatedList, LocatedMap
 
 from .model import (
+    ACTORS,
     KINDS,
     KINDS_WITH_PARENT,
     MEASURE_TYPES,
@@ -63,8 +64,19 @@ PLACE_FIELDS = (
     "measures",
     "contact",
     "website",
+    "note",
 )
-MEASURE_FIELDS = ("type", "date", "title", "title_en", "description", "description_en", "source")
+MEASURE_FIELDS = (
+    "type",
+    "actor",
+    "date",
+    "title",
+    "title_en",
+    "description",
+    "description_en",
+    "source",
+    "note",
+)
 SOURCE_FIELDS = ("publisher", "title", "date", "url")
 STATUS_FIELDS = ("stage", "decided_by", "date")
 CONTACT_FIELDS = ("role", "address", "link")
@@ -292,6 +304,7 @@ def _read_place(mapping: LocatedMap, path: Path, area: Area, problems: list[Prob
         "website": check.link("website"),
         "contact": _read_contact(check),
         "measures": _read_measures(check),
+        "note": check.text("note"),
     }
     place.update(_read_population(check))
     place["valid"] = len(problems) == before
@@ -364,7 +377,7 @@ def _read_status(check: _Checker) -> RecordedStatus | None:
         "Ein Stand („{value}“) braucht die Angabe, wer ihn festgestellt hat und wann.",
         "Den Stand so eintragen (eingerückt unter „status:“): „stage: erste-schritte“, "
         "„decided_by: Vorstand“ und „date: 2026-11“. Ist der Stand nicht festgestellt, "
-        "die Zeile „status:“ löschen – dann zeigt die Website „Stand: noch nicht erfasst“.",
+        "die Zeile „status:“ löschen – dann zeigt die Seite des Ortes keinen Stand.",
     )
     if inner is None:
         return None
@@ -426,13 +439,51 @@ def _read_measure(check: _Checker) -> Measure | None:
     before = len(check.problems)
     check.check_keys(MEASURE_FIELDS)
     kind = check.choice("type", MEASURE_TYPES)
+    actors = _read_actors(check)
     title = check.text("title", required=True)
-    fields = {key: check.text(key) for key in ("title_en", "description", "description_en")}
+    fields = {key: check.text(key) for key in ("title_en", "description", "description_en", "note")}
     date = check.date("date")
     sources = _read_sources(check)
     if len(check.problems) > before:
         return None
-    return Measure(type=kind, title=title, date=date, sources=sources, line=check.mapping.line, **fields)
+    return Measure(
+        type=kind, actors=actors, title=title, date=date, sources=sources, line=check.mapping.line, **fields
+    )
+
+
+ACTOR_FIX = (
+    "Unter der Maßnahme eintragen, wer den Schritt gemacht hat, z. B. „actor: ortsgemeinde“; "
+    "waren es mehrere: „actor: [ortsgemeinde, verbandsgemeinde]“. Erlaubt sind: {options}. "
+    "Waren wir es nicht, bitte nie „buerger-fuer-buerger“ eintragen."
+)
+
+
+def _read_actors(check: _Checker) -> tuple[str, ...]:
+    """Who took the step: one key of ACTORS, or a list of them. Required on every measure."""
+    value = check.mapping.get("actor")
+    fix = ACTOR_FIX.format(options=listing(ACTORS))
+    if value in (None, "", []):
+        check.problem(
+            None,
+            "Bei der Maßnahme fehlt, wer sie gemacht hat (Feld „actor“).",
+            fix,
+            "measure without actor",
+        )
+        return ()
+    written = value if isinstance(value, list) else [value]
+    actors = []
+    for actor in written:
+        if not isinstance(actor, str) or actor not in ACTORS:
+            check.problem(
+                "actor",
+                f"Unbekannter Wert „{actor}“ für „actor“.{suggestion(actor, ACTORS)}",
+                fix,
+                f"unknown actor {actor!r}",
+            )
+            continue
+        if actor not in actors:
+            actors.append(actor)
+    return tuple(actors)
 
 
 SOURCE_EXAMPLE = (
