@@ -114,10 +114,11 @@ class _Checker:
         self.subject = subject
         self.problems = problems
 
-    def problem(self, key: str | None, message: str, fix: str, detail: str) -> None:
+    def problem(self, key: str | None, message: str, fix: str, detail: str, code: str = "") -> None:
         line = self.mapping.line_of(key) if key else self.mapping.line
         subject = f"{self.subject}, Feld „{key}“" if key else self.subject
-        self.problems.append(Problem(self.path, line, message, fix, detail=detail, subject=subject))
+        problem = Problem(self.path, line, message, fix, detail=detail, subject=subject, code=code)
+        self.problems.append(problem)
 
     def check_keys(self, allowed: tuple[str, ...]) -> None:
         for key, line in self.mapping.duplicate_keys:
@@ -468,6 +469,7 @@ def _read_actors(check: _Checker) -> tuple[str, ...]:
             "Bei der Maßnahme fehlt, wer sie gemacht hat (Feld „actor“).",
             fix,
             "measure without actor",
+            code="actor-missing",
         )
         return ()
     written = value if isinstance(value, list) else [value]
@@ -479,6 +481,7 @@ def _read_actors(check: _Checker) -> tuple[str, ...]:
                 f"Unbekannter Wert „{actor}“ für „actor“.{suggestion(actor, ACTORS)}",
                 fix,
                 f"unknown actor {actor!r}",
+                code="actor-unknown",
             )
             continue
         if actor not in actors:
