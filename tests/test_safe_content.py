@@ -211,7 +211,8 @@ def test_the_sanitizer_keeps_what_the_sites_texts_use():
         '<p><span lang="en">Caring</span> <a href="https://x.example/" hreflang="de">x</a> '
         '<a href="{static}/bilder/a.jpg">b</a> <a href="mailto:a@b.example">m</a></p>'
         '<div class="table-wrap" role="region" tabindex="0" aria-label="Tabelle"><table><thead><tr>'
-        '<th style="text-align:right">1</th></tr></thead></table></div>'
+        '<th style="text-align:right">1</th></tr></thead><tbody><tr><td data-label="Ort">Gillenfeld</td></tr>'
+        "</tbody></table></div>"
         '<img src="/bilder/a.jpg" alt="A" width="10" height="5" srcset="/bilder/a-480w.jpg 480w" '
         'sizes="100vw" loading="lazy" decoding="async">'
     )

@@ -48,8 +48,9 @@ ALLOWED_ATTRIBUTES = {
     "div": frozenset({"role", "tabindex", "aria-label"}),  # lib/bfb_tables' scrollable region
     "img": frozenset({"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"}),
     "ol": frozenset({"start"}),
-    "th": frozenset({"scope", "colspan", "rowspan", "align", "style"}),
-    "td": frozenset({"colspan", "rowspan", "align", "style"}),
+    # data-label: lib/bfb_tables gives each body cell its column heading (tables on phones)
+    "th": frozenset({"scope", "colspan", "rowspan", "align", "style", "data-label"}),
+    "td": frozenset({"colspan", "rowspan", "align", "style", "data-label"}),
     "blockquote": frozenset({"cite"}),
     "sup": frozenset(),
 }
