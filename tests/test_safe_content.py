@@ -105,7 +105,8 @@ class PageAudit(HTMLParser):
         values = dict(attrs)
         if tag == "script":
             source = (values.get("src") or "").removeprefix(self.site_url)
-            if not source.startswith(THEME_SCRIPTS):
+            variant = source.split("/", 2)[2] if source.count("/") > 2 else ""  # /einfach/pagefind/…
+            if not source.startswith(THEME_SCRIPTS) and not variant.startswith("pagefind/"):
                 self.found.append(f"script {source or '(inline)'}")
         if tag in ("base", "form", "iframe", "object", "embed"):
             self.found.append(tag)
