@@ -201,11 +201,13 @@ PLUGINS = [
     "bfb_language_links",
     "bfb_source_files",
     "bfb_reader",
+    "bfb_sanitizer",  # every text's HTML cleaned to the allow-list of lib/bfb_sanitize
     "bfb_content_check",
     "bfb_translations",
     "bfb_sitemap",
     "bfb_teasers",
     "bfb_images",
+    "bfb_documents",  # PDFs from content/dokumente/, without their metadata
     "orte",
     "bfb_figures",
     "bfb_assets",
@@ -387,7 +389,11 @@ AUTHOR_FEED_RSS = None
 
 # --- Languages ----------------------------------------------------------------------
 
+# Every template escapes what it prints (README, "Sicherheit"): titles, summaries and data
+# file values are text, never markup. Only HTML that went through the sanitizer
+# (plugins/bfb_sanitizer) is printed as it is, marked with `|safe` where it is printed.
 JINJA_ENVIRONMENT = {
+    "autoescape": True,
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,
     "lstrip_blocks": True,

@@ -88,8 +88,17 @@ def new(c, title, page=False, also=None):
 @task
 def clean(c):
     """Remove built output, caches and what interrupted builds left (.output-new-…)."""
+    failed = []
     for path in (OUTPUT, PREVIEW_OUTPUT, CACHE, *leftover_folders(ROOT)):
-        shutil.rmtree(path, ignore_errors=True)
+        if path.exists():
+            shutil.rmtree(path, onerror=lambda function, name, error: failed.append(name))
+    if failed:
+        raise Exit(
+            f"Nicht alles gelöscht: {len(failed)} Dateien oder Ordner ließen sich nicht löschen, "
+            f"z. B. {failed[0]} (schreibgeschützt?). So beheben: Schreibrechte prüfen, dann noch "
+            "einmal `invoke clean`.",
+            code=1,
+        )
     print("Ausgabe und Cache gelöscht.")
 
 
@@ -138,12 +147,17 @@ PUBLISH_HELP = {
 }
 
 
-def _target(c, target, mode=None, port=None, key=None):
+def _target(c, target, mode=None, port=None, key=None, replace_existing=False):
     from sitetools.publish import PublishError, target_from_config
 
     try:
         destination = target_from_config(
-            target, dict(c.config.get("publish", {})), mode=mode, port=port, identity=key
+            target,
+            dict(c.config.get("publish", {})),
+            mode=mode,
+            port=port,
+            identity=key,
+            replace_existing=replace_existing,
         )
     except PublishError as error:
         raise Exit(str(error), code=1) from None
@@ -178,14 +192,22 @@ def check(c, folder=None, extra_settings=None):
         raise Exit(code=1)
 
 
-@task(help={**PUBLISH_HELP, "dry_run": "Nur anzeigen, was sich ändern würde"})
-def publish(c, target=None, dry_run=False, mode=None, port=None, key=None, extra_settings=None):
+@task(
+    help={
+        **PUBLISH_HELP,
+        "dry_run": "Nur anzeigen, was sich ändern würde",
+        "replace_existing": "Dateien auf dem Server ersetzen, die nicht von uns stammen (vorher gesichert)",
+    }
+)
+def publish(
+    c, target=None, dry_run=False, mode=None, port=None, key=None, extra_settings=None, replace_existing=False
+):
     """Build, check and then transfer the production site (atomic; nothing happens if a check fails)."""
     from sitetools.pipeline import check_and_publish
     from sitetools.pipeline import extra_settings as read_extra
     from sitetools.publish import PublishError
 
-    destination = _target(c, target, mode, port, key)
+    destination = _target(c, target, mode, port, key, replace_existing)
     try:
         ok = check_and_publish(destination, read_extra(extra_settings), dry_run=dry_run)
     except BuildFailed as error:

@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from bfb_errors import Problem, format_problems
+
 from sitetools.compress import precompress
 from sitetools.search_index import SearchIndexFailed, build_search_index
 
@@ -150,12 +152,70 @@ def run_pelican(
         raise BuildFailed(f"Pelican stopped with exit code {result.returncode}")
     if quiet and result.stderr.strip():
         sys.stderr.write(result.stderr)  # notes for the editor (e.g. news held back until their day)
+    collisions = case_collisions(output) + unprintable_names(output)
+    if collisions:
+        sys.stderr.write(format_problems(collisions))
+        raise BuildFailed("output paths differ only in case")
     if not search_index:
         return  # the live preview indexes after the browser has reloaded
     try:
         build_search_index(output)
     except SearchIndexFailed as error:
         raise BuildFailed(str(error)) from None
+
+
+# The stable code of the problem "two output paths differ only in case".
+OUTPUT_CASE_COLLISION = "output-case-collision"
+
+
+def case_collisions(output: Path) -> list[Problem]:
+    """Output paths that only differ in upper and lower case: one hides the other on many hosts.
+
+    Windows, macOS and some hosters' file systems do not tell `Foto.jpg` from `foto.jpg`: one
+    of the two would overwrite the other, and a later publish would delete the one in use.
+    """
+    seen: dict[str, str] = {}
+    problems = []
+    for file in sorted(output.rglob("*")):
+        relative = file.relative_to(output).as_posix()
+        other = seen.setdefault(relative.casefold(), relative)
+        if other != relative:
+            problems.append(
+                Problem(
+                    f"/{relative}",
+                    None,
+                    f"„/{other}“ und „/{relative}“ unterscheiden sich nur in Groß- und Kleinschreibung; "
+                    "auf vielen Servern wären sie ein und dieselbe Datei.",
+                    "Eine der beiden Dateien in content/ umbenennen (am besten alles klein schreiben) "
+                    "und den Verweis darauf anpassen.",
+                    f"{OUTPUT_CASE_COLLISION}: {other} / {relative}",
+                    code=OUTPUT_CASE_COLLISION,
+                )
+            )
+    return problems
+
+
+OUTPUT_NAME_CONTROL_CHARACTER = "output-name-control-char"
+
+
+def unprintable_names(output: Path) -> list[Problem]:
+    """Output files whose name holds a line break or another control character.
+
+    FTP and many tools cannot transfer such a name (a line break ends an FTP command).
+    """
+    return [
+        Problem(
+            repr(f"/{file.relative_to(output).as_posix()}"),
+            None,
+            f"Der Dateiname „{file.relative_to(output).as_posix()!r}“ enthält ein unsichtbares Steuerzeichen "
+            "(z. B. einen Zeilenumbruch).",
+            "Die Datei in content/ umbenennen (nur Buchstaben, Ziffern und „-“) und den Verweis anpassen.",
+            f"{OUTPUT_NAME_CONTROL_CHARACTER}: {file.relative_to(output).as_posix()!r}",
+            code=OUTPUT_NAME_CONTROL_CHARACTER,
+        )
+        for file in sorted(output.rglob("*"))
+        if any(not character.isprintable() for character in file.name)
+    ]
 
 
 def build_production(output: Path, extra: dict[str, str] | None = None, quiet: bool = False) -> None:
@@ -237,7 +297,11 @@ def build_into(
     caller to delete (the live preview does it after the browser has reloaded).
     """
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        writable_or_fail(output.parent)
+    except OSError as error:
+        raise BuildFailed(not_writable(output.parent, error)) from None
     with build_lock(output.with_name(f".{output.name}.lock"), f"{output.name}/"):
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
         try:
@@ -246,6 +310,26 @@ def build_into(
             shutil.rmtree(staging, ignore_errors=True)
             raise
         replace_folder(staging, output, remove_old)
+
+
+def writable_or_fail(folder: Path) -> None:
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(13, "keine Schreibrechte", str(folder))
+
+
+def not_writable(folder: Path, error: OSError) -> str:
+    """A German sentence for a folder the build cannot write (read-only checkout, full disk)."""
+    import errno
+
+    reason = {
+        errno.EROFS: "das Dateisystem ist schreibgeschützt",
+        errno.ENOSPC: "der Datenträger ist voll",
+    }.get(error.errno, "keine Schreibrechte")
+    return (
+        f"In {folder} kann nicht geschrieben werden ({reason}). So beheben: den Ordner "
+        "beschreibbar machen (Rechte, Laufwerk mit Schreibrechten einhängen, Platz schaffen) "
+        "oder das Projekt an einen beschreibbaren Ort kopieren"
+    )
 
 
 def old_folder(target: Path) -> Path:

@@ -190,12 +190,12 @@ def script_folders(settings: dict) -> tuple[str, ...]:
 
 NAVIGATION_FIXES = {
     "refresh": (
-        "Die Seite leitet Leser automatisch zu „{url}“ auf einem fremden Server weiter.",
-        'Das <meta http-equiv="refresh">-Element aus der Quelldatei löschen; auf fremde Seiten '
-        "nur mit einem gewöhnlichen Link verweisen.",
+        "Die Seite leitet Leser automatisch weiter („{url}“).",
+        'Das <meta http-equiv="refresh">-Element aus der Quelldatei löschen; auf andere Seiten '
+        "nur mit einem gewöhnlichen Link verweisen (alte Adressen: „Redirect_from:“).",
     ),
     "form": (
-        "Ein Formular schickt die Eingaben der Leser an „{url}“ (fremder Server oder keine Angabe).",
+        "Ein Formular schickt die Eingaben der Leser an „{url}“ (die Website hat keine Formulare).",
         "Das <form>-Element aus der Quelldatei löschen: die Website sammelt keine Eingaben; "
         "für Kontakt die E-Mail-Adresse nennen.",
     ),
@@ -207,24 +207,41 @@ NAVIGATION_FIXES = {
         "Die Seite lädt das Skript „{url}“, das nicht zum Theme gehört.",
         "Das <script>-Element aus der Quelldatei löschen; Skripte gehören nur ins Theme (theme/static/).",
     ),
+    "inline-script": (
+        "Die Seite enthält ein Skript direkt im HTML (<script> ohne src).",
+        "Das <script>-Element löschen; Skripte gehören nur als Datei ins Theme (theme/static/js/).",
+    ),
+    "handler": (
+        "Ein HTML-Element hat die Angabe „{url}“, die ein Programm startet.",
+        "Die Angabe aus der Quelldatei oder dem Template löschen.",
+    ),
+    "srcdoc": (
+        "Ein HTML-Element bettet mit „srcdoc“ eine ganze Seite ein.",
+        "Das Element aus der Quelldatei oder dem Template löschen.",
+    ),
+    "base": (
+        'Die Seite enthält <base href="{url}">: jeder Link der Seite führte dann woandershin.',
+        "Das <base>-Element aus der Quelldatei oder dem Template löschen.",
+    ),
 }
+# Always refused, wherever they point: the site has no forms, redirects only through the
+# server (.htaccess), and no script but the theme's files.
+ALWAYS_UNSAFE = frozenset({"javascript", "inline-script", "handler", "srcdoc", "base", "refresh", "form"})
 
 
 def unsafe_navigation(
     url: str, what: str, siteurl: str, hosts: set[str], folders: tuple[str, ...] = SCRIPT_FOLDERS
 ) -> bool:
-    if what == "javascript":
+    if what in ALWAYS_UNSAFE:
         return True
     if what == "script":
         path = url.removeprefix(siteurl).lstrip("/") if siteurl else url.lstrip("/")
-        return is_foreign(url, hosts) or not path.startswith(folders)
-    if what == "form" and not url:
-        return True  # posts to this page: still a form that collects readers' input
+        return is_foreign(url, hosts) or not path.startswith(folders) or ".." in path.split("/")
     return is_foreign(url, hosts)
 
 
 def html_that_csp_lets_through(check: CheckInput) -> list[Problem]:
-    """Redirects, forms, `javascript:` links and stray scripts in the pages (CSP does not stop them)."""
+    """Redirects, forms, `<base>`, script addresses, event handlers, stray scripts (CSP stops not all)."""
     hosts = own_hosts(check.settings)
     siteurl = check.settings.get("SITEURL", "").rstrip("/")
     folders = script_folders(check.settings)
@@ -268,7 +285,10 @@ OUTPUT_CHECKS = [
     Check("Links und Anker (beide Sprachen)", links_and_anchors),
     Check("Nur Dateien vom eigenen Server", foreign_resources),
     Check("Kein Platzhaltertext", placeholder_text),
-    Check("Keine Weiterleitung, kein Formular, kein Skript außer dem Theme", html_that_csp_lets_through),
+    Check(
+        "Keine Weiterleitung, kein Formular, kein <base>, kein Skript außer den Dateien des Theme",
+        html_that_csp_lets_through,
+    ),
 ]
 
 

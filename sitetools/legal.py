@@ -64,6 +64,8 @@ def key_line(settings_file: Path, key: str) -> int | None:
 def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE) -> list[Problem]:
     """Every required Impressum field that is missing or malformed, with where to fill it in."""
     association = association or {}
+    if not isinstance(association, dict):
+        return type_problems(association, settings_file)
     problems = []
     for key, (meaning, example) in REQUIRED.items():
         value = association.get(key)
@@ -79,6 +81,7 @@ def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE
                 )
             )
     problems += placeholder_problems(association, settings_file)
+    problems += type_problems(association, settings_file)
     email = association.get("email")
     if isinstance(email, str) and email.strip() and not EMAIL.match(email.strip()):
         problems.append(
@@ -123,3 +126,45 @@ def placeholder_problems(association: dict, settings_file: Path = SETTINGS_FILE)
                     )
                 )
     return problems
+
+
+# The stable code of the problem "a value of ASSOCIATION is neither text nor a list of texts".
+ASSOCIATION_VALUE_TYPE = "association-value-type"
+
+
+def is_text_value(value: object) -> bool:
+    """None, text, a list of texts, or a published value {"value": text, "as_of": …, "source": …}."""
+    if value is None or isinstance(value, str):
+        return True
+    if isinstance(value, list | tuple):
+        return all(isinstance(item, str) for item in value)
+    if isinstance(value, dict):
+        return isinstance(value.get("value"), str) and isinstance(value.get("source", ""), str)
+    return False
+
+
+def type_problems(association: dict, settings_file: Path = SETTINGS_FILE) -> list[Problem]:
+    """A number or yes/no where text belongs (`"phone": 6592926`): shown wrongly, or not at all."""
+    if not isinstance(association, dict):
+        return [
+            Problem(
+                settings_file,
+                key_line(settings_file, "ASSOCIATION = {"),
+                "ASSOCIATION ist keine Liste von Angaben in geschweiften Klammern.",
+                'So schreiben: ASSOCIATION = {"name": "…", "phone": "…"}.',
+                f"{ASSOCIATION_VALUE_TYPE}: ASSOCIATION is {type(association).__name__}",
+                code=ASSOCIATION_VALUE_TYPE,
+            )
+        ]
+    return [
+        Problem(
+            settings_file,
+            key_line(settings_file, key),
+            f"Bei ASSOCIATION steht für „{key}“ der Wert {value!r} – das ist kein Text.",
+            f'In Anführungszeichen schreiben, z. B. "{key}": "06592 123456", oder None, wenn unbekannt.',
+            f"{ASSOCIATION_VALUE_TYPE}: {key} is {type(value).__name__}",
+            code=ASSOCIATION_VALUE_TYPE,
+        )
+        for key, value in association.items()
+        if not is_text_value(value)
+    ]

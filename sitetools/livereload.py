@@ -34,7 +34,7 @@ from urllib.parse import unquote
 from bfb_errors import Problem, read_report
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from livereload import Server
-from livereload.handlers import LiveReloadHandler
+from livereload.handlers import ForceReloadHandler, LiveReloadHandler
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop, PeriodicCallback
 
@@ -190,6 +190,8 @@ class PreviewSite:
 
     def site_file(self, path: str) -> Path | None:
         """The file in output/ that a URL path names (a folder's index.html), or None."""
+        if any(not character.isprintable() for character in path):
+            return None  # "/%00" and other control characters name no file (and os.stat would fail)
         relative = posixpath.normpath("/" + path).lstrip("/")
         file = self.preview.output / relative if relative not in ("", ".") else self.preview.output
         if file.is_dir() and path.endswith("/"):
@@ -235,7 +237,30 @@ def reload_browsers() -> None:
     LiveReloadHandler.reload_waiters(path="/")  # not a stylesheet: the whole page reloads
 
 
+def own_pages_only(port: int) -> None:
+    """The preview's live endpoints answer only its own pages.
+
+    The livereload package lets any web page open its reload socket (`check_origin` returns
+    True) and reload every connected browser by requesting `/forcereload`. Our server reloads
+    through `LiveReloadHandler.reload_waiters` itself, so `/forcereload` is refused for all;
+    the socket accepts browsers showing this preview (no Origin: not a web page). These two
+    class attributes of livereload 2.7.1 are listed in docs/architecture.md.
+    """
+    own = {f"http://127.0.0.1:{port}", f"http://localhost:{port}"}
+
+    def check_origin(handler, origin: str) -> bool:
+        return origin in own
+
+    def refuse(handler) -> None:
+        handler.set_status(403)
+        handler.finish("Nur für die Vorschau selbst.")
+
+    LiveReloadHandler.check_origin = check_origin
+    ForceReloadHandler.get = refuse
+
+
 def run_livereload(port: int, preview: LivePreview | None = None) -> None:
+    own_pages_only(port)
     preview = preview or LivePreview()
     preview.rebuild()
     preview.tidy_up()

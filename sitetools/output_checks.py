@@ -59,6 +59,9 @@ class _PageScanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value for name, value in attrs if value}
+        values.update(
+            {name: value or "" for name, value in attrs if name.startswith("on") or name == "srcdoc"}
+        )
         if tag in INVISIBLE:
             self._hidden_depth += 1
         for attribute in RESOURCE_ATTRIBUTES.get(tag, ()):
@@ -81,24 +84,45 @@ class _PageScanner(HTMLParser):
 
 
 # Attributes whose address the browser opens or submits to (beyond RESOURCE_ATTRIBUTES).
-NAVIGATION_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster")
+NAVIGATION_ATTRIBUTES = (
+    "href", "src", "action", "formaction", "data", "poster", "xlink:href", "background", "cite", "srcset",
+)  # fmt: skip
 REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
+# Address schemes that run a program or carry a whole document instead of leading somewhere.
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 
 def navigations(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
-    """What in one start tag can take a reader elsewhere or run a script, as (what, address)."""
+    """What in one start tag can take a reader elsewhere or run a script, as (what, address).
+
+    Allow-list in spirit: a page may load scripts only by `src` (checked against the theme's
+    folders); any inline script, event handler (`on…`), `srcdoc`, `<base>`, meta refresh
+    or form is reported whatever it points to.
+    """
     found = []
-    if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+    if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
         target = REFRESH_URL.search(values.get("content", ""))
-        found.append(("refresh", target.group(1).strip() if target else ""))
+        found.append(("refresh", target.group(1).strip() if target else values.get("content", "")))
     if tag == "form":
         found.append(("form", values.get("action", "")))
+    if tag == "base":
+        found.append(("base", values.get("href", "")))
+    for attribute in values:
+        if attribute.startswith("on"):
+            found.append(("handler", attribute))
+        elif attribute == "srcdoc":
+            found.append(("srcdoc", attribute))
     for attribute in NAVIGATION_ATTRIBUTES:
-        value = values.get(attribute, "")
-        if "".join(value.split()).lower().startswith("javascript:"):
-            found.append(("javascript", value))
-    if tag == "script" and "src" in values:
-        found.append(("script", values["src"]))
+        value = "".join(character for character in values.get(attribute, "") if character.isprintable())
+        addresses = (
+            [part.split()[0] for part in value.split(",") if part.split()]
+            if attribute == "srcset"
+            else [value]
+        )
+        if any("".join(address.split()).lower().startswith(SCRIPT_SCHEMES) for address in addresses):
+            found.append(("javascript", values[attribute]))
+    if tag == "script":
+        found.append(("script", values["src"]) if "src" in values else ("inline-script", ""))
     return found
 
 

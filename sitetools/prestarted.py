@@ -79,18 +79,29 @@ class PrestartedPelican:
         command = pelican_command(settings, output, extra)
         arguments = command[command.index("pelican") + 1 :]
         self.output, _ = process.communicate(json.dumps(arguments) + "\n")
-        self.problems_file = self.report
+        self.forget_problems()
+        self.problems_file, self.report = self.report, None
         if not quiet:
             sys.stdout.write(self.output)
             sys.stdout.flush()
         return subprocess.CompletedProcess(command, process.returncode, self.output, "")
 
+    def forget_problems(self) -> None:
+        """Delete the previous build's problem report: each build leaves no file behind."""
+        if self.problems_file is not None:
+            self.problems_file.unlink(missing_ok=True)
+            self.problems_file = None
+
     def close(self) -> None:
-        """End the waiting process, if any (it has not built anything)."""
+        """End the waiting process, if any (it has not built anything), and delete its files."""
         if self.process is not None:
             self.process.kill()
             self.process.communicate()
             self.process = None
+        if self.report is not None:
+            self.report.unlink(missing_ok=True)
+            self.report = None
+        self.forget_problems()
 
 
 # --- the waiting process ----------------------------------------------------------------------

@@ -43,12 +43,18 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sitetools.transfer import (
+    FILE,
+    FOLDER,
+    LINK,
+    OTHER,
+    Folder,
+    Listing,
     LocalFolder,
     Plan,
     PublishError,
@@ -71,6 +77,17 @@ REMOTE = re.compile(r"^(?:(?P<user>[^@/:\s]+)@)?(?P<host>[^@/:\s]+):(?P<path>.+)
 URL_SCHEMES = ("sftp", "ftp", "ftps")
 
 
+def refuse_option_like(value: str) -> None:
+    """A target, host or branch beginning with "-" would reach ssh, rsync or git as an option."""
+    if value.strip().startswith("-"):
+        raise PublishError(
+            f"Das Ziel „{value}“ beginnt mit „-“: ssh, rsync und git läsen es als Option (und "
+            "könnten einen Befehl auf diesem Rechner ausführen). Nichts übertragen.\nSo beheben: "
+            "das Ziel vollständig angeben, z. B. benutzer@server:/pfad/ oder ./ordner für einen "
+            "Ordner, der mit „-“ beginnt."
+        )
+
+
 @dataclass(frozen=True)
 class Target:
     """Where the site goes and how to reach it (see the module docstring for the kinds)."""
@@ -88,11 +105,16 @@ class Target:
     domain: str | None = None  # git: the custom domain the pages host serves
     known_hosts: str | None = None  # sftp: instead of ~/.ssh/known_hosts
     ca_file: str | None = None  # ftps: a certificate to trust (self-signed)
+    # Plain web folders (inplace, SFTP, FTP, git): files of the site may replace files that
+    # are not ours (each saved under `backup` on this machine first); else such a file stops.
+    replace_existing: bool = False
+    backup: Path | None = None
 
     @classmethod
     def parse(cls, destination: str, **options) -> Target:
         """`sftp://…`, `ftp(s)://…`, `repo.git[#branch]`, `user@host:/srv/site/` or a local folder."""
         options = {key: value for key, value in options.items() if value is not None}
+        refuse_option_like(destination)
         scheme = destination.partition("://")[0].lower()
         if scheme in URL_SCHEMES:
             return cls._parse_url(destination, scheme, options)
@@ -103,6 +125,7 @@ class Target:
             or repository.rstrip("/").endswith(".git")
             or (local.is_dir() and is_bare_repository(local))
         ):
+            refuse_option_like(branch)
             repository = str(local.resolve()) if local.exists() else repository
             return cls(path=repository, scheme="git", branch=branch or DEFAULT_BRANCH, **options)
         if "://" in destination:
@@ -113,6 +136,7 @@ class Target:
             )
         match = REMOTE.match(destination)
         if match and not Path(destination).exists():
+            refuse_option_like(match["host"])
             user = match["user"]
             host = f"{user}@{match['host']}" if user else match["host"]
             return cls(path=match["path"], host=host, **options)
@@ -188,12 +212,40 @@ class Target:
         return command + list(self.ssh_options)
 
 
+# What rsync and ssh say in English, and what it means for a volunteer.
+KNOWN_FAILURES = (
+    ("No space left on device", "Auf dem Ziel ist kein Platz mehr frei (Datenträger voll).",
+     "Platz schaffen (alte Dateien oder Versionen beim Hoster löschen, Speicher erweitern), "
+     "dann noch einmal `invoke publish`. Die halb übertragenen Dateien wurden entfernt."),
+    ("Permission denied (publickey",
+     "Anmeldung per SSH fehlgeschlagen: der Server kennt diesen Schlüssel nicht.",
+     "den richtigen Schlüssel mit `--key` oder PUBLISH_KEY angeben, oder den öffentlichen "
+     "Schlüssel (.pub) beim Hoster hinterlegen."),
+    ("Host key verification failed", "Anmeldung per SSH fehlgeschlagen: der Server ist unbekannt.",
+     "den Fingerabdruck des Servers prüfen und ihn einmal mit `ssh benutzer@server` bestätigen."),
+    ("Permission denied", "Keine Schreibrechte im Ziel.",
+     "Rechte des Ordners beim Hoster prüfen, dann noch einmal `invoke publish`."),
+    ("Read-only file system", "Das Ziel ist schreibgeschützt.",
+     "Ein beschreibbares Ziel angeben oder das Laufwerk mit Schreibrechten einhängen."),
+    ("Connection refused", "Der Server nimmt keine Verbindung an.",
+     "Servername und Port prüfen; läuft der Server, ist die Internetverbindung da?"),
+    ("Connection timed out", "Der Server antwortet nicht.",
+     "Servername und Port prüfen; ist die Internetverbindung da?"),
+)  # fmt: skip
+
+
 def run(command: list[str], *, capture: bool = True, input: str | None = None) -> str:
     result = subprocess.run(command, capture_output=capture, text=True, input=input)
     if result.returncode != 0:
+        output = result.stderr if capture else ""
+        for needle, what, fix in KNOWN_FAILURES:
+            if needle in output:
+                raise PublishError(
+                    f"{what}\nSo beheben: {fix}\n(technical: {command[0]}: {output.strip()[-500:]})"
+                )
         raise PublishError(
             f"Befehl fehlgeschlagen / command failed ({result.returncode}): {shlex.join(command)}\n"
-            f"{result.stderr if capture else ''}".rstrip()
+            f"{output}".rstrip()
         )
     return result.stdout if capture else ""
 
@@ -201,9 +253,18 @@ def run(command: list[str], *, capture: bool = True, input: str | None = None) -
 def run_on_target(target: Target, script: str, input: str | None = None) -> str:
     """Run a small POSIX shell script in the target folder (locally or over SSH)."""
     if target.host:
-        command = [*target.ssh_command(), target.host, f"cd {shlex.quote(target.root)} && {script}"]
+        command = [*target.ssh_command(), "--", target.host, f"cd {shlex.quote(target.root)} && {script}"]
         return run(command, input=input)
     return run(["sh", "-c", f"cd {shlex.quote(target.root)} && {script}"], input=input)
+
+
+def run_on_target_if_present(target: Target, script: str) -> str:
+    """Like run_on_target, but "" if the target folder does not exist yet."""
+    quoted = shlex.quote(target.root)
+    wrapped = f"if test -d {quoted}; then cd {quoted} && {script}; fi"
+    if target.host:
+        return run([*target.ssh_command(), "--", target.host, wrapped])
+    return run(["sh", "-c", wrapped])
 
 
 def rsync_command(target: Target, *extra: str) -> list[str]:
@@ -279,7 +340,13 @@ def publish_release(site: Path, target: Target, keep: int = KEEP_RELEASES) -> st
     if current:
         # Relative to the receiving folder: unchanged files become hard links to the live release.
         options.append(f"--link-dest=../{current}")
-    run(rsync_command(target, *options, f"{site}/", target.rsync_destination(f"{RELEASES}/{incoming}")))
+    try:
+        run(rsync_command(target, *options, f"{site}/", target.rsync_destination(f"{RELEASES}/{incoming}")))
+    except PublishError:
+        # A partial upload (disk full, connection lost) must not keep the disk full.
+        with suppress(PublishError):
+            run_on_target(target, f"rm -rf {shlex.quote(f'{RELEASES}/{incoming}')}")
+        raise
     # Only a complete upload gets a release name (rollback never picks a half one).
     run_on_target(target, f"mv -T {RELEASES}/{incoming} {RELEASES}/{release}")
     switch_current(target, release, [*history, release])
@@ -300,7 +367,7 @@ class RsyncFolder:
     def read(self, name: str) -> bytes | None:
         path = shlex.quote(f"{self.target.root}/{name}")
         script = f"if test -f {path}; then echo present; cat {path}; fi"
-        output = run([*self.target.ssh_command(), self.target.host, script])
+        output = run([*self.target.ssh_command(), "--", self.target.host, script])
         return output.removeprefix("present\n").encode("utf-8") if output else None
 
     def prepare(self) -> None:
@@ -314,7 +381,29 @@ class RsyncFolder:
     def upload(self, files: dict[str, Path], order: list[str]) -> None:
         # --delay-updates: every file goes in under a temporary name, all are renamed at the end.
         command = rsync_command(self.target, "--delay-updates", "--from0", "--files-from=-")
-        run([*command, f"{self.site}/", self.target.rsync_destination()], input="\0".join(order))
+        try:
+            run([*command, f"{self.site}/", self.target.rsync_destination()], input="\0".join(order))
+        except PublishError:
+            # --delay-updates keeps the files it received in `.~tmp~` folders: remove them.
+            with suppress(PublishError):
+                run_on_target(self.target, "find . -type d -name '.~tmp~' -prune -exec rm -rf -- {} +")
+            raise
+
+    def list(self) -> Listing:
+        """Every entry below the folder (GNU find on the server; links are reported, not followed)."""
+        output = run_on_target_if_present(self.target, "find . -mindepth 1 -printf '%y %P\\0'")
+        kinds = {"f": FILE, "d": FOLDER, "l": LINK}
+        entries = (item.split(" ", 1) for item in output.split("\0") if " " in item)
+        return {path: kinds.get(kind, OTHER) for kind, path in entries}
+
+    def checksums(self, paths: list[str]) -> dict[str, str]:
+        output = run_on_target(self.target, "xargs -0 -r sha256sum -z --", "\0".join(paths))
+        found = {}
+        for line in output.split("\0"):
+            checksum, _, path = line.partition("  ")
+            if path:
+                found[path] = checksum
+        return found
 
     def delete(self, paths: Iterable[str]) -> None:
         paths = list(paths)
@@ -333,7 +422,7 @@ def inplace_folder(site: Path, target: Target):
 
 def ensure_target_folder(target: Target) -> None:
     if target.host:
-        run([*target.ssh_command(), target.host, f"mkdir -p {shlex.quote(target.root)}"])
+        run([*target.ssh_command(), "--", target.host, f"mkdir -p {shlex.quote(target.root)}"])
     else:
         Path(target.root).mkdir(parents=True, exist_ok=True)
 
@@ -380,8 +469,14 @@ def plan_report(plan: Plan, target: Target, dry_run: bool) -> list[str]:
     return plan.lines() if dry_run else [f"{target.describe()}: {plan.summary()}"]
 
 
+# Where `--replace-existing` keeps the files of others it replaced, one folder per publish.
+BACKUPS = Path(__file__).resolve().parent.parent / "publish-backups"
+
+
 def publish(site: Path, target: Target, dry_run: bool = False) -> list[str]:
     """Transfer the checked build; return what changed (dry run) or a summary."""
+    if target.replace_existing and target.backup is None:
+        target = replace(target, backup=BACKUPS / new_release_name())
     try:
         return _publish(site, target, dry_run)
     except OSError as error:
@@ -389,93 +484,147 @@ def publish(site: Path, target: Target, dry_run: bool = False) -> list[str]:
 
 
 def _publish(site: Path, target: Target, dry_run: bool) -> list[str]:
+    kind = kind_of(target)
     require_tools(target)
-    if target.scheme == "git":
-        from sitetools.transfer_git import publish_git
-
-        return publish_git(site, target, dry_run)
-    if target.scheme == "sftp":
-        return publish_sftp(site, target, dry_run)
-    if target.scheme in ("ftp", "ftps"):
-        return publish_ftp(site, target, dry_run)
-    with connection(target) as target:
-        if target.mode == "inplace":
-            plan = sync(site_files(site), inplace_folder(site, target), dry_run)
-            return plan_report(plan, target, dry_run)
-        if dry_run:
-            return planned_changes(site, target)
-        release = publish_release(site, target)
-    return [f"{target.describe()}/{CURRENT} → {RELEASES}/{release}"]
+    if kind.publish is not None:
+        return kind.publish(site, target, dry_run)
+    with kind.connect(target, site) as folder:
+        plan = sync(site_files(site), folder, dry_run, target.replace_existing, target.backup)
+    return plan_report(plan, target, dry_run)
 
 
-def publish_sftp(site: Path, target: Target, dry_run: bool) -> list[str]:
+# --- the kinds of target ------------------------------------------------------------------------
+#
+# A plain web folder is reached through one small interface (sitetools/transfer.py, `Folder`):
+# `connect` (each kind's context manager below, which also closes), `list`, `put` (under a
+# temporary name), `rename` (into place), `delete`. The sync logic (`transfer.sync`) exists
+# once for all of them. Releases (an atomic switch of `current`) and git (a commit) use a
+# folder too but add their own step, so they publish themselves.
+
+
+@contextmanager
+def sftp_folder(target: Target, site: Path) -> Iterator[Folder]:
     import paramiko
 
     from sitetools.transfer_sftp import SftpFolder, open_sftp, sftp_error
 
     with open_sftp(target) as sftp:
         try:
-            plan = sync(site_files(site), SftpFolder(sftp, target.path, target.describe()), dry_run)
+            yield SftpFolder(sftp, target.path, target.describe())
         except (OSError, paramiko.SSHException) as error:
             raise sftp_error(target, error) from None
-    return plan_report(plan, target, dry_run)
 
 
-def publish_ftp(site: Path, target: Target, dry_run: bool) -> list[str]:
+@contextmanager
+def ftp_folder(target: Target, site: Path) -> Iterator[Folder]:
     import ftplib
 
     from sitetools.transfer_ftp import FtpFolder, ftp_error, open_ftp
 
     with open_ftp(target) as ftp:
         try:
-            plan = sync(site_files(site), FtpFolder(ftp, target.path, target.describe()), dry_run)
+            yield FtpFolder(ftp, target.path, target.describe())
         except ftplib.all_errors as error:
             raise ftp_error(target, error) from None
-    return plan_report(plan, target, dry_run)
+
+
+@contextmanager
+def inplace_connection(target: Target, site: Path) -> Iterator[Folder]:
+    with connection(target) as shared:
+        yield inplace_folder(site, shared)
+
+
+def publish_releases(site: Path, target: Target, dry_run: bool) -> list[str]:
+    with connection(target) as shared:
+        if dry_run:
+            return planned_changes(site, shared)
+        release = publish_release(site, shared)
+    return [f"{target.describe()}/{CURRENT} → {RELEASES}/{release}"]
+
+
+def publish_to_git(site: Path, target: Target, dry_run: bool) -> list[str]:
+    from sitetools.transfer_git import publish_git
+
+    return publish_git(site, target, dry_run)
+
+
+def login_sftp(target: Target) -> None:
+    from sitetools.transfer_sftp import open_sftp
+
+    with open_sftp(target):
+        return
+
+
+def login_ftp(target: Target) -> None:
+    from sitetools.transfer_ftp import open_ftp
+
+    with open_ftp(target):
+        return
+
+
+def reach_git(target: Target) -> None:
+    from sitetools.transfer_git import git
+
+    git("ls-remote", "--heads", "--", target.path)
+
+
+def reach_folder(target: Target) -> None:
+    """A local folder must exist or be creatable; over SSH, log in once."""
+    if target.host:
+        ssh_preflight(target)
+        return
+    existing = Path(target.root)
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise local_error(target, NotADirectoryError(errno.ENOTDIR, "kein Ordner", str(existing)))
+    if not os.access(existing, os.W_OK | os.X_OK):
+        code = errno.EROFS if is_read_only(existing) else errno.EACCES
+        raise local_error(target, OSError(code, os.strerror(code), str(existing)))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of target: how to check it can be reached, and how to publish to it."""
+
+    preflight: Callable[[Target], None]
+    tools: tuple[str, ...] = ()  # programs needed on this machine
+    connect: Callable | None = None  # (target, site) → context manager yielding a Folder
+    publish: Callable | None = None  # kinds with a step beyond the folder: (site, target, dry_run)
+
+
+KINDS = {
+    "releases": Kind(reach_folder, ("rsync",), publish=publish_releases),
+    "inplace": Kind(reach_folder, ("rsync",), connect=inplace_connection),
+    "sftp": Kind(login_sftp, connect=sftp_folder),
+    "ftp": Kind(login_ftp, connect=ftp_folder),
+    "ftps": Kind(login_ftp, connect=ftp_folder),
+    "git": Kind(reach_git, ("git",), publish=publish_to_git),
+}
+
+
+def kind_of(target: Target) -> Kind:
+    return KINDS[target.mode if target.scheme == "rsync" else target.scheme]
 
 
 def preflight(target: Target) -> None:
     """Before building: can the target be reached and written? Raise PublishError if not.
 
     A local folder that does not exist yet must be creatable (not on a read-only file
-    system); SFTP and FTP(S) log in once (host key, password); git checks the repository.
+    system); SSH, SFTP and FTP(S) log in once (host key, password); git checks the repository.
     Nothing is written.
     """
     require_tools(target)
-    if target.scheme == "sftp":
-        from sitetools.transfer_sftp import open_sftp
-
-        with open_sftp(target):
-            return
-    if target.scheme in ("ftp", "ftps"):
-        from sitetools.transfer_ftp import open_ftp
-
-        with open_ftp(target):
-            return
-    if target.scheme == "git":
-        from sitetools.transfer_git import git
-
-        git("ls-remote", "--heads", target.path)
-        return
-    if target.host:
-        ssh_preflight(target)
-        return
-    if not target.host:
-        existing = Path(target.root)
-        while not existing.exists():
-            existing = existing.parent
-        if not existing.is_dir():
-            raise local_error(target, NotADirectoryError(errno.ENOTDIR, "kein Ordner", str(existing)))
-        if not os.access(existing, os.W_OK | os.X_OK):
-            code = errno.EROFS if is_read_only(existing) else errno.EACCES
-            raise local_error(target, OSError(code, os.strerror(code), str(existing)))
+    kind_of(target).preflight(target)
 
 
 def ssh_preflight(target: Target) -> None:
     """Log in once over SSH: an unknown host key or a refused key is explained in German."""
     from sitetools.transfer_sftp import KNOWN_HOSTS, how_to_trust, key_refused
 
-    result = subprocess.run([*target.ssh_command(), target.host, "true"], capture_output=True, text=True)
+    result = subprocess.run(
+        [*target.ssh_command(), "--", target.host, "true"], capture_output=True, text=True
+    )
     if result.returncode == 0:
         return
     user, _, host = target.host.rpartition("@")
@@ -544,7 +693,7 @@ def _rollback(target: Target) -> str:
 
 
 def require_tools(target: Target) -> None:
-    needed = {"rsync": ["rsync", *(["ssh"] if target.host else [])], "git": ["git"]}.get(target.scheme, [])
+    needed = [*kind_of(target).tools, *(["ssh"] if target.scheme == "rsync" and target.host else [])]
     missing = [tool for tool in needed if not shutil.which(tool)]
     if missing:
         raise PublishError(

@@ -59,11 +59,18 @@ def folders_with_own_index(site: Path) -> list[Path]:
 
 def run_pagefind(site: Path) -> None:
     # The binary itself: `python -m pagefind` would start Python only to find it (≈0.1 s a build).
-    result = subprocess.run(
-        [str(get_executable()), "--site", str(site), "--output-subdir", SEARCH_FOLDER, "--silent"],
-        capture_output=True,
-        text=True,
-    )
+    try:
+        executable = get_executable()
+        result = subprocess.run(
+            [str(executable), "--site", str(site), "--output-subdir", SEARCH_FOLDER, "--silent"],
+            capture_output=True,
+            text=True,
+        )
+    except (OSError, FileNotFoundError) as error:
+        raise SearchIndexFailed(
+            f"Das Programm für die Suche (Pagefind) fehlt oder startet nicht ({error}). "
+            "So beheben: `.venv/bin/pip install -r requirements.txt` (installiert pagefind[bin])."
+        ) from None
     if result.returncode != 0 or not (site / SEARCH_FOLDER / "pagefind-ui.js").is_file():
         raise SearchIndexFailed(f"Pagefind failed ({result.returncode}): {result.stdout}{result.stderr}")
     sort_entry_languages(site / SEARCH_FOLDER / "pagefind-entry.json")

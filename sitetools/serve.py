@@ -27,6 +27,18 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().send_error(code, message, explain)
 
+    def send_head(self):
+        try:
+            return super().send_head()
+        except ValueError:  # "/%00": a NUL byte in the path names no file
+            self.send_error(404)
+            return None
+
+    def list_directory(self, path):
+        """No folder listings: a folder without index.html is not found."""
+        self.send_error(404)
+        return None
+
     def log_message(self, format, *args):
         pass
 

@@ -15,6 +15,17 @@ work tree of a git "pages" branch. Every such target gets the same treatment:
   search entry that point at them, then the server configuration (redirects point at
   pages), deletions last. Readers never get a page whose stylesheet is missing. (Only
   an old file standing where a new folder must go, or the reverse, is deleted first.)
+- The manifest is not trusted: an entry the build could not have written (a hidden file
+  other than our own, a hoster path such as `stats/` or `cgi-bin/`, a folder) stops the
+  publish. Each publish lists the files really in the target (`Folder.list`) and compares
+  their checksums: a file of ours that is missing or was changed on the server is put back.
+- A file of the site that would replace a file the manifest does not list (the hoster's
+  `index.html`, `.htaccess`, `robots.txt`, typically on the first publish) stops the publish
+  with the list, unless `--replace-existing`; then each such file is first saved locally
+  (`backup`).
+- Nothing is written or deleted through a symbolic link in the target: a link on the way to
+  any file the publish touches stops it.
+- Uploads that a broken connection left under their temporary name are removed.
 - Before the first upload the manifest is rewritten to also list every file about
   to be uploaded, marked "state unknown". An interrupted transfer thus leaves the
   old pages working (nothing was deleted yet), and the next publish uploads every
@@ -44,6 +55,16 @@ SERVER_CONFIG = (".htaccess", ".server/")
 COMPRESSED = (".gz", ".br")
 
 Manifest = dict[str, str | None]  # relative path → SHA-256 (None: upload was interrupted)
+# What a folder really holds below its root: relative path → FILE, FOLDER, LINK or OTHER.
+FILE, FOLDER, LINK, OTHER = "file", "folder", "link", "other"
+Listing = dict[str, str]
+# Hidden names the build (or a pages host) writes itself; every other hidden name is not ours.
+OUR_HIDDEN = (".htaccess", ".server", ".nojekyll", ".domains")
+# Folders and files the hoster answers itself: never part of the site.
+HOSTER_PATHS = frozenset(
+    {"cgi-bin", "stats", "webstats", "awstats", "usage", "logs", "webmail", "phpmyadmin", "plesk-stat",
+     "mailman", "error_docs", "server-status", "server-info"}
+)  # fmt: skip
 
 
 class PublishError(RuntimeError):
@@ -87,31 +108,65 @@ class Plan:
     replaced: tuple[str, ...]
     deleted: tuple[str, ...]
     unchanged: int
+    restored: tuple[str, ...] = ()  # ours, but missing or changed on the server: put back
+    foreign: tuple[str, ...] = ()  # not ours (not in the manifest) and in the way of a site file
+    leftovers: tuple[str, ...] = ()  # uploads a broken connection left under their temporary name
 
     @property
     def uploads(self) -> list[str]:
         """New and changed files in upload order: assets, then pages, then server config."""
-        return sorted((*self.new, *self.replaced), key=lambda path: (upload_rank(path), path))
+        paths = (*self.new, *self.replaced, *self.restored, *self.foreign)
+        return sorted(paths, key=lambda path: (upload_rank(path), path))
 
     def lines(self) -> list[str]:
         return [
             *(f"neu:       {path}" for path in self.new),
             *(f"ersetzen:  {path}" for path in self.replaced),
+            *(f"wiederherstellen: {path}" for path in self.restored),
+            *(f"fremd, ersetzen nur mit --replace-existing: {path}" for path in self.foreign),
             *(f"löschen:   {path}" for path in self.deleted),
         ]
 
     def summary(self) -> str:
+        restored = f", {len(self.restored)} wiederhergestellt" if self.restored else ""
+        foreign = f", {len(self.foreign)} fremde ersetzt (Sicherung angelegt)" if self.foreign else ""
         return (
-            f"{len(self.new)} neu, {len(self.replaced)} ersetzt, {len(self.deleted)} gelöscht, "
-            f"{self.unchanged} unverändert"
+            f"{len(self.new)} neu, {len(self.replaced)} ersetzt{restored}{foreign}, "
+            f"{len(self.deleted)} gelöscht, {self.unchanged} unverändert"
         )
 
 
-def make_plan(published: Manifest, wanted: dict[str, str]) -> Plan:
-    new = tuple(path for path in wanted if path not in published)
-    replaced = tuple(path for path in wanted if path in published and published[path] != wanted[path])
-    deleted = tuple(sorted(path for path in published if path not in wanted))
-    return Plan(new, replaced, deleted, len(wanted) - len(new) - len(replaced))
+def make_plan(published: Manifest, wanted: dict[str, str], real: Listing | None = None, folder=None) -> Plan:
+    """Compare the site with the manifest and, where the folder can list itself, with its real files."""
+    if real is None:  # a kind of folder that cannot list: trust the manifest
+        new = tuple(path for path in wanted if path not in published)
+        replaced = tuple(path for path in wanted if path in published and published[path] != wanted[path])
+        deleted = tuple(sorted(path for path in published if path not in wanted))
+        return Plan(new, replaced, deleted, len(wanted) - len(new) - len(replaced))
+    present = {path for path, kind in real.items() if kind == FILE}
+    ours_present = [path for path in wanted if path in published and path in present]
+    actual = folder.checksums(ours_present) if ours_present else {}
+    new, replaced, restored, foreign = [], [], [], []
+    for path, checksum in wanted.items():
+        if path not in published:
+            (foreign if path in present else new).append(path)
+        elif path not in present:
+            restored.append(path)  # ours, but gone from the server
+        elif actual.get(path) != checksum:
+            # Defaced on the server (the manifest says it is the wanted file), or simply changed.
+            (restored if published[path] == checksum else replaced).append(path)
+    deleted = tuple(sorted(path for path in published if path not in wanted and path in present))
+    leftovers = tuple(sorted(path for path in real if is_leftover_upload(path) and real[path] == FILE))
+    changed = len(new) + len(replaced) + len(restored) + len(foreign)
+    return Plan(
+        tuple(new),
+        tuple(replaced),
+        deleted,
+        len(wanted) - changed,
+        tuple(restored),
+        tuple(foreign),
+        leftovers,
+    )
 
 
 def safe_relative(path: str, where: str) -> str:
@@ -168,16 +223,43 @@ class Folder(Protocol):
     def delete(self, paths: Iterable[str]) -> None:
         """Delete these files and the folders that become empty through it."""
 
+    def list(self) -> Listing | None:
+        """Every entry really below the folder (links not followed); None if the kind cannot list."""
 
-def sync(files: dict[str, Path], folder: Folder, dry_run: bool = False) -> Plan:
-    """Bring `folder` to `files` (relative path → local file); return what changed."""
+    def checksums(self, paths: list[str]) -> dict[str, str]:
+        """The SHA-256 of these files as they really are on the target."""
+
+
+def sync(
+    files: dict[str, Path],
+    folder: Folder,
+    dry_run: bool = False,
+    replace_existing: bool = False,
+    backup: Path | None = None,
+) -> Plan:
+    """Bring `folder` to `files` (relative path → local file); return what changed.
+
+    `replace_existing`: files of the site may replace files that are not ours (each saved
+    into the local folder `backup` first). Without it such a file stops the publish.
+    """
     published = parse_manifest(folder.read(MANIFEST), folder.describe())
+    real = folder.list() if hasattr(folder, "list") else None
+    refuse_foreign_entries(published, real, folder.describe())
     wanted = {path: file_checksum(source) for path, source in files.items()}
-    plan = make_plan(published, wanted)
-    if dry_run or (not plan.uploads and not plan.deleted and published == wanted):
+    plan = make_plan(published, wanted, real, folder)
+    if real is not None:
+        refuse_links(real, [*plan.uploads, *plan.deleted, *plan.leftovers, MANIFEST], folder.describe())
+    if dry_run:
+        return plan
+    if plan.foreign and not replace_existing:
+        raise PublishError(foreign_message(plan.foreign, folder.describe()))
+    if not plan.uploads and not plan.deleted and not plan.leftovers and published == wanted:
         return plan
     folder.prepare()
+    if plan.foreign:
+        save_backup(folder, plan.foreign, backup)
     in_the_way = blocking_deletions(plan)
+    folder.delete(plan.leftovers)
     if plan.uploads:
         folder.write(MANIFEST, manifest_bytes({**published, **dict.fromkeys(plan.uploads)}))
         folder.delete(in_the_way)
@@ -185,6 +267,81 @@ def sync(files: dict[str, Path], folder: Folder, dry_run: bool = False) -> Plan:
     folder.delete(path for path in plan.deleted if path not in in_the_way)
     folder.write(MANIFEST, manifest_bytes(wanted))
     return plan
+
+
+def is_leftover_upload(path: str) -> bool:
+    name = PurePosixPath(path).name
+    return name.startswith(".") and name.endswith(UPLOAD_SUFFIX)
+
+
+def could_be_ours(path: str) -> bool:
+    """Whether a build (or a pages host's marker files) could have written this path."""
+    parts = PurePosixPath(path).parts
+    if not parts or parts[0].lower() in HOSTER_PATHS or path == MANIFEST:
+        return False
+    hidden = [part for part in parts if part.startswith(".")]
+    return not hidden or (hidden == [parts[0]] and parts[0] in OUR_HIDDEN)
+
+
+def refuse_foreign_entries(published: Manifest, real: Listing | None, where: str) -> None:
+    """A manifest entry the build could not have written was put there by someone else: stop."""
+    wrong = sorted(
+        path for path in published if not could_be_ours(path) or (real and real.get(path) not in (None, FILE))
+    )
+    if wrong:
+        raise PublishError(
+            f"{where}: die Liste der veröffentlichten Dateien ({MANIFEST}) nennt "
+            f"{len(wrong)} Einträge, die nie von der Website stammen: {', '.join(wrong[:8])}.\n"
+            f"Jemand hat die Liste verändert; gelöscht oder ersetzt wird nichts. So beheben: "
+            f"die Datei {MANIFEST} auf dem Server löschen; die nächste Veröffentlichung lädt "
+            "dann alles neu hoch (und löscht nichts)."
+        )
+
+
+def refuse_links(real: Listing, touched: Iterable[str], where: str) -> None:
+    """Stop if a symbolic link stands on the way to any file this publish writes or deletes."""
+    links = sorted(
+        {
+            candidate
+            for path in touched
+            for candidate in (path, *(str(parent) for parent in PurePosixPath(path).parents))
+            if real.get(candidate) == LINK
+        }
+    )
+    if links:
+        raise PublishError(
+            f"{where}: im Ziel ist „{links[0]}“ eine Verknüpfung (symbolischer Link). Durch eine "
+            "Verknüpfung schreibt und löscht die Veröffentlichung nie: sie könnte aus dem "
+            "Webordner hinausführen. Nichts übertragen.\nSo beheben: die Verknüpfung auf dem "
+            "Server entfernen (oder durch einen echten Ordner ersetzen), dann noch einmal veröffentlichen."
+        )
+
+
+def foreign_message(paths: Iterable[str], where: str) -> str:
+    paths = sorted(paths)
+    listed = "\n".join(f"    {path}" for path in paths[:20])
+    more = f"\n    … und {len(paths) - 20} weitere" if len(paths) > 20 else ""
+    return (
+        f"{where}: diese Dateien liegen schon auf dem Server, stammen aber nicht von einer "
+        f"früheren Veröffentlichung – die Website würde sie ersetzen:\n{listed}{more}\n"
+        "Nichts übertragen. So beheben: prüfen, ob sie weg dürfen (z. B. die Startseite oder "
+        "die .htaccess des Hosters mit seiner HTTPS-Weiterleitung). Wenn ja: "
+        "`invoke publish --replace-existing` – jede ersetzte Datei wird vorher in "
+        "publish-backups/ auf diesem Rechner gesichert."
+    )
+
+
+def save_backup(folder: Folder, paths: Iterable[str], backup: Path | None) -> None:
+    """Copy each foreign file that is about to be replaced into the local folder `backup`."""
+    if backup is None:
+        raise PublishError("Kein Ordner für die Sicherung der ersetzten Dateien angegeben.")
+    for path in paths:
+        data = folder.read(path)
+        if data is None:
+            continue
+        copy = backup / path
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(data)
 
 
 def blocking_deletions(plan: Plan) -> set[str]:
@@ -215,7 +372,11 @@ class FolderBase:
     """What SFTP, FTP and local folders share: paths below the root, folders created once,
     every upload under a temporary name and then renamed into place.
 
-    A subclass supplies `read` and the five small operations below (each on a full path).
+    A kind of target supplies the small interface below, each operation on a full path:
+    `read`, `list` (or None), `make_folder`, `put`, `rename`, `delete_file`,
+    `delete_empty_folder`. Connecting and closing is the kind's context manager
+    (sitetools/publish.py, `KINDS`); everything else – what to upload, replace, restore or
+    delete, and in which order – is `sync`, once for all kinds.
     """
 
     def __init__(self, root: str, label: str | None = None):
@@ -240,27 +401,45 @@ class FolderBase:
     def prepare(self) -> None:
         self.ensure_folder(self.root)
 
-    def put(self, relative: str, source: BinaryIO) -> None:
+    def place(self, relative: str, source: BinaryIO) -> None:
+        """Put one file under a temporary name, then rename it into place."""
         final = self.path(relative)
         self.ensure_folder(str(PurePosixPath(final).parent))
         temporary = self.path(temporary_name(relative))
-        self.store(temporary, source)
-        self.replace(temporary, final)
+        try:
+            self.put(temporary, source)
+            self.rename(temporary, final)
+        except BaseException:
+            with suppress(Exception):  # a broken connection: the next publish removes it
+                self.delete_file(temporary)
+            raise
+
+    def list(self) -> Listing | None:
+        """What is really in the folder; None where a kind cannot tell (the manifest is then trusted)."""
+        return None
+
+    def checksums(self, paths: list[str]) -> dict[str, str]:
+        found = {}
+        for relative in paths:
+            data = self.read(relative)
+            if data is not None:
+                found[relative] = hashlib.sha256(data).hexdigest()
+        return found
 
     def write(self, name: str, data: bytes) -> None:
-        self.put(name, io.BytesIO(data))
+        self.place(name, io.BytesIO(data))
 
     def upload(self, files: dict[str, Path], order: list[str]) -> None:
         for relative in order:
             with files[relative].open("rb") as source:
-                self.put(relative, source)
+                self.place(relative, source)
 
     def delete(self, paths: Iterable[str]) -> None:
         paths = list(paths)
         for relative in paths:
-            self.remove_file(self.path(relative))
+            self.delete_file(self.path(relative))
         for folder in parents_deepest_first(paths):
-            self.remove_empty_folder(self.path(folder))
+            self.delete_empty_folder(self.path(folder))
 
     # --- supplied by each kind of folder ---
 
@@ -268,49 +447,89 @@ class FolderBase:
         """Create one folder whose parent exists; an existing folder is fine."""
         raise NotImplementedError
 
-    def store(self, path: str, source: BinaryIO) -> None:
+    def put(self, path: str, source: BinaryIO) -> None:
         """Write a new file (readable by the web server) from `source`."""
         raise NotImplementedError
 
-    def replace(self, temporary: str, final: str) -> None:
+    def rename(self, temporary: str, final: str) -> None:
         """Rename `temporary` to `final`, replacing a file there (in one step where possible)."""
         raise NotImplementedError
 
-    def remove_file(self, path: str) -> None:
+    def delete_file(self, path: str) -> None:
         """Delete a file; one that is gone already is fine."""
         raise NotImplementedError
 
-    def remove_empty_folder(self, path: str) -> None:
+    def delete_empty_folder(self, path: str) -> None:
         """Delete a folder if it is empty; otherwise (the hoster's files are in it) leave it."""
         raise NotImplementedError
 
 
 class LocalFolder(FolderBase):
-    """A folder on this machine (a mounted web folder, or the work tree of a git clone)."""
+    """A folder on this machine (a mounted web folder, or the work tree of a git clone).
 
-    def __init__(self, root: Path):
+    Every operation checks that no part of its path below the root is a symbolic link.
+    """
+
+    def __init__(self, root: Path, ignore: Iterable[str] = ()):
         super().__init__(str(root))
+        self.ignore = set(ignore)  # top-level names that are not part of the web folder (".git")
+
+    def no_links(self, path: str) -> str:
+        root = Path(self.root)
+        current = Path(path)
+        while current != root and root in current.parents:
+            if current.is_symlink():
+                raise PublishError(
+                    f"{self.describe()}: „{current.relative_to(root)}“ ist eine Verknüpfung (symbolischer "
+                    "Link); durch sie wird nie geschrieben oder gelöscht. Nichts weiter übertragen."
+                )
+            current = current.parent
+        return path
 
     def read(self, name: str) -> bytes | None:
         try:
-            return Path(self.path(name)).read_bytes()
+            return Path(self.no_links(self.path(name))).read_bytes()
         except FileNotFoundError:
             return None
 
-    def make_folder(self, path: str) -> None:
-        Path(path).mkdir(exist_ok=True)
+    def list(self) -> Listing | None:
+        root = Path(self.root)
+        if not root.is_dir():
+            return {}
+        found: Listing = {}
+        for folder, folders, names in os.walk(root):  # never follows a linked folder
+            base = Path(folder)
+            if base == root:
+                folders[:] = [name for name in folders if name not in self.ignore]
+                names = [name for name in names if name not in self.ignore]
+            for name in (*folders, *names):
+                path = base / name
+                relative = path.relative_to(root).as_posix()
+                if path.is_symlink():
+                    found[relative] = LINK
+                elif path.is_dir():
+                    found[relative] = FOLDER
+                else:
+                    found[relative] = FILE if path.is_file() else OTHER
+        return found
 
-    def store(self, path: str, source: BinaryIO) -> None:
-        with open(path, "wb") as target:
+    def checksums(self, paths: list[str]) -> dict[str, str]:
+        return {path: file_checksum(Path(self.no_links(self.path(path)))) for path in paths}
+
+    def make_folder(self, path: str) -> None:
+        Path(self.no_links(path)).mkdir(exist_ok=True)
+
+    def put(self, path: str, source: BinaryIO) -> None:
+        with open(self.no_links(path), "wb") as target:
             shutil.copyfileobj(source, target)
         os.chmod(path, 0o644)
 
-    def replace(self, temporary: str, final: str) -> None:
-        os.replace(temporary, final)
+    def rename(self, temporary: str, final: str) -> None:
+        os.replace(temporary, self.no_links(final))
 
-    def remove_file(self, path: str) -> None:
-        Path(path).unlink(missing_ok=True)
+    def delete_file(self, path: str) -> None:
+        Path(self.no_links(path)).unlink(missing_ok=True)
 
-    def remove_empty_folder(self, path: str) -> None:
+    def delete_empty_folder(self, path: str) -> None:
         with suppress(OSError):
-            Path(path).rmdir()
+            Path(self.no_links(path)).rmdir()

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import BinaryIO
 
-from sitetools.transfer import FolderBase, PublishError
+from sitetools.transfer import FILE, FOLDER, LINK, OTHER, FolderBase, Listing, PublishError
 
 PLAIN_FTP_WARNING = (
     "Achtung: ftp:// überträgt Passwort und Dateien unverschlüsselt – wer mithört, kann die "
@@ -100,16 +100,44 @@ class FtpFolder(FolderBase):
             raise
         return buffer.getvalue()
 
+    def list(self) -> Listing | None:
+        """Every entry below the root by MLSD (RFC 3659); None if the server does not offer it."""
+        found: Listing = {}
+        pending = [""]
+        while pending:
+            relative = pending.pop()
+            try:
+                entries = list(self.ftp.mlsd(self.path(relative) if relative else self.root, ["type"]))
+            except ftplib.error_perm as error:
+                if is_missing(error) and relative == "":
+                    return {}  # the folder does not exist yet
+                if str(error).startswith(("500", "501", "502", "504")):
+                    return None  # no MLSD: the manifest alone decides
+                raise
+            for name, facts in entries:
+                kind = facts.get("type", "").lower()
+                if kind in ("cdir", "pdir") or name in (".", ".."):
+                    continue
+                path = f"{relative}/{name}" if relative else name
+                if kind == "dir":
+                    found[path] = FOLDER
+                    pending.append(path)
+                elif kind == "file":
+                    found[path] = FILE
+                else:
+                    found[path] = LINK if "link" in kind else OTHER
+        return found
+
     def make_folder(self, path: str) -> None:
         # FTP has no portable "exists": MKD and see. If it failed for another reason than
         # "exists", the upload into the folder fails next, with the server's reason.
         with suppress(ftplib.error_perm):
             self.ftp.mkd(path)
 
-    def store(self, path: str, source: BinaryIO) -> None:
+    def put(self, path: str, source: BinaryIO) -> None:
         self.ftp.storbinary(f"STOR {path}", source)
 
-    def replace(self, temporary: str, final: str) -> None:
+    def rename(self, temporary: str, final: str) -> None:
         try:
             self.ftp.rename(temporary, final)
         except ftplib.error_perm:
@@ -117,14 +145,14 @@ class FtpFolder(FolderBase):
             self.ftp.delete(final)
             self.ftp.rename(temporary, final)
 
-    def remove_file(self, path: str) -> None:
+    def delete_file(self, path: str) -> None:
         try:
             self.ftp.delete(path)
         except ftplib.error_perm as error:
             if not is_missing(error):
                 raise
 
-    def remove_empty_folder(self, path: str) -> None:
+    def delete_empty_folder(self, path: str) -> None:
         with suppress(ftplib.error_perm):
             self.ftp.rmd(path)
 

@@ -109,7 +109,7 @@ def pages_files(site: Path, domain: str | None, extra_folder: Path) -> dict[str,
 
 
 def branch_exists(repository: str, branch: str) -> bool:
-    return bool(git("ls-remote", "--heads", repository, f"refs/heads/{branch}").strip())
+    return bool(git("ls-remote", "--heads", "--", repository, f"refs/heads/{branch}").strip())
 
 
 def publish_git(site: Path, target, dry_run: bool = False, environ: dict | None = None) -> list[str]:
@@ -121,19 +121,65 @@ def publish_git(site: Path, target, dry_run: bool = False, environ: dict | None 
     with tempfile.TemporaryDirectory(prefix="bfb-pages-") as temporary:
         work = Path(temporary) / "work"
         if branch_exists(repository, branch):
-            git("clone", "--quiet", "--no-tags", "--single-branch", "--branch", branch, repository, str(work))
+            options = ("--quiet", "--no-tags", "--single-branch", "--branch", branch)
+            git("clone", *options, "--", repository, str(work))
+            refuse_links_in_branch(work, label)
         else:
             git("init", "--quiet", "--initial-branch", branch, str(work))
-            git("remote", "add", "origin", repository, cwd=work)
+            git("remote", "add", "--", "origin", repository, cwd=work)
         files = pages_files(site, target.domain, Path(temporary) / "extra")
-        plan = sync(files, LocalFolder(work), dry_run=dry_run)
+        plan = sync(
+            files, LocalFolder(work, ignore={".git"}), dry_run, target.replace_existing, target.backup
+        )
         if dry_run:
             return plan.lines()
+        # --force: the branch's .gitignore must not keep any file of the site out of the commit.
+        git("add", "--all", "--force", cwd=work)
         if not git("status", "--porcelain", cwd=work).strip():
+            verify_tree(work, files, label)
             return [f"{label}: keine Änderungen – kein neuer Commit."]
-        git("add", "--all", cwd=work)
         message = f"Website veröffentlicht {source_description()}\n\n{plan.summary()}\n"
         git("commit", "--quiet", "--message", message, cwd=work, env={**environ, **author})
+        verify_tree(work, files, label)
         git("push", "--quiet", "origin", f"HEAD:refs/heads/{branch}", cwd=work)
+        verify_pushed(work, repository, branch, label)
         commit = git("rev-parse", "--short=12", "HEAD", cwd=work).strip()
     return [f"{label}: Commit {commit} ({plan.summary()})"]
+
+
+def refuse_links_in_branch(work: Path, label: str) -> None:
+    """A branch holding symbolic links (or submodules) is refused before anything is written.
+
+    A link in the clone could lead the publish to write or delete files on this machine.
+    """
+    entries = git("ls-tree", "-r", "-z", "HEAD", cwd=work).split("\0")
+    special = [entry.split("\t", 1)[1] for entry in entries if entry.startswith(("120000 ", "160000 "))]
+    if special:
+        raise PublishError(
+            f"{label}: der Zweig enthält symbolische Links (oder Submodule), z. B. „{special[0]}“. "
+            "Über sie könnte die Veröffentlichung Dateien auf diesem Rechner schreiben oder löschen. "
+            "Nichts übertragen.\nSo beheben: die Links aus dem Zweig entfernen (git rm, commit, "
+            "push) oder einen neuen, leeren Zweig angeben (--target repo.git#neuer-zweig)."
+        )
+
+
+def verify_tree(work: Path, files: dict[str, Path], label: str) -> None:
+    """The commit must hold every file of the site (nothing kept out by attributes or hooks)."""
+    committed = set(git("ls-tree", "-r", "-z", "--name-only", "HEAD", cwd=work).split("\0"))
+    missing = sorted(set(files) - committed)
+    if missing:
+        raise PublishError(
+            f"{label}: {len(missing)} Dateien der Website fehlen im Commit, z. B. {', '.join(missing[:5])}. "
+            "Nichts übertragen.\nSo beheben: .gitignore und .gitattributes im Zweig prüfen."
+        )
+
+
+def verify_pushed(work: Path, repository: str, branch: str, label: str) -> None:
+    """The branch on the server must now be exactly our commit."""
+    head = git("rev-parse", "HEAD", cwd=work).strip()
+    remote = git("ls-remote", "--heads", "--", repository, f"refs/heads/{branch}").split()
+    if not remote or remote[0] != head:
+        raise PublishError(
+            f"{label}: der Zweig {branch} auf dem Server ist nach dem Übertragen nicht der neue Commit. "
+            "So beheben: noch einmal `invoke publish`; hat gerade jemand anderes veröffentlicht?"
+        )

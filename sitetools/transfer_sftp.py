@@ -14,6 +14,7 @@ import errno
 import hashlib
 import io
 import socket
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import BinaryIO
 
 import paramiko
 
-from sitetools.transfer import FolderBase, PublishError
+from sitetools.transfer import FILE, FOLDER, LINK, OTHER, FolderBase, Listing, PublishError
 
 KNOWN_HOSTS = "~/.ssh/known_hosts"
 
@@ -143,29 +144,51 @@ class SftpFolder(FolderBase):
             return None
         return buffer.getvalue()
 
+    def list(self) -> Listing:
+        """Every entry below the root as the server sees it (OpenSSH reports links, never follows them)."""
+        found: Listing = {}
+        pending = [""]
+        while pending:
+            relative = pending.pop()
+            try:
+                entries = self.sftp.listdir_attr(self.path(relative) if relative else self.root)
+            except FileNotFoundError:
+                continue
+            for entry in entries:
+                path = f"{relative}/{entry.filename}" if relative else entry.filename
+                mode = entry.st_mode or 0
+                if stat.S_ISLNK(mode):
+                    found[path] = LINK
+                elif stat.S_ISDIR(mode):
+                    found[path] = FOLDER
+                    pending.append(path)
+                else:
+                    found[path] = FILE if stat.S_ISREG(mode) else OTHER
+        return found
+
     def make_folder(self, path: str) -> None:
         try:
             self.sftp.stat(path)
         except FileNotFoundError:
             self.sftp.mkdir(path, 0o755)
 
-    def store(self, path: str, source: BinaryIO) -> None:
+    def put(self, path: str, source: BinaryIO) -> None:
         self.sftp.putfo(source, path, confirm=True)
         self.sftp.chmod(path, 0o644)
 
-    def replace(self, temporary: str, final: str) -> None:
+    def rename(self, temporary: str, final: str) -> None:
         try:
             self.sftp.posix_rename(temporary, final)  # OpenSSH: replaces in one step
         except OSError:
             # A server without the posix-rename extension: remove the old file first (a short gap).
-            self.remove_file(final)
+            self.delete_file(final)
             self.sftp.rename(temporary, final)
 
-    def remove_file(self, path: str) -> None:
+    def delete_file(self, path: str) -> None:
         with suppress(FileNotFoundError):
             self.sftp.remove(path)
 
-    def remove_empty_folder(self, path: str) -> None:
+    def delete_empty_folder(self, path: str) -> None:
         with suppress(OSError):
             self.sftp.rmdir(path)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import re
 import shutil
@@ -205,8 +206,9 @@ def test_security_headers_in_apache_and_nginx_agree(production_site):
 
 
 def test_future_news_stay_out_of_the_production_build(content_copy, tmp_path):
+    later = datetime.date.today().year + 2  # in the future, inside the plausible years
     (content_copy / "aktuelles" / "2999-01-01-zukunft.md").write_text(
-        "Title: Aus der Zukunft\nSlug: aus-der-zukunft\nDate: 2999-01-01\nLang: de\n"
+        f"Title: Aus der Zukunft\nSlug: aus-der-zukunft\nDate: {later}-01-01\nLang: de\n"
         "Summary: Erscheint erst an ihrem Tag.\nGerman_only: ja\n\nText.\n",
         encoding="utf-8",
     )

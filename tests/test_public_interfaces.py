@@ -80,7 +80,10 @@ self._own = parts._replace(path="/")
 # each pattern only where the document names it.
 UNDOCUMENTED_INTERNALS = {
     r'\["static_links"\]': {"plugins/bfb_language_links/language_links.py"},
-    r'\.staticfiles\s*=[^=]|\["staticfiles"\]\s*=[^=]': {"plugins/bfb_images/images.py"},
+    r'\.staticfiles\s*=[^=]|\["staticfiles"\]\s*=[^=]': {
+        "plugins/bfb_images/images.py",
+        "plugins/bfb_documents/documents.py",
+    },
     r"METADATA_PROCESSORS\[": {"plugins/bfb_teasers/teasers.py"},
     r'\["generated_content"\]': {"plugins/bfb_language_links/language_links.py"},
     r"\bvars\(": {"lib/bfb_contents/__init__.py"},

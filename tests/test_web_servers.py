@@ -194,6 +194,13 @@ def test_server_files_are_not_readable(server, path):
     assert status in (403, 404)
 
 
+def test_folders_are_never_listed(server):
+    _, port, _ = server
+    status, _, body = get(port, "/theme/css/")  # a folder without index.html
+    assert status in (403, 404)
+    assert b"Index of" not in body
+
+
 def test_the_document_root_is_the_switched_release(published):
     _, webroot, _ = published
     assert os.path.islink(webroot / "current")

@@ -10,7 +10,9 @@ from local_servers import find_program, free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 APACHE_MODULES = Path("/usr/lib/apache2/modules")
-APACHE_MODULE_NAMES = ("mpm_event", "authz_core", "dir", "mime", "headers", "rewrite", "alias", "setenvif")
+APACHE_MODULE_NAMES = (
+    "mpm_event", "authz_core", "dir", "mime", "headers", "rewrite", "alias", "setenvif", "autoindex"
+)  # fmt: skip
 
 
 def apache_config(folder: Path, webroot: Path, port: int) -> str:
@@ -34,7 +36,8 @@ DocumentRoot {webroot}/current
   Require all denied
 </Directory>
 <Directory {webroot}>
-  Options FollowSymLinks
+  # Like many hosters: listings on unless the site's .htaccess switches them off.
+  Options FollowSymLinks Indexes
   AllowOverride All
   Require all granted
 </Directory>

@@ -54,9 +54,24 @@ class FrontMatter:
         return {key: found[0].value for key, found in self.fields.items()}
 
 
+def markdown_lines(text: str) -> list[str]:
+    """The lines of `text` exactly as Python-Markdown's `meta` extension sees them.
+
+    Markdown splits at "\n" only (after turning "\r\n" and "\r" into it), drops STX/ETX,
+    expands tabs to 4 spaces and empties lines holding only spaces (NormalizeWhitespace).
+    `str.splitlines()` would also split at form feeds, "\x1c"… and U+2028: a header would then
+    end earlier for the checks than for Pelican, and later fields would escape every check.
+    """
+    text = text.replace("\x02", "").replace("\x03", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    text = re.sub(r"(?<=\n) +\n", "\n", text)
+    lines = text.split("\n")
+    return lines[:-1] if text.endswith("\n") else lines  # no empty line after the last break
+
+
 def parse_front_matter(text: str) -> FrontMatter:
-    """Return the header fields of a Markdown document and the body after them."""
-    lines = text.splitlines()
+    """Return the header fields of a Markdown document and the body after them (as Markdown reads it)."""
+    lines = markdown_lines(text)
     result = FrontMatter()
     index = 0
     if lines and BEGIN_RE.match(lines[0]):

@@ -138,10 +138,26 @@ def load_located_yaml(path: Path) -> tuple[object, list[Problem]]:
         return yaml.load(text, Loader=FastLineLoader), []
     except yaml.YAMLError:
         pass
+    except (RecursionError, ValueError, OverflowError) as error:
+        return None, [_beyond_limits(path, error)]
     try:  # again, for the clearer message
         return yaml.load(text, Loader=LineLoader), []
     except yaml.YAMLError as error:
         return None, [_syntax_problem(path, error)]
+
+
+def _beyond_limits(path: Path, error: Exception) -> Problem:
+    """Nesting too deep for the reader, or a number with thousands of digits: no traceback."""
+    what = "zu tief verschachtelt" if isinstance(error, RecursionError) else "eine Zahl ist zu groß"
+    return Problem(
+        path,
+        None,
+        f"Die Datei kann nicht gelesen werden: {what}.",
+        "Die letzte Änderung prüfen (z. B. mit „git diff content/data/orte.yaml“) und rückgängig machen; "
+        "Zahlen haben höchstens ein paar Stellen, Einrückungen nur wenige Ebenen.",
+        detail=f"yaml-beyond-limits: {type(error).__name__}",
+        code="yaml-beyond-limits",
+    )
 
 
 # A line with "&" or "*" before any "#": the only lines that can hold an anchor or alias.

@@ -33,8 +33,9 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bfb_build import is_main_site, this_build
 from bfb_contents import MARKDOWN_SUFFIXES, NEW_TEXT_PLACEHOLDERS
@@ -45,9 +46,11 @@ from bfb_contents.content_files import (
     without_comments,
 )
 from bfb_contents.drafts import leave_out
+from bfb_contents.front_matter import markdown_lines
 from bfb_contents.kinds import fields_of, kind_named
 from bfb_errors import Problem, format_problems, report_notes, stop_build
 from bfb_languages import table
+from bfb_sanitize import MARKUP_NOT_ALLOWED, markup_outside_allow_list
 from bfb_text.slugs import german_slugify
 from bfb_text.yes_no import yes_no
 from bfb_urls import GENERATED_FOLDERS, RESERVED_TOP_LEVEL
@@ -150,6 +153,11 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
         check_placeholder_text,
         check_images,
         check_links,
+        check_header_characters,
+        check_markup,
+        check_date_years,
+        check_static_targets,
+        check_address_characters,
         check_plain_language,
     )
     context = {"content_dir": content_dir, "settings": settings}
@@ -659,7 +667,11 @@ def held_back_until(file: ContentFile, settings: dict) -> datetime | None:
         date = datetime(*(int(part) if part else 0 for part in match.groups())) if match else None
     except ValueError:
         return None  # reported by check_date
-    return date if date and date > datetime.now() else None
+    if date is None:
+        return None
+    # Pelican reads the date in TIMEZONE and compares it with the time now (time-zone aware).
+    aware = date.replace(tzinfo=ZoneInfo(settings.get("TIMEZONE") or "UTC"))
+    return date if aware > datetime.now(UTC) else None
 
 
 def drafts_are_written(settings: dict) -> bool:
@@ -844,6 +856,7 @@ BLOCKING_CODES = frozenset(
         "link-target-missing",
         "filename-link-to-static",
         "slug-duplicate",
+        "header-control-char",  # HEADER_CONTROL_CHARACTER: the header might be read differently
     }
 )
 
@@ -939,3 +952,199 @@ def attach_publishing_todo(content) -> None:
         todos = this_build(content.settings).part(DraftProblems)
         found = todos.get(str(Path(content.source_path).resolve()), [])
         content.publishing_todo = sorted(found, key=lambda problem: problem.line or 0)
+
+
+# --- Safe by construction (issue 24): new checks, kept apart from the ones above ----------
+
+# Stable codes of these problems (carried in `detail`, first word, until Problem has a code).
+HEADER_CONTROL_CHARACTER = "header-control-char"
+DATE_YEAR_OUT_OF_RANGE = "date-year-out-of-range"
+EARLIEST_YEAR = 1990  # the association was founded in 2012; older dates are typing mistakes
+YEARS_AHEAD = 5  # a date may lie at most this many years after next year
+
+
+def is_control_character(character: str) -> bool:
+    """Control characters, line and paragraph separators and bidi overrides: invisible, never wanted."""
+    import unicodedata
+
+    if character == "\t":
+        return False
+    if "\u202a" <= character <= "\u202e" or "\u2066" <= character <= "\u2069":
+        return True
+    return unicodedata.category(character) in ("Cc", "Zl", "Zp")
+
+
+def check_header_characters(file: ContentFile, **_) -> list[Problem]:
+    """Control characters in the header: they are invisible, and readers (and checks) could disagree."""
+    try:
+        lines = markdown_lines(file.path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    header = lines[: max(file.front.body_start - 1, 0)]
+    if file.front.stray_line:
+        header = lines[: file.front.stray_line]
+    problems = []
+    for number, line in enumerate(header, 1):
+        found = [character for character in line if is_control_character(character)]
+        if found:
+            codes = ", ".join(f"U+{ord(character):04X}" for character in dict.fromkeys(found))
+            problems.append(
+                problem(
+                    file,
+                    number,
+                    f"In dieser Kopfzeile steht ein unsichtbares Steuerzeichen ({codes}).",
+                    "Die Zeile löschen und neu tippen (nicht aus einem anderen Programm hineinkopieren).",
+                    f"{HEADER_CONTROL_CHARACTER}: control character {codes} in the header",
+                    code=HEADER_CONTROL_CHARACTER,
+                )
+            )
+    return problems
+
+
+def check_markup(file: ContentFile, **_) -> list[Problem]:
+    """HTML in the text or summary outside the allow-list of lib/bfb_sanitize (it would be removed)."""
+    if "<" not in file.link_text and ":" not in file.link_text:
+        return []
+    findings = [
+        finding
+        for summary in file.front.fields.get("summary", [])
+        for finding in markup_outside_allow_list([summary.value], summary.line)
+    ]
+    # The body as one piece: an element may span several lines.
+    body = [text for number, text in file.link_lines if number >= file.front.body_start]
+    findings += markup_outside_allow_list(body, file.front.body_start)
+    return [markup_problem(file, finding.line, finding.what) for finding in findings]
+
+
+def markup_problem(file: ContentFile, line: int, what: str) -> Problem:
+    if what.endswith(":"):
+        message = (
+            f"Eine Adresse beginnt mit „{what}“: die Website verlinkt nur auf http(s)-, "
+            "mailto- und tel-Adressen."
+        )
+        fix = (
+            "Eine gewöhnliche Adresse (https://…) oder einen Verweis wie "
+            "{filename}/seiten/kontakt.md schreiben."
+        )
+    elif what.startswith("<"):
+        message = f"Das HTML-Element {what} ist in Texten nicht erlaubt (es würde von der Seite entfernt)."
+        fix = (
+            "Das Element löschen und die Gestaltung mit Markdown schreiben (Überschriften, Listen, Links, "
+            'Bilder). Erlaubt sind nur einfache Elemente wie <span lang="en">; siehe README, „Sicherheit“.'
+        )
+    else:
+        message = (
+            f"Die Angabe „{what}“ in einem HTML-Element ist in Texten nicht erlaubt (sie würde entfernt)."
+        )
+        fix = "Die Angabe löschen. Erlaubt sind z. B. lang, class, title, href; siehe README, „Sicherheit“."
+    return problem(file, line, message, fix, f"{MARKUP_NOT_ALLOWED}: {what}", code=MARKUP_NOT_ALLOWED)
+
+
+def latest_year() -> int:
+    return datetime.now(UTC).year + 1 + YEARS_AHEAD
+
+
+def check_date_years(file: ContentFile, **_) -> list[Problem]:
+    """A year before 1990 or far in the future is a typing mistake (and breaks feed and sitemap)."""
+    problems = []
+    for key in ("date", "modified"):
+        match = DATE_RE.match(file.front.value(key) or "")
+        if not match:
+            continue  # check_date reports it
+        year = int(match.group(1))
+        if not EARLIEST_YEAR <= year <= latest_year():
+            problems.append(
+                problem(
+                    file,
+                    file.front.line(key),
+                    f"Das Jahr {year} in „{file.front.value(key)}“ kann nicht stimmen "
+                    f"(erlaubt: {EARLIEST_YEAR} bis {latest_year()}).",
+                    "Das Datum prüfen (Jahr-Monat-Tag, z. B. 2022-06-22); "
+                    "meist fehlt oder vertauscht sich eine Ziffer.",
+                    f"{DATE_YEAR_OUT_OF_RANGE}: year {year}",
+                    code=DATE_YEAR_OUT_OF_RANGE,
+                )
+            )
+    return problems
+
+
+# What a `{static}` or `{attach}` link may publish: photos, which go through the photo
+# pipeline (bfb_images: resized, without EXIF/GPS) wherever they lie. Sources, data files,
+# dotfiles and every other kind stay private: Pelican would copy them as they are.
+STATIC_TARGET_NOT_ALLOWED = "static-target-not-allowed"
+PUBLISHABLE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+# Documents only from this folder (plugins/bfb_documents; the names are kept alike there).
+DOCUMENTS_FOLDER = "dokumente"
+DOCUMENT_SUFFIXES = frozenset({".pdf"})
+
+
+def check_static_targets(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
+    if "static" not in file.link_text and "attach" not in file.link_text:
+        return []
+    problems = []
+    for number, text in file.link_lines:
+        for match in LINK_RE.finditer(text):
+            what, target = match.group("what"), match.group("path")
+            resolved = resolve_link(file, content_dir, target)
+            if what == "filename" or resolved is None or not resolved.is_file():
+                continue  # check_links
+            reason = unpublishable(resolved.relative_to(content_dir))
+            if reason:
+                problems.append(
+                    problem(
+                        file,
+                        number,
+                        f"„{{{what}}}{target}“ würde {reason} veröffentlichen.",
+                        "Nur Fotos (JPEG, PNG, WebP) mit {static} einbinden, am besten aus content/bilder/, "
+                        "und PDF-Dokumente aus content/dokumente/. "
+                        "Auf eine Seite oder Meldung mit {filename} verweisen; Daten und andere Dateien "
+                        "gehören nicht auf die Website.",
+                        f"{STATIC_TARGET_NOT_ALLOWED}: {resolved.relative_to(content_dir).as_posix()}",
+                        code=STATIC_TARGET_NOT_ALLOWED,
+                    )
+                )
+    return problems
+
+
+def unpublishable(relative: Path) -> str:
+    """Why the file at `relative` (in content/) must not be published ("" if it may)."""
+    if any(part.startswith(".") for part in relative.parts):
+        return "eine versteckte Datei (Name mit Punkt am Anfang)"
+    if relative.parts and relative.parts[0] in ("data", "orte"):
+        return "eine Datendatei"
+    if relative.suffix in MARKDOWN_SUFFIXES:
+        return "den Quelltext einer Seite"
+    if relative.suffix.lower() in DOCUMENT_SUFFIXES and relative.parts[0] == DOCUMENTS_FOLDER:
+        return ""  # documents: bfb_documents publishes them without metadata
+    if relative.suffix.lower() not in PUBLISHABLE_SUFFIXES:
+        return f"eine Datei vom Typ „{relative.suffix or 'ohne Endung'}“ (kein Foto)"
+    return ""
+
+
+# `URL:` and `Save_as:` become addresses and paths in the server configuration
+# (bfb_redirects): only these characters, so no value can break .htaccess or nginx.
+ADDRESS_CHARACTERS = "address-characters"
+SAFE_ADDRESS = re.compile(r"^[A-Za-z0-9._~/-]*$")
+
+
+def check_address_characters(file: ContentFile, **_) -> list[Problem]:
+    problems = []
+    for key in ("url", "save_as"):
+        value = file.front.value(key)
+        if value and not SAFE_ADDRESS.match(value):
+            bad = "".join(
+                dict.fromkeys(character for character in value if not SAFE_ADDRESS.match(character))
+            )
+            problems.append(
+                problem(
+                    file,
+                    file.front.line(key),
+                    f"„{SPELLING.get(key, key)}: {value}“ enthält Zeichen, die in einer Adresse nicht "
+                    f"erlaubt sind: {' '.join(repr(character) for character in bad)}.",
+                    "Nur Buchstaben ohne Umlaute, Ziffern, „-“, „.“ und „/“ verwenden – oder die Zeile "
+                    "löschen: die Adresse ergibt sich aus „Slug:“.",
+                    f"{ADDRESS_CHARACTERS}: {key}",
+                    code=ADDRESS_CHARACTERS,
+                )
+            )
+    return problems

@@ -237,12 +237,14 @@ def keep_originals_private(generator) -> None:
     """Do not let Pelican copy original photos; publish cleaned copies at their addresses instead."""
     kept = []
     state = photos_of(generator.settings)
+    draft_only = photos_only_in_drafts(state.content) if not drafts_written(generator.settings) else set()
     for static in generator.staticfiles:
         source = Path(static.source_path).resolve()
         if source.suffix.lower() not in FORMATS:
             kept.append(static)
         elif is_main_site(generator.settings):
-            register_photo(state, source, source.relative_to(state.content).as_posix())
+            if source not in draft_only:
+                register_photo(state, source, source.relative_to(state.content).as_posix())
         else:
             # A subsite links to the main site's copy (it has STATIC_PATHS = []).
             static.override_url = posixpath.join("..", static.url)
@@ -250,6 +252,42 @@ def keep_originals_private(generator) -> None:
     generator.context["staticfiles"] = kept
     if state.conflicts:
         stop_build(state.conflicts)
+
+
+# `{static}` and `{attach}` targets in a Markdown text.
+STATIC_LINK_RE = re.compile(r"[{|](?:static|attach)[}|](?P<path>[^\s\"')>#?]+)")
+
+
+def drafts_written(settings: dict) -> bool:
+    """Whether this build writes drafts (the development preview) or not (production)."""
+    return settings.get("DRAFT_SAVE_AS", "drafts/{slug}.html") != ""
+
+
+def photos_only_in_drafts(content: Path) -> set[Path]:
+    """The photos that only drafts (`Status: draft`) link to: production leaves them out.
+
+    Read from the Markdown sources, because a build without drafts never reads a draft.
+    """
+    from bfb_contents.front_matter import read_front_matter
+
+    in_drafts: set[Path] = set()
+    elsewhere: set[Path] = set()
+    for text in content.rglob("*"):
+        if text.suffix.lower() not in (".md", ".markdown") or not text.is_file():
+            continue
+        front = read_front_matter(text)
+        if front is None:
+            continue
+        links = STATIC_LINK_RE.findall("\n".join([*(front.values().values()), *front.body]))
+        targets = {linked_file(content, text, link) for link in links}
+        (in_drafts if front.value("status") == "draft" else elsewhere).update(targets)
+    return in_drafts - elsewhere
+
+
+def linked_file(content: Path, text: Path, link: str) -> Path:
+    link = unquote(link)
+    base = content if link.startswith("/") else text.parent
+    return (base / link.lstrip("/")).resolve()
 
 
 def published_file_problems(content_dir: str | Path, settings: dict) -> list[Problem]:

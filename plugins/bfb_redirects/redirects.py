@@ -164,9 +164,82 @@ def old_path(declared: str) -> str:
 
 def usable(old: str) -> bool:
     path, mark, query = old.partition("?")
-    if not path.startswith("/") or FORBIDDEN.search(path):
+    if not SAFE_PATH.match(path) or FORBIDDEN.search(path):
         return False
     return not mark or bool(QUERY.match(query))
+
+
+# --- allow-lists for what goes into the server configuration (issue 24) ----------------------
+
+# The only characters a path written into .htaccess or the nginx include may have: no quote,
+# backslash, `$`, brace, semicolon, space or control character can break either file.
+SAFE_PATH = re.compile(r"^/[A-Za-z0-9._~/,+-]*$")
+# Paths the hoster answers itself (statistics, scripts, webmail, certificates): never ours.
+HOSTER_PATHS = frozenset(
+    {"cgi-bin", "stats", "webstats", "awstats", "usage", "logs", "webmail", "phpmyadmin", "plesk-stat",
+     "mailman", "error_docs", "server-status", "server-info", "favicon.ico"}
+)  # fmt: skip
+# Stable codes of the problems below (bfb_errors.Problem; in `detail` until it has a code).
+REDIRECT_NOT_OURS = "redirect-not-ours"
+REDIRECT_UNMATCHABLE = "redirect-unmatchable"
+REDIRECT_TARGET_UNSAFE = "redirect-target-unsafe"
+
+
+def not_ours(path: str) -> str:
+    """Why an old path belongs to the hoster or is a hidden file ("" if it may be redirected)."""
+    segments = [segment for segment in path.split("/") if segment]
+    if any(segment.startswith(".") and segment not in (".", "..") for segment in segments):
+        return "eine versteckte Datei oder ein Ordner des Servers (Name mit Punkt am Anfang)"
+    if segments and segments[0].lower() in HOSTER_PATHS:
+        return f"eine Adresse, die der Hoster selbst beantwortet („/{segments[0]}“)"
+    return ""
+
+
+def unmatchable(path: str) -> bool:
+    """Paths no browser ever asks for: `//`, `/./` or `/../` are resolved before they reach a server."""
+    bare = path.rstrip("/") or "/"
+    return "//" in path or posixpath.normpath(bare) != bare
+
+
+def address_problems(content, value: str, old: str, new: str) -> list[Problem]:
+    """What makes a declared redirect unsafe or pointless, before it is written anywhere."""
+    source = str(content.source_path)
+    if not SAFE_PATH.match(new):
+        return [
+            _problem(
+                source,
+                f"Die Adresse dieser Seite „{new}“ enthält Zeichen, die nicht in die Server-Einstellungen "
+                "geschrieben werden dürfen.",
+                "In „URL:“ und „Save_as:“ nur Kleinbuchstaben, Ziffern, „-“ und „/“ verwenden – "
+                "oder die Zeilen löschen: die Adresse ergibt sich aus „Slug:“.",
+                f"{REDIRECT_TARGET_UNSAFE}: {new!r}",
+                code=REDIRECT_TARGET_UNSAFE,
+            )
+        ]
+    path = old.partition("?")[0]
+    reason = not_ours(path)
+    if reason:
+        return [
+            _problem(
+                source,
+                f"Die alte Adresse „{value.strip()}“ ist {reason}; sie wird nie umgeleitet.",
+                "Diese Adresse aus „Redirect_from:“ streichen.",
+                f"{REDIRECT_NOT_OURS}: {path}",
+                code=REDIRECT_NOT_OURS,
+            )
+        ]
+    if unmatchable(path):
+        return [
+            _problem(
+                source,
+                f"Die alte Adresse „{value.strip()}“ kann nie aufgerufen werden "
+                "(„//“, „/./“ oder „/../“ löst der Browser vorher auf).",
+                FIX_FORM,
+                f"{REDIRECT_UNMATCHABLE}: {path}",
+                code=REDIRECT_UNMATCHABLE,
+            )
+        ]
+    return []
 
 
 def site_path(siteurl: str, url: str) -> str:
@@ -196,7 +269,10 @@ def redirects_of(content, siteurl: str) -> tuple[list[Redirect], list[Problem]]:
     redirects, problems = [], []
     for value in (item for item in declared if item.strip()):
         old = old_path(value)
-        if not usable(old):
+        unsafe = address_problems(content, value, old, new) if usable(old) else []
+        if unsafe:
+            problems += unsafe
+        elif not usable(old):
             problems.append(
                 _problem(
                     str(content.source_path),

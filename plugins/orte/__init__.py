@@ -20,9 +20,8 @@ Template variables: `places`, `places_by_slug`, `place_groups`, `places_without_
 page's language –, `place.latest_measure`, `place.stage` – None if unknown – and
 `place.stage_label`); on news items `article.places`.
 
-Escaping: the templates that print the data (`generator.ESCAPED_TEMPLATES`, and every
-`partials/place*.html`) are compiled with Jinja's autoescape in every generator's environment,
-so markup or quotes in the data arrive as text in HTML, attributes, SVG and meta tags. Links
+Escaping: every template of the theme is compiled with Jinja's autoescape (JINJA_ENVIRONMENT in
+pelicanconf.py), so markup or quotes in the data arrive as text in HTML, attributes, SVG and meta tags. Links
 in the data must be http(s) (`validation.LINK_PATTERN`).
 """
 

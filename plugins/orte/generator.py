@@ -388,29 +388,6 @@ def share_page_environment(generators) -> None:
             generator.env = pages.env
 
 
-# Templates that print values from the data file. They are compiled with Jinja's autoescape, so
-# a "<", "&" or quote in a name, title or source ends up as text in HTML, attributes, SVG and
-# meta tags. The rest of the theme prints HTML that Pelican made from Markdown, and stays as is.
-ESCAPED_TEMPLATES = frozenset(
-    {"place.html", "places.html", "partials/figures.html", "partials/article_places.html"}
-)
-ESCAPED_TEMPLATE_PREFIX = "partials/place"  # place_map.html and any other partial of the places
-
-
-def escape_place_templates(template_name: str | None) -> bool:
-    """Jinja `autoescape` callback: True for the templates that show the places' data."""
-    name = template_name or ""
-    return name in ESCAPED_TEMPLATES or name.startswith(ESCAPED_TEMPLATE_PREFIX)
-
-
-def autoescape_place_templates(generator) -> None:
-    """generator_init handler: every generator's environment escapes in the places' templates.
-
-    Not only ours: news items show their places through partials/article_places.html.
-    """
-    generator.env.autoescape = escape_place_templates
-
-
 def get_generators(pelican) -> type[PlacesGenerator]:
     return PlacesGenerator
 
@@ -422,6 +399,5 @@ def provide_number_of_places(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(provide_number_of_places)
-    signals.generator_init.connect(autoescape_place_templates)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(share_page_environment)

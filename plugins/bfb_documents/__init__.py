@@ -1,0 +1,3 @@
+from .documents import register
+
+__all__ = ["register"]

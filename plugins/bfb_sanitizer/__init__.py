@@ -1,0 +1,3 @@
+from .sanitizer import register
+
+__all__ = ["register"]
