@@ -161,7 +161,6 @@ PLUGINS = [
     "bfb_redirects",
     "bfb_output_owners",
     "bfb_template_cache",
-    "bfb_frozen_urls",
 ]
 # The hand-written Apache configuration; bfb_redirects puts the redirects before it and
 # writes both as .htaccess into the output (see deploy/ and README, "Veröffentlichen").

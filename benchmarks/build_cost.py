@@ -182,8 +182,7 @@ def ablations() -> dict[str, dict[str, str]]:
 
     checks = {"bfb_content_check", "bfb_translations"}
     return {
-        "the speed-ups (every site reads every file; bfb_template_cache, "
-        "bfb_frozen_urls off)": settings_without_speedups(),
+        "the speed-ups (every site reads every file; bfb_template_cache off)": settings_without_speedups(),
         "the editor checks (bfb_content_check, bfb_translations)": {
             "PLUGINS": json.dumps([name for name in pelicanconf.PLUGINS if name not in checks])
         },

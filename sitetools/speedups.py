@@ -13,8 +13,9 @@ import json
 import pelicanconf
 import publishconf
 
-# Templates compiled once and their texts translated once per language; URLs computed once.
-SPEED_PLUGINS = ("bfb_template_cache", "bfb_frozen_urls")
+# Templates compiled once and their texts translated once per language (saves 12-17 %:
+# docs/benchmark.md, "Which speed-ups pay their way").
+SPEED_PLUGINS = ("bfb_template_cache",)
 
 
 def settings_without_speedups(production: bool = False) -> dict[str, str]:
