@@ -211,10 +211,9 @@ MARKDOWN = {
         "markdown.extensions.toc": {"permalink": False},
         # Each table in its own scrollable, focusable region (lib/bfb_tables).
         "bfb_tables": {"label": "Tabelle"},
-        # Markdown's smarty (German quotes „…“, – and …), skipping text without
-        # straight quotes, "--" or "..." (lib/bfb_typography; same output, faster).
         "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (lib/bfb_editor_notes)
-        "bfb_typography": {
+        # Markdown's smarty: German quotes „…“, dashes – and ellipses …
+        "markdown.extensions.smarty": {
             "substitutions": {
                 "left-double-quote": "&bdquo;",
                 "right-double-quote": "&ldquo;",
@@ -397,7 +396,7 @@ def language_subsites(production: bool = False) -> dict:
             **MARKDOWN,
             "extension_configs": {
                 **MARKDOWN["extension_configs"],
-                "bfb_typography": {},  # English quotes “…”
+                "markdown.extensions.smarty": {},  # English quotes “…”
                 "bfb_tables": {"label": "Table"},
             },
         },

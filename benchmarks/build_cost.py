@@ -199,17 +199,13 @@ def markdown_cost(corpus_size: int = 300) -> dict[str, float]:
         write_corpus(Path(folder), corpus_size)
         documents = [file.read_text(encoding="utf-8") for file in Path(folder).rglob("*.md")]
     ours = dict(pelicanconf.MARKDOWN["extension_configs"])
-    without_typography = {k: v for k, v in ours.items() if k != "bfb_typography"}
+    without_typography = {k: v for k, v in ours.items() if k != "markdown.extensions.smarty"}
     configurations = {
         "vanilla (codehilite, extra, meta)": {
             "markdown.extensions.codehilite": {"css_class": "highlight"},
             "markdown.extensions.extra": {},
         },
-        "ours (extra, toc, bfb_typography, meta)": ours,
-        "ours with Markdown's smarty instead": {
-            **without_typography,
-            "markdown.extensions.smarty": ours["bfb_typography"],
-        },
+        "ours (extra, toc, smarty, meta)": ours,
         "ours without typography": without_typography,
     }
     result = {}

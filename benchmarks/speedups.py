@@ -52,13 +52,6 @@ def without_plugin(name: str) -> dict[str, str]:
     return {"PLUGINS": json.dumps([plugin for plugin in pelicanconf.PLUGINS if plugin != name])}
 
 
-def with_smarty() -> dict[str, str]:
-    """Markdown's smarty in place of bfb_typography (the same output: lib/bfb_typography's test)."""
-    configs = dict(pelicanconf.MARKDOWN["extension_configs"])
-    configs["markdown.extensions.smarty"] = configs.pop("bfb_typography")
-    return {"MARKDOWN": json.dumps({**pelicanconf.MARKDOWN, "extension_configs": configs})}
-
-
 def every_site_reads_every_file() -> dict[str, str]:
     overrides = settings_without_speedups()
     return {key: value for key, value in overrides.items() if key != "PLUGINS"}
@@ -68,7 +61,6 @@ VARIANTS = {
     "all speed-ups": {},
     "without bfb_template_cache": without_plugin("bfb_template_cache"),
     "every language site reads every file": every_site_reads_every_file(),
-    "Markdown's smarty instead of bfb_typography": with_smarty(),
 }
 
 

@@ -2,8 +2,7 @@
 
 The reference build switches off together: each language site reading only its own
 files (IGNORE_FILES; the reference reads every file in both sites, as i18n_subsites
-does by default) and bfb_template_cache (each template compiled once). bfb_typography has
-its own comparison with Markdown's smarty (lib/bfb_typography/test_typography.py).
+does by default) and bfb_template_cache (each template compiled once).
 """
 
 import pytest
