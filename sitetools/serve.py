@@ -40,7 +40,8 @@ def make_server(folder: Path, port: int, host: str = "127.0.0.1") -> http.server
 
 def serve_folder(folder: Path, port: int) -> None:
     if not folder.is_dir():
-        raise SystemExit(f"{folder} gibt es nicht – erst bauen: invoke build")
+        build = "invoke preview" if folder.name == "output-preview" else "invoke build"
+        raise SystemExit(f"{folder} gibt es nicht – erst bauen: {build}")
     server = make_server(folder, port)
     print(f"Die Website läuft unter http://127.0.0.1:{server.server_port}/ (Strg+C beendet).")
     try:

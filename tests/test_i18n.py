@@ -187,21 +187,27 @@ def test_alternates_name_every_language_and_x_default(site):
 def test_production_links_are_absolute_and_clean(production_site):
     for file in production_site.html_files():
         page = read(file)
-        urls = [link["href"] for link in page.select("link[href]")]
+        urls = [link["href"] for link in page.select("link[href]:not([rel=stylesheet]):not([rel=icon])")]
         urls += [a["href"] for a in switcher_links(page)]
         for url in urls:
             assert url.startswith(PRODUCTION_URL + "/"), f"{file}: {url}"
             assert "/../" not in url and "/./" not in url, f"{file}: {url}"
+        # What the page loads is root-relative: the preview served locally asks no other host.
+        loaded = [link["href"] for link in page.select("link[rel=stylesheet], link[rel=icon]")]
+        loaded += [script["src"] for script in page.select("script[src]")]
+        assert loaded and all(url.startswith("/") and not url.startswith("//") for url in loaded), file
+        assert all("/../" not in url for url in loaded), file
 
 
 def test_english_pages_link_an_existing_stylesheet(site):
     """Pitfall: CSS_FILE is emptied in a subsite and /en/ pages come out unstyled."""
-    built, base = site
+    built, _ = site
     for file in built.html_files():
         stylesheets = read(file).select("link[rel=stylesheet]")  # the search page adds Pagefind's
         assert stylesheets, file
         for stylesheet in stylesheets:
-            assert file_of(built, site_path(stylesheet["href"], base)).is_file(), file
+            # Root-relative in every build: what a page loads comes from the host that serves it.
+            assert file_of(built, site_path(stylesheet["href"], "")).is_file(), file
 
 
 def english_drafts() -> set[str]:
@@ -360,10 +366,13 @@ def test_each_language_has_a_404_page_with_links_that_work_from_any_address(site
     assert page.html["lang"] == lang
     assert page.h1.get_text(strip=True) == title
     links = [a["href"] for a in page.select("a[href]") if not a["href"].startswith("#")]
-    links += [link["href"] for link in page.select("link[href]")]
+    links += [link["href"] for link in page.select("link[href]:not([rel=stylesheet]):not([rel=icon])")]
     for url in links:
         # The page is served for /any/missing/path: a relative link would resolve below it.
         assert url.startswith(base + "/"), url
+    # What the page loads is root-relative (same origin), never relative to the missing address.
+    for link in page.select("link[rel=stylesheet], link[rel=icon]"):
+        assert link["href"].startswith("/") and not link["href"].startswith("//"), link
     main_links = {site_path(a["href"], base) for a in page.select("main a[href]")}
     prefix = "/en" if lang == "en" else ""
     news = "/en/news/" if lang == "en" else "/aktuelles/"
@@ -543,7 +552,8 @@ def test_image_linked_from_english_content_is_not_copied_under_en(content_copy, 
     ]
     for path in ["/kontakt/", "/en/kontakt/"]:
         (image,) = [img for img in built.page(path).select("main img") if "testbild" in img["src"]]
-        assert image["src"] == f"{PRODUCTION_URL}/bilder/testbild.png"
+        # Root-relative: the photo loads from whichever host serves the page (the preview too).
+        assert image["src"] == "/bilder/testbild.png"
 
 
 # --- Content cache ------------------------------------------------------------------------------

@@ -97,13 +97,15 @@ def recorded_text(prefix: str, count: int) -> str:
 def test_map_colours_follow_the_recorded_measures_and_the_legend_says_so_in_words(dev_site, records, prefix):
     page = dev_site.page(f"{prefix}/orte/")
     counts = {f"{prefix}/orte/{r.slug}/": len(r.measures) for r in records}
-    for link in page.select("a.map__area, a.map__point"):
+    for link in page.select("a.map__area[aria-label], a.map__point"):
         colour_class = next(name for name in link["class"] if name.startswith("map__step-"))
         assert colour_class == f"map__step-{step_class(counts[link['href']])}"
         assert link["aria-label"].endswith(f": {recorded_text(prefix, counts[link['href']])}")
     legend = page.select(".map__legend li")
-    assert len(legend) == len(STEP_CLASSES)
-    assert all(item.get_text(strip=True) for item in legend)
+    assert len(legend) == len(STEP_CLASSES) == 2  # known or not yet: no ranking by press coverage
+    assert [item.get_text(strip=True) for item in legend] == (
+        ["nothing recorded yet", "steps recorded"] if prefix else ["noch nichts erfasst", "Schritte erfasst"]
+    )
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
@@ -126,7 +128,12 @@ def test_every_place_page_has_a_small_map_with_its_gemeinde(dev_site, records):
         overview_areas.setdefault(record.part_of or record.slug, set()).add(
             locator.select_one(".map__current")["d"]
         )
-        assert bool(locator.select("circle")) == bool(record.part_of and record.coordinates), record.name
+        located = bool(record.part_of and record.coordinates)
+        assert bool(locator.select("circle.map__current-point")) == located, record.name
+        # Daun marked and named on every locator, and the place named where its position is known.
+        assert locator.select("circle.map__landmark"), record.name
+        names = [text.get_text() for text in locator.select("text.map__label")]
+        assert "Daun" in names and (record.name in names or (record.part_of and not located)), record.name
     # One highlighted shape per Gemeinde: a Stadtteil shows its town's.
     assert all(len(shapes) == 1 for shapes in overview_areas.values())
     assert set(overview_areas) == {r.slug for r in records if not r.part_of}

@@ -6,6 +6,10 @@ wrapper is a `role="region"` with `tabindex="0"` and an `aria-label` (config `la
 "Tabelle", the English site sets "Table"), so keyboard users can scroll it and screen
 readers name it (WCAG 2.1.1; axe's rule "scrollable-region-focusable").
 
+On a phone a scrolling table hides its columns, so every body cell also gets its column's
+heading as `data-label`: below 40em site.css sets each row as a small block, each cell after
+its heading, and no column is out of sight.
+
 Tables written as raw HTML are left as they are: Markdown passes raw HTML through unread.
 """
 
@@ -26,6 +30,7 @@ class TableRegionProcessor(Treeprocessor):
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "table":
+                    label_cells(child)
                     region = etree.Element(
                         "div",
                         {"class": "table-wrap", "role": "region", "tabindex": "0", "aria-label": self.label},
@@ -34,6 +39,18 @@ class TableRegionProcessor(Treeprocessor):
                     parent.remove(child)
                     region.append(child)
                     parent.insert(index, region)
+
+
+def label_cells(table: etree.Element) -> None:
+    """Give each body cell the text of its column's heading as `data-label` (none if empty)."""
+    head = table.find("thead/tr")
+    if head is None:
+        return
+    headings = [" ".join("".join(cell.itertext()).split()) for cell in head]
+    for row in table.iterfind("tbody/tr"):
+        for cell, heading in zip(row, headings, strict=False):
+            if heading:
+                cell.set("data-label", heading)
 
 
 class TableRegionExtension(Extension):

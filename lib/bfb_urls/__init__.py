@@ -32,6 +32,17 @@ def clean_url(url: str) -> str:
     return urlunsplit(parts._replace(path=path))
 
 
+def same_origin(url: str) -> str:
+    """Return `url` cleaned (`clean_url`) and without scheme and host: `/theme/css/site.css`.
+
+    For what a page loads (stylesheet, icon, scripts, photos): a root-relative address loads
+    from whichever host serves the page, so `invoke preview` served locally is styled and asks
+    no other host. Links that must name the live site (hreflang, sitemap, feeds) stay absolute.
+    """
+    parts = urlsplit(clean_url(url))
+    return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+
+
 def site_url(siteurl: str, path: str) -> str:
     """The clean address of `path` (relative to the site) on the site at `siteurl`."""
     return clean_url(f"{siteurl}/{path}")

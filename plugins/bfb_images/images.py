@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_build.owners import claim, file_owner
@@ -114,7 +114,9 @@ def remember_main_site(pelican) -> None:
     settings = pelican.settings
     state = photos_of(settings)
     state.settings = settings
-    state.siteurl = settings["SITEURL"].rstrip("/")
+    # Root-relative (only the path of SITEURL): a photo loads from whichever host serves the page,
+    # the production preview served locally included.
+    state.siteurl = urlsplit(settings["SITEURL"]).path.rstrip("/")
     state.content = Path(settings["PATH"]).resolve()
     state.output = Path(pelican.output_path).resolve()
     state.cache = Path(settings.get("CACHE_PATH", ".cache")).resolve() / "bilder"

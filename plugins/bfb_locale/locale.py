@@ -1,7 +1,8 @@
 """Dates, numbers and URLs formatted for the language of the page being written.
 
 Adds Jinja filters `format_date`, `format_number`, `format_partial_date` (for "2017",
-"2017-01" or "2017-01-09": as precise as the source) and `clean_url`, and sets
+"2017-01" or "2017-01-09": as precise as the source), `clean_url` and `same_origin` (what a
+page loads, root-relative: lib/bfb_urls), and sets
 `locale_date` on every dated content object. The formatting itself is
 lib/bfb_formats/locale_format.py (Babel), shared with the places and figures.
 
@@ -14,7 +15,7 @@ from functools import partial
 
 from bfb_formats.locale_format import date_pattern, localised_date, localised_number
 from bfb_formats.partial_dates import partial_date
-from bfb_urls import clean_url
+from bfb_urls import clean_url, same_origin
 from pelican import signals
 
 
@@ -48,6 +49,7 @@ def add_filters(generator) -> None:
         format_number=partial(localised_number, lang=lang),
         format_partial_date=partial(partial_date, lang=lang, settings=generator.settings),
         clean_url=clean_url,
+        same_origin=same_origin,
     )
 
 

@@ -5,8 +5,17 @@ are projected onto a canvas, their shared borders simplified once and rounded to
 The overview map (`PlaceMap.overview`) has one area per Gemeinde, coloured by how many steps the
 data records for it, a point for each Stadtteil with coordinates, and every name placed without
 overlap (`labels`). A Stadtteil without coordinates gets its name inside its town, in italics
-and without a point: never an invented position. Each place page gets a small locator map
-(`PlaceMap.locator`) with its Gemeinde, or for a Stadtteil its town and point, highlighted.
+and without a point: never an invented position. The colour says only whether any step is
+recorded for a place (two classes): the map shows what is known, it does not rank villages.
+
+On a phone the whole overview would shrink its names below legibility, so it is also cut into
+`REGIONS` vertical strips of equal width (`OverviewMap.regions`), each drawn full width on a
+narrow screen with names placed anew inside it; the stylesheet shows either the strips or the
+whole map. The strips reuse the whole map's area outlines (SVG `<use>`), so the page stays small.
+
+Each place page gets a small locator map (`PlaceMap.locator`) with its Gemeinde, or for a
+Stadtteil its town and point, highlighted, the place named and the town of Daun marked and
+named as the point everybody knows.
 
 Placing the names is most of the work of a build of the real site. A development build
 with the content cache on (CACHE_CONTENT) keeps the drawn maps in CACHE_PATH, under a
@@ -26,13 +35,13 @@ import hashlib
 import json
 import pickle
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bfb_errors import Problem
 
 from .geometry import Point, Projection, Topology, contains, path_data, visual_centre
-from .labels import LabelRequest, LabelsDoNotFit, Layout, PlacedLabel, point_box
+from .labels import Box, LabelRequest, LabelsDoNotFit, Layout, PlacedLabel, point_box
 from .model import PlaceRecord
 from .validation import suggestion
 
@@ -52,9 +61,26 @@ LOCATOR_POINT_RADIUS = 5
 TOLERANCE = 0.8
 LOCATOR_TOLERANCE = 1.0
 
-# Colour classes of the overview: how many steps the data file records for a place.
-# (lowest, highest or None for "and more"); class 0 means nothing is recorded yet.
-STEP_CLASSES = ((0, 0), (1, 1), (2, 3), (4, None))
+# The narrow-screen strips, west to east. Each strip is drawn at the content width of a phone
+# (at least 288 px at 320 px, site.css), so REGION_FONT_SIZE canvas units stay at least 12 px
+# there as long as a strip is at most REGION_FONT_SIZE / 12 * 288 = 336 units wide. A name
+# belongs to the strip its place lies in; the strips overlap by REGION_OVERLAP on each side,
+# so a place near the cut still has room for its name (two strips: 0–320 and 280–600).
+REGIONS = ("west", "ost")
+REGION_FONT_SIZE = 14
+REGION_OVERLAP = 20
+REGION_MARGIN = 6
+# Locator names: the small map is at least 288 px wide for 200 units (site.css: .map--locator),
+# so 9 units are 13 px and more.
+LOCATOR_FONT_SIZE = 9
+LOCATOR_LANDMARK_RADIUS = 3
+# The place every reader can find on the locator map: the Stadt with this slug.
+LANDMARK = "daun"
+
+# Colour classes of the overview: (lowest, highest or None for "and more") steps recorded.
+# Class 0 means nothing is recorded yet – not that nothing happens there. Two classes only:
+# the number of steps found in public sources says more about the press than about a village.
+STEP_CLASSES = ((0, 0), (1, None))
 
 
 @dataclass(frozen=True)
@@ -80,6 +106,29 @@ class StepClass:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A strip of the overview for narrow screens: a window onto the whole map's canvas.
+
+    Its names, points and leader lines are in the strip's own units (0, 0 at its top left);
+    the areas come from the whole map, moved by (-left, -top). `areas` are the Gemeinden whose
+    name is in this strip (linked for keyboard and screen readers here); `context` the other
+    Gemeinden reaching into the window (drawn, clickable, but not a second tab stop).
+    """
+
+    key: str
+    left: int
+    top: int
+    width: int
+    height: int
+    areas: tuple[str, ...]
+    context: tuple[str, ...]
+    points: dict[str, MapPoint]  # by slug, moved into the strip
+    labels: dict[str, PlacedLabel]  # by slug, every place whose name is in this strip
+    leaders: str
+    leader_ends: str
+
+
+@dataclass(frozen=True)
 class OverviewMap:
     width: int
     height: int
@@ -93,14 +142,20 @@ class OverviewMap:
     leaders: str  # path data of all leader lines
     leader_ends: str  # path data of a dot where a leader line ends inside an area (no point there)
     step_classes: tuple[StepClass, ...]
+    region_font_size: int = REGION_FONT_SIZE
+    regions: tuple[Region, ...] = ()
 
 
 @dataclass(frozen=True)
 class Locator:
-    """What a place's small map shows: the highlighted area and, for a Stadtteil, its point."""
+    """What a place's small map shows: the highlighted area and, for a Stadtteil, its point;
+    the names of the place and of the landmark town, and the landmark's point."""
 
     area: str  # path data
     point: MapPoint | None
+    labels: tuple[tuple[str, PlacedLabel], ...] = ()  # (text, placed name)
+    landmark: MapPoint | None = None
+    leaders: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,9 +166,12 @@ class LocatorMap:
     outline: str
     areas: dict[str, str]  # path data by Gemeinde slug
     points: dict[str, MapPoint]
+    font_size: int = LOCATOR_FONT_SIZE
+    landmark_radius: int = LOCATOR_LANDMARK_RADIUS
+    named: dict[str, Locator] = field(default_factory=dict)  # by slug: the labelled locator
 
     def for_place(self, slug: str, part_of: str | None) -> Locator:
-        return Locator(self.areas[part_of or slug], self.points.get(slug))
+        return self.named.get(slug) or Locator(self.areas[part_of or slug], self.points.get(slug))
 
 
 @dataclass(frozen=True)
@@ -250,7 +308,7 @@ def build_place_map(
     if problems:
         return None, problems
     try:
-        return remembered_place_map(_signature(records), tuple(boundaries), memo_folder), []
+        return remembered_place_map(map_signature(records), tuple(boundaries), memo_folder), []
     except LabelsDoNotFit as error:
         names = ", ".join(f"„{record.name}“" for record in records if record.slug in error.keys)
         return None, [
@@ -270,7 +328,7 @@ def build_place_map(
 _Signature = tuple[tuple[str, str, str | None, float | None, float | None, int], ...]
 
 
-def _signature(records: Sequence[PlaceRecord]) -> _Signature:
+def map_signature(records: Sequence[PlaceRecord]) -> _Signature:
     return tuple(
         (
             record.slug,
@@ -360,18 +418,6 @@ def overview_map(signature: _Signature, boundaries: Sequence[Boundary]) -> Overv
             requests.append(LabelRequest(slug, name, centres[part_of], within=rings[part_of]))
     layout = Layout(OVERVIEW_WIDTH, height, FONT_SIZE, obstacles)
     placed = {label.key: label for label in layout.place(requests)}
-    leaders = "".join(
-        f"M{_number(start[0])} {_number(start[1])}L{_number(end[0])} {_number(end[1])}"
-        for label in placed.values()
-        if label.leader
-        for start, end in [label.leader]
-    )
-    leader_ends = "".join(
-        f"M{_number(end[0])} {_number(end[1])}h0"
-        for slug, label in placed.items()
-        if label.leader and slug in areas
-        for _, end in [label.leader]
-    )
     return OverviewMap(
         width=OVERVIEW_WIDTH,
         height=height,
@@ -382,24 +428,183 @@ def overview_map(signature: _Signature, boundaries: Sequence[Boundary]) -> Overv
         labels=placed,
         unlocated=tuple(unlocated),
         outline=outline,
-        leaders=leaders,
-        leader_ends=leader_ends,
+        leaders=_leader_lines(placed),
+        leader_ends=_leader_ends(placed, areas),
         step_classes=tuple(StepClass(index, *bounds) for index, bounds in enumerate(STEP_CLASSES)),
+        regions=tuple(
+            _region(index, requests, rings, points, OVERVIEW_WIDTH, height) for index in range(len(REGIONS))
+        ),
     )
+
+
+def _leader_lines(placed: dict[str, PlacedLabel]) -> str:
+    return "".join(
+        f"M{_number(start[0])} {_number(start[1])}L{_number(end[0])} {_number(end[1])}"
+        for label in placed.values()
+        if label.leader
+        for start, end in [label.leader]
+    )
+
+
+def _leader_ends(placed: dict[str, PlacedLabel], areas) -> str:
+    """A dot where a leader line ends inside an area (a point's leader ends at its point)."""
+    return "".join(
+        f"M{_number(end[0])} {_number(end[1])}h0"
+        for slug, label in placed.items()
+        if label.leader and slug in areas
+        for _, end in [label.leader]
+    )
+
+
+def region_of(x: float, width: float) -> int:
+    """The index of the strip (REGIONS, west to east) that holds canvas x."""
+    return min(max(int(x * len(REGIONS) // width), 0), len(REGIONS) - 1)
+
+
+def _region(
+    index: int,
+    requests: Sequence[LabelRequest],
+    rings: dict[str, list[Point]],
+    points: dict[str, MapPoint],
+    width: int,
+    height: int,
+) -> Region:
+    """Strip `index` of the overview with the names whose anchor lies in it, placed anew."""
+    left = max(0, round(index * width / len(REGIONS)) - REGION_OVERLAP)
+    right = min(width, round((index + 1) * width / len(REGIONS)) + REGION_OVERLAP)
+    # As high as what the strip shows of the Gemeinden, not the whole canvas.
+    ys = [y for ring in rings.values() for x, y in ring if left <= x <= right]
+    top = max(0, round(min(ys)) - REGION_MARGIN)
+    bottom = min(height, round(max(ys)) + REGION_MARGIN)
+
+    def moved(point: Point) -> Point:
+        return point[0] - left, point[1] - top
+
+    def moved_ring(ring):
+        return [moved(point) for point in ring] if ring is not None else None
+
+    own = [request for request in requests if region_of(request.anchor[0], width) == index]
+    own_points = {
+        slug: MapPoint(slug, point.x - left, point.y - top, point.step_class)
+        for slug, point in points.items()
+        if any(request.key == slug for request in own)
+    }
+    layout = Layout(
+        right - left,
+        bottom - top,
+        REGION_FONT_SIZE,
+        [point_box((point.x, point.y), POINT_RADIUS) for point in own_points.values()],
+    )
+    moved_requests = [
+        LabelRequest(
+            request.key,
+            request.text,
+            moved(request.anchor),
+            ring=moved_ring(request.ring),
+            point_radius=request.point_radius,
+            within=moved_ring(request.within),
+        )
+        for request in own
+    ]
+    placed = {label.key: label for label in layout.place(moved_requests)}
+    areas = tuple(slug for slug in rings if slug in placed)
+    window = Box(left, top, right, bottom)
+    context = tuple(
+        slug for slug, ring in rings.items() if slug not in placed and _ring_box(ring).overlaps(window)
+    )
+    return Region(
+        key=REGIONS[index],
+        left=left,
+        top=top,
+        width=right - left,
+        height=bottom - top,
+        areas=areas,
+        context=context,
+        points=own_points,
+        labels=placed,
+        leaders=_leader_lines(placed),
+        leader_ends=_leader_ends(placed, areas),
+    )
+
+
+def _ring_box(ring: Sequence[Point]) -> Box:
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+def landmark_of(signature: _Signature) -> str | None:
+    """The town with the most Stadtteile and a known position: what every reader finds on a map."""
+    parts: dict[str, int] = {}
+    for _, _, part_of, *_ in signature:
+        if part_of:
+            parts[part_of] = parts.get(part_of, 0) + 1
+    located = {slug for slug, _, part_of, lon, *_ in signature if not part_of and lon is not None}
+    towns = sorted((count, slug) for slug, count in parts.items() if slug in located)
+    return towns[-1][1] if towns else None
 
 
 def locator_map(signature: _Signature, boundaries: Sequence[Boundary]) -> LocatorMap:
     projection, height, polygons, outline = _canvas(
         boundaries, LOCATOR_WIDTH, LOCATOR_MARGIN, LOCATOR_TOLERANCE
     )
-    areas, points = {}, {}
+    areas, points, rings = {}, {}, {}
     for slug, name, part_of, lon, lat, steps in signature:
         if not part_of:
             areas[slug] = path_data([polygons[name]], closed=True)
+            rings[slug] = polygons[name]
         elif lon is not None:
             x, y = projection(lon, lat)
             points[slug] = MapPoint(slug, round(x), round(y), step_class(steps))
-    return LocatorMap(LOCATOR_WIDTH, height, LOCATOR_POINT_RADIUS, outline, areas, points)
+    landmark_slug = landmark_of(signature)
+    landmark = None
+    if landmark_slug:
+        _, name, _, lon, lat, steps = next(entry for entry in signature if entry[0] == landmark_slug)
+        x, y = projection(lon, lat)
+        landmark = (landmark_slug, name, MapPoint(landmark_slug, round(x), round(y), step_class(steps)))
+    named = {
+        slug: _named_locator(slug, name, part_of, areas, rings, points, landmark, height)
+        for slug, name, part_of, *_ in signature
+    }
+    return LocatorMap(LOCATOR_WIDTH, height, LOCATOR_POINT_RADIUS, outline, areas, points, named=named)
+
+
+def _named_locator(slug, name, part_of, areas, rings, points, landmark, height) -> Locator:
+    """A place's locator: its area (or its town's), its point, its name, and the landmark named."""
+    gemeinde = part_of or slug
+    point = points.get(slug)
+    obstacles, requests, texts = [], [], {}
+    if landmark is not None:
+        landmark_slug, landmark_name, landmark_point = landmark
+        anchor = (landmark_point.x, landmark_point.y)
+        obstacles.append(point_box(anchor, LOCATOR_LANDMARK_RADIUS))
+        requests.append(
+            LabelRequest(landmark_slug, landmark_name, anchor, point_radius=LOCATOR_LANDMARK_RADIUS)
+        )
+        texts[landmark_slug] = landmark_name
+    if point is not None:
+        obstacles.append(point_box((point.x, point.y), LOCATOR_POINT_RADIUS))
+        requests.append(LabelRequest(slug, name, (point.x, point.y), point_radius=LOCATOR_POINT_RADIUS))
+        texts[slug] = name
+    elif not part_of and slug not in texts:
+        ring = rings[slug]
+        requests.append(LabelRequest(slug, name, visual_centre(ring, precision=2), ring=ring))
+        texts[slug] = name
+    layout = Layout(LOCATOR_WIDTH, height, LOCATOR_FONT_SIZE, obstacles)
+    try:
+        placed = layout.place(requests)
+    except LabelsDoNotFit as error:
+        # The caption below the small map names the place too: leave out what has no room.
+        try:
+            placed = layout.place([request for request in requests if request.key not in error.keys])
+        except LabelsDoNotFit:
+            placed = []
+    return Locator(
+        areas[gemeinde],
+        point,
+        labels=tuple((texts[label.key], label) for label in placed),
+        landmark=landmark[2] if landmark is not None else None,
+        leaders=_leader_lines({label.key: label for label in placed}),
+    )
 
 
 def _number(value: float) -> str:

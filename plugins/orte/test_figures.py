@@ -3,7 +3,15 @@ from pathlib import Path
 
 from bfb_yaml.loader import load_located_yaml
 
-from orte.figures import CHART_BAR_MAX, bar_chart, charts_for, compute_figures, labels_of
+from orte.figures import (
+    CHART_BAR_MAX,
+    YEAR_LABEL_WIDTH,
+    YEAR_ROW,
+    bar_chart,
+    charts_for,
+    compute_figures,
+    labels_of,
+)
 from orte.model import STAGES
 from orte.validation import validate_places
 
@@ -27,10 +35,13 @@ def test_figures_count_places_recorded_stages_and_documented_steps():
     assert (figures.recorded_status, figures.unrecorded_status) == (3, 3)
     assert figures.measures_by_type["dorfwerkstatt"] == 2
     assert "seniorenbeauftragte" not in figures.measures_by_type
+    # A continuous time axis: 2021 and 2022 have no documented step and show 0.
     assert figures.measures_by_year == {
         "2018": 1,
         "2019": 1,
         "2020": 1,
+        "2021": 0,
+        "2022": 0,
         "2023": 1,
         "2024": 1,
         "ohne-datum": 1,
@@ -58,4 +69,22 @@ def test_bar_lengths_are_proportional_and_labelled_per_language():
 
 def test_year_chart_is_labelled_with_years_and_undated_steps_last():
     chart = charts_for(compute_figures(fixture_records()), "en")["years"]
-    assert [row.label for row in chart.rows] == ["2018", "2019", "2020", "2023", "2024", "no date"]
+    assert [row.label for row in chart.rows] == [
+        "2018",
+        "2019",
+        "2020",
+        "2021",
+        "2022",
+        "2023",
+        "2024",
+        "no date",
+    ]
+
+
+def test_year_labels_sit_beside_their_bars_in_slim_rows():
+    chart = charts_for(compute_figures(fixture_records()), "de")["years"]
+    assert all(row.bar_x == YEAR_LABEL_WIDTH for row in chart.rows)
+    assert chart.height == len(chart.rows) * YEAR_ROW
+    longest = max(chart.rows, key=lambda row: row.count)
+    assert longest.value_x == YEAR_LABEL_WIDTH + CHART_BAR_MAX - YEAR_LABEL_WIDTH + 8  # fits the width
+    assert [row.label_y > row.bar_y for row in chart.rows] == [True] * len(chart.rows)  # same row

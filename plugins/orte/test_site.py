@@ -175,11 +175,25 @@ def test_town_lists_its_districts_and_districts_link_back(tiny_site):
 def test_district_without_coordinates_shows_its_town_and_no_invented_point(tiny_site):
     page = tiny_site.page("/orte/suedteil/")
     locator = page.select_one(".map--locator")
-    assert locator.select(".map__current") and not locator.select("circle")
+    assert locator.select(".map__current") and not locator.select("circle.map__current-point")
     assert "Die genaue Lage von Südteil ist hier nicht erfasst" in locator.figcaption.get_text()
+    # No name without a position: only the landmark town is named.
+    assert [text.get_text() for text in locator.select("text.map__label")] == ["Altstadt"]
     located = tiny_site.page("/orte/nordteil/").select_one(".map--locator")
     assert located.select_one(".map__current")["d"] == locator.select_one(".map__current")["d"]  # Altstadt
     assert located.select("circle.map__current-point")
+    assert [text.get_text() for text in located.select("text.map__label")] == ["Altstadt", "Nordteil"]
+
+
+def test_every_locator_marks_and_names_the_landmark_town_and_names_the_place(tiny_site):
+    for path, names in (
+        ("/orte/ueberdorf/", ["Altstadt", "Überdorf"]),
+        ("/orte/altstadt/", ["Altstadt"]),
+        ("/en/orte/zettingen/", ["Altstadt", "Zettingen"]),
+    ):
+        locator = tiny_site.page(path).select_one(".map--locator svg")
+        assert locator.select("circle.map__landmark"), path
+        assert sorted(text.get_text() for text in locator.select("text.map__label")) == names
 
 
 def test_every_place_page_names_the_map_source(tiny_site):
@@ -204,20 +218,41 @@ def test_overview_groups_and_sorts_in_german_order(tiny_site):
 
 def test_overview_map_links_every_gemeinde_area_and_district_point(tiny_site):
     page = tiny_site.page("/orte/")
-    areas = page.select("svg.map__svg a.map__area")
+    areas = page.select("svg.map__svg--overview a.map__area")
     assert sorted(link["href"] for link in areas) == [
         f"/orte/{slug}/" for slug in ("altstadt", "udenheim", "ueberdorf", "zettingen")
     ]
-    assert [link["href"] for link in page.select("svg.map__svg a.map__point")] == ["/orte/nordteil/"]
+    assert [link["href"] for link in page.select("svg.map__svg--overview a.map__point")] == [
+        "/orte/nordteil/"
+    ]
     labels = {link["href"]: link["aria-label"] for link in areas}
     data, _ = load_located_yaml(FIXTURES / "orte.yaml")
     steps = {record.slug: len(record.measures) for record in validate_places(data, FIXTURES / "orte.yaml")[0]}
     assert steps["ueberdorf"] > 1 and steps["udenheim"] == 0
     assert labels["/orte/ueberdorf/"] == f"Überdorf: {steps['ueberdorf']} belegte Schritte"
     assert labels["/orte/udenheim/"] == "Udenheim: noch nichts erfasst"
-    names = sorted(text.get_text() for text in page.select("svg .map__label"))
-    assert names == sorted(["Altstadt", "Nordteil", "Südteil", "Überdorf", "Udenheim", "Zettingen"])
-    assert [text.get_text() for text in page.select(".map__label--unlocated")] == ["Südteil"]
+    everything = sorted(["Altstadt", "Nordteil", "Südteil", "Überdorf", "Udenheim", "Zettingen"])
+    names = sorted(text.get_text() for text in page.select("svg.map__svg--overview .map__label"))
+    assert names == everything
+    assert [text.get_text() for text in page.select(".map__svg--overview .map__label--unlocated")] == [
+        "Südteil"
+    ]
+    # The strips for phones: every name in exactly one strip, every area one tab stop in one strip.
+    strips = page.select("svg.map__svg--region")
+    assert len(strips) == 2
+    assert sorted(text.get_text() for strip in strips for text in strip.select(".map__label")) == everything
+    tab_stops = [
+        link["href"]
+        for strip in strips
+        for link in strip.select("a.map__area")
+        if link.get("tabindex") != "-1"
+    ]
+    assert sorted(tab_stops) == sorted(
+        link["href"] for link in page.select(".map__svg--overview a.map__area")
+    )
+    assert all(
+        use["href"].startswith("#gebiet-") for strip in strips for use in strip.select("a.map__area use")
+    )
     assert [a.get_text() for a in page.select(".map__caption a[href^='/orte/']")] == ["Südteil"]
 
 
@@ -325,7 +360,9 @@ def test_a_draft_naming_an_unknown_place_is_built_with_it_in_its_to_do_box(tmp_p
 
 # --- Everything from the data file is escaped for where it ends up --------------------------
 
-HOSTILE_NAME = 'Über<script>alert("x")</script>dorf & "Söhne"'
+# Short enough for a strip of the phone map (svg_map.REGIONS), which stops the build for a
+# name wider than a phone.
+HOSTILE_NAME = 'Ü<script>x()</script> & "S"'
 HOSTILE_TITLE = "<b>Fett</b> & 'Spiel' <!-- Kommentar -->"
 HOSTILE_PUBLISHER = '<img src=x onerror="alert(1)">Anzeiger'
 
@@ -372,9 +409,10 @@ def test_data_text_arrives_as_written_in_text_attributes_svg_and_meta(hostile_si
     ]
     assert page.select_one("svg title").get_text() == f"Lage von {HOSTILE_NAME} in der Verbandsgemeinde Daun"
     overview = hostile_site.page("/orte/")
-    labels = [link["aria-label"] for link in overview.select("svg a.map__area")]
+    labels = [link["aria-label"] for link in overview.select("svg a.map__area[aria-label]")]
     assert any(label.startswith(HOSTILE_NAME) for label in labels)
     assert HOSTILE_NAME in [text.get_text() for text in overview.select("svg text.map__label")]
+    assert HOSTILE_NAME in [text.get_text() for text in page.select(".map--locator text.map__label")]
     assert HOSTILE_NAME in [a.get_text() for a in overview.select(".places__table a")]
     contact = hostile_site.page("/orte/altstadt/").select_one(".place__facts").get_text()
     assert 'Stadt"verwaltung <i>' in contact

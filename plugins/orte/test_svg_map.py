@@ -57,16 +57,17 @@ def test_every_gemeinde_is_an_area_and_every_located_district_a_point(place_map)
     assert all(area.path.startswith("M") and area.path.endswith("z") for area in overview.areas.values())
 
 
-def test_colour_class_follows_the_recorded_measures(place_map):
+def test_colour_class_says_only_whether_steps_are_recorded(place_map):
+    # Two classes: the map shows what is known, it does not rank villages by press coverage.
     areas = place_map.overview.areas
     assert (areas["altstadt"].step_class, areas["ueberdorf"].step_class, areas["udenheim"].step_class) == (
-        2,
-        3,
+        1,
+        1,
         0,
     )
     assert place_map.overview.points["nordteil"].step_class == 1
-    assert [step_class(count) for count in (0, 1, 2, 3, 4, 40)] == [0, 1, 2, 2, 3, 3]
-    assert STEP_CLASSES[0] == (0, 0)  # class 0 is "nothing recorded", never a fact about the place
+    assert [step_class(count) for count in (0, 1, 2, 3, 4, 40)] == [0, 1, 1, 1, 1, 1]
+    assert STEP_CLASSES == ((0, 0), (1, None))  # class 0 is "nothing recorded", never a fact about the place
 
 
 def test_coordinates_are_whole_numbers(place_map):
@@ -163,3 +164,26 @@ def test_an_unreadable_memo_is_drawn_again(tmp_path, place_map):
     memo.write_bytes(b"\x80\x05 cut short")
     again, problems = build_place_map(RECORDS, BOUNDARIES, DATA, memo_folder=tmp_path)
     assert problems == [] and again == place_map
+
+
+def test_phone_strips_hold_every_name_once_and_stay_narrow_enough_for_12_px(place_map):
+    overview = place_map.overview
+    regions = overview.regions
+    assert [region.key for region in regions] == list(svg_map.REGIONS)
+    named = [slug for region in regions for slug in region.labels]
+    assert sorted(named) == sorted(overview.labels)  # every name in exactly one strip
+    for region in regions:
+        # A strip fills a 288 px phone column: its font must stay at 12 px or more there.
+        assert overview.region_font_size * 288 / region.width >= 12
+        assert region.left >= 0 and region.left + region.width <= overview.width
+        for label in region.labels.values():
+            assert label.box.inside(region.width, region.height)
+        # Each Gemeinde is a tab stop in one strip only; elsewhere it is drawn as a neighbour.
+        assert not set(region.areas) & set(region.context)
+    assert sorted(slug for region in regions for slug in region.areas) == sorted(overview.areas)
+
+
+def test_the_landmark_is_the_located_town_with_the_most_districts():
+    signature = svg_map.map_signature(RECORDS)
+    assert svg_map.landmark_of(signature) == "altstadt"
+    assert svg_map.landmark_of(tuple(entry for entry in signature if not entry[2])) is None

@@ -186,7 +186,7 @@ def test_a_measure_without_source_names_file_line_place_and_how_to_fix(tmp_path)
 
 def test_a_measure_without_actor_stops_with_file_line_and_the_allowed_actors(tmp_path):
     problem = only_problem(tmp_path, GOOD_PLACE + measure(actor=None))
-    assert (problem.line, problem.detail) == (8, "measure without actor")  # where the measure starts
+    assert (problem.code, problem.line) == ("actor-missing", 8)  # where the measure starts
     assert problem.subject == "Altstadt, Maßnahme 1"
     assert problem.render().startswith(f"{tmp_path / 'orte.yaml'}:8: ")
     assert "actor: ortsgemeinde" in problem.fix and "„pfarrei“" in problem.fix
@@ -195,7 +195,7 @@ def test_a_measure_without_actor_stops_with_file_line_and_the_allowed_actors(tmp
 @pytest.mark.parametrize("written", ["pfarei", "[ortsgemeinde, pfarei]"])
 def test_an_unknown_actor_stops_with_the_line_of_the_field_and_a_suggestion(tmp_path, written):
     problem = only_problem(tmp_path, GOOD_PLACE + measure(actor=written))
-    assert (problem.line, problem.detail) == (9, "unknown actor 'pfarei'")
+    assert (problem.code, problem.line) == ("actor-unknown", 9)
     assert problem.subject == "Altstadt, Maßnahme 1, Feld „actor“"
     assert "Meinten Sie „pfarrei“?" in problem.message
 

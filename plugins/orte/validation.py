@@ -497,7 +497,7 @@ def _read_actors(check: _Checker) -> tuple[str, ...]:
             "Bei der Maßnahme fehlt, wer sie gemacht hat (Feld „actor“).",
             fix,
             "measure without actor",
-            code="measure-without-actor",
+            code="actor-missing",
         )
         return ()
     written = value if isinstance(value, list) else [value]
@@ -509,7 +509,7 @@ def _read_actors(check: _Checker) -> tuple[str, ...]:
                 f"Unbekannter Wert „{actor}“ für „actor“.{suggestion(actor, ACTORS)}",
                 fix,
                 f"unknown actor {actor!r}",
-                code="measure-actor-unknown",
+                code="actor-unknown",
             )
             continue
         if actor not in actors:
