@@ -30,6 +30,9 @@ def require_this_checkout_installed(checkout: Path) -> None:
         )
 
 
+require_this_checkout_installed(HERE)
+from bfb_languages import files_of_other_languages, languages_of  # noqa: E402  (lib/, checked above)
+
 # --- The site -----------------------------------------------------------------
 
 SITENAME = "Bürger für Bürger e.V."
@@ -37,7 +40,47 @@ SITESUBTITLE = "Nachbarschaftshilfe und Sorgende Gemeinschaften in der Verbandsg
 SITEURL = ""
 AUTHOR = "Bürger für Bürger e.V."
 TIMEZONE = "Europe/Berlin"
-DEFAULT_LANG = "de"
+
+# The site's language variants (lib/bfb_languages says what each field means). The first
+# is the main site at "/"; every other one is a subsite under "/<key>/", and its key is
+# the `Lang:` of its texts. Everything that differs by language derives from this table:
+# which files a site reads, dates and numbers, <html lang>, hreflang, the template
+# catalogue, the search index and the language switcher.
+SITE_LANGUAGES = {
+    "de": {
+        "suffix": "",
+        "locale": "de",
+        "html_lang": "de",
+        "hreflang": "de",
+        "catalogue": None,  # the templates are written in German
+        "search": "de",
+        "label": "Deutsch",
+    },
+    "en": {
+        "suffix": ".en",
+        "locale": "en",
+        "html_lang": "en",
+        "hreflang": "en",
+        "catalogue": "en",  # theme/translations/en/
+        "search": "en",
+        "label": "English",
+    },
+    # Einfache Sprache (plain German): the most important pages retold in short, simple
+    # sentences (README, "Einfache Sprache"). German, so <html lang="de">, but never an
+    # hreflang alternate of the German pages; only the pages written for it exist.
+    "einfach": {
+        "suffix": ".einfach",
+        "locale": "de",
+        "html_lang": "de",
+        "hreflang": None,
+        "catalogue": None,
+        "search": "einfach",
+        "label": "Einfache Sprache",
+        "simplifies": "de",
+        "own_texts_only": True,
+    },
+}
+DEFAULT_LANG = next(iter(SITE_LANGUAGES))
 
 # The association's legal and contact data for the Impressum and the contact page, kept
 # in one place. `None` means: not known yet. The pages then show a clearly marked gap,
@@ -98,30 +141,21 @@ PAGE_PATHS = ["seiten"]
 STATIC_PATHS = ["bilder", "extra/robots.txt"]
 EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
 # Each language site reads only its own language's files: `name.md` is German,
-# `name.en.md` English (bfb_content_check makes `Lang:` agree with the file name).
-# Otherwise every site would read every file only for i18n_subsites to drop the other
-# language's again (about a seventh of a build's time, docs/benchmark.md);
-# bfb_language_links links the translations across the sites instead.
-SUBSITE_LANGUAGES = ("en",)
+# `name.en.md` English, `name.einfach.md` plain German (the suffixes of SITE_LANGUAGES;
+# bfb_content_check makes `Lang:` agree with the file name). Otherwise every site would
+# read every file only for i18n_subsites to drop the other languages' again (about a
+# seventh of a build's time, docs/benchmark.md); bfb_language_links links the
+# translations across the sites instead.
 MARKDOWN_SUFFIXES = tuple(MarkdownReader.file_extensions)  # "md", "markdown", …: what Pelican reads
 
 
-def other_language_files(lang: str) -> list[str]:
+def other_language_files(lang: str, languages: dict | None = None) -> list[str]:
     """IGNORE_FILES patterns matching the Markdown files of every language but `lang`.
 
-    Pelican matches these shell patterns against file names. They cannot say "not
-    ending in .en.md", so a subsite skips every name whose stem differs from `….en` in
-    one of its last three characters, and the names too short to end in `.en`.
+    `languages`: a table like SITE_LANGUAGES (default: this one; a test's copy passes its own).
     """
-    if lang == DEFAULT_LANG:
-        return [f"*.{other}.{suffix}" for other in SUBSITE_LANGUAGES for suffix in MARKDOWN_SUFFIXES]
-    ending = f".{lang}"
-    patterns = []
-    for suffix in MARKDOWN_SUFFIXES:
-        for position, character in enumerate(ending):
-            rest = ending[position + 1 :]
-            patterns += [f"*[!{character}]{rest}.{suffix}", f"{rest}.{suffix}"]
-    return patterns
+    rows = languages or SITE_LANGUAGES
+    return files_of_other_languages(languages_of(rows).values(), lang, MARKDOWN_SUFFIXES)
 
 
 # Data files are read by plugins, never copied or parsed as content. The content checks
@@ -140,8 +174,8 @@ OUTPUT_RETENTION = [".git"]
 PLUGIN_PATHS = [str(HERE / "plugins")]
 # The plugins use the libraries and Markdown extensions in lib/ (bfb_build, bfb_errors,
 # bfb_contents …), importable because the project is installed (`pip install -e .`,
-# bootstrap.py does it). Never import one plugin from another: shared code goes to lib/.
-require_this_checkout_installed(HERE)
+# bootstrap.py does it; checked at the top of this file). Never import one plugin from
+# another: shared code goes to lib/.
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "bfb_slugs",
@@ -212,6 +246,8 @@ MARKDOWN = {
         # Each table in its own scrollable, focusable region (lib/bfb_tables).
         "bfb_tables": {"label": "Tabelle"},
         "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (lib/bfb_editor_notes)
+        # `{telefon}` → the phone from ASSOCIATION, `{offen:<key>}` → a marked gap (lib/bfb_questions)
+        "bfb_questions": {"lang": "de", "phone": ASSOCIATION["phone"]},
         # Markdown's smarty: German quotes „…“, dashes – and ellipses …
         "markdown.extensions.smarty": {
             "substitutions": {
@@ -337,7 +373,7 @@ JINJA_ENVIRONMENT = {
 }
 I18N_GETTEXT_LOCALEDIR = str(HERE / "theme" / "translations")
 I18N_GETTEXT_DOMAIN = "messages"
-I18N_TEMPLATES_LANG = "de"
+I18N_TEMPLATES_LANG = DEFAULT_LANG  # the language the templates are written in
 # Untranslated content (README, "Übersetzungen"): every news item and page has an
 # English translation (`name.en.md` beside `name.md`, same Slug), unless its header says
 # `German_only: ja`. A German text without translation does not appear on the English
@@ -350,9 +386,11 @@ I18N_UNTRANSLATED_PAGES = "remove"
 TRANSLATIONS_REQUIRED = False
 # Known to bfb_content_check. `Compiled_later: ja`: a news item written later from the
 # sources named at its end (section "Quellen"), not published at the time; the page says so.
-CONTENT_EXTRA_METADATA = ["German_only", "Compiled_later"]
+# `Geprueft_von:`/`Geprueft_am:`: who of the target group checked a plain page, and when
+# (only then may it call itself "Leichte Sprache"; plugins/bfb_plain_language).
+CONTENT_EXTRA_METADATA = ["German_only", "Compiled_later", "Geprueft_von", "Geprueft_am"]
 
-LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+LANGUAGE_NAMES = {key: row["label"] for key, row in SITE_LANGUAGES.items()}  # switcher labels
 # Generated lists whose address differs per language; everything else keeps its path.
 COUNTERPART_PATHS = [
     {"de": "aktuelles/archiv/", "en": "news/archive/"},
@@ -362,55 +400,82 @@ COUNTERPART_PATHS = [
 ]
 
 
-def language_subsites(production: bool = False) -> dict:
-    """Return fresh I18N_SUBSITES settings for the English subsite.
+def language_settings(key: str, row: dict) -> dict:
+    """The settings in which the site of language `key` (`row`: its entry) differs from the main one."""
+    if key == "en":
+        return {
+            "SITESUBTITLE": "Neighbourly help and caring communities in the Verbandsgemeinde Daun",
+            "ARTICLE_URL": "news/{slug}/",
+            "ARTICLE_SAVE_AS": "news/{slug}/index.html",
+            "ARTICLE_LANG_URL": "news/{slug}/",
+            "ARTICLE_LANG_SAVE_AS": "news/{slug}/index.html",
+            "DRAFT_URL": "drafts/{slug}/",
+            "DRAFT_SAVE_AS": "drafts/{slug}/index.html",
+            "DRAFT_PAGE_URL": "drafts/pages/{slug}/",
+            "DRAFT_PAGE_SAVE_AS": "drafts/pages/{slug}/index.html",
+            "INDEX_URL": "news/",
+            "INDEX_SAVE_AS": "news/index.html",
+            "ARCHIVES_URL": "news/archive/",
+            "ARCHIVES_SAVE_AS": "news/archive/index.html",
+            "OLD_SITE_NEWS_URL": "news/old-website/",
+            "OLD_SITE_NEWS_SAVE_AS": "news/old-website/index.html",
+            "PAGINATION_PATTERNS": [
+                (1, "{url}", "{save_as}"),
+                (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+            ],
+            "MARKDOWN": {
+                **MARKDOWN,
+                "extension_configs": {
+                    **MARKDOWN["extension_configs"],
+                    "markdown.extensions.smarty": {},  # English quotes “…”
+                    "bfb_tables": {"label": "Table"},
+                    "bfb_questions": {"lang": "en", "phone": ASSOCIATION["phone"]},
+                },
+            },
+        }
+    if row.get("own_texts_only"):
+        # Only the pages written for this variant: no news lists, no place pages, no feed.
+        return {
+            "SITESUBTITLE": "Einfache Sprache: kurze Sätze, einfache Wörter",
+            "DIRECT_TEMPLATES": [],
+            "PLACE_URL": "",
+            "PLACE_SAVE_AS": "",
+            "PLACES_URL": "",
+            "PLACES_SAVE_AS": "",
+            "FEED_ATOM": None,
+        }
+    return {}
+
+
+def language_subsites(production: bool = False, languages: dict | None = None) -> dict:
+    """Return fresh I18N_SUBSITES settings: one subsite per language but the first.
+
+    `languages`: a table like SITE_LANGUAGES (default: this one; a test's copy passes its own).
 
     A function rather than a constant: i18n_subsites writes into these dicts,
     so each settings module must get its own dicts (docs/architecture.md, "Pitfalls").
-    `SITEURL` and `FEED_DOMAIN` of the subsite are not set here: the plugin
+    `SITEURL` and `FEED_DOMAIN` of a subsite are not set here: the plugin
     bfb_language_links derives them from the main SITEURL after every override
-    (`pelican -e SITEURL=…` included), so the two languages cannot disagree.
+    (`pelican -e SITEURL=…` included), so the languages cannot disagree.
     """
-    english = {
-        "IGNORE_FILES": [*CONTENT_IGNORE_FILES, *other_language_files("en")],
-        "SITESUBTITLE": "Neighbourly help and caring communities in the Verbandsgemeinde Daun",
-        "ARTICLE_URL": "news/{slug}/",
-        "ARTICLE_SAVE_AS": "news/{slug}/index.html",
-        "ARTICLE_LANG_URL": "news/{slug}/",
-        "ARTICLE_LANG_SAVE_AS": "news/{slug}/index.html",
-        "DRAFT_URL": "drafts/{slug}/",
-        "DRAFT_SAVE_AS": "drafts/{slug}/index.html",
-        "DRAFT_PAGE_URL": "drafts/pages/{slug}/",
-        "DRAFT_PAGE_SAVE_AS": "drafts/pages/{slug}/index.html",
-        "INDEX_URL": "news/",
-        "INDEX_SAVE_AS": "news/index.html",
-        "ARCHIVES_URL": "news/archive/",
-        "ARCHIVES_SAVE_AS": "news/archive/index.html",
-        "OLD_SITE_NEWS_URL": "news/old-website/",
-        "OLD_SITE_NEWS_SAVE_AS": "news/old-website/index.html",
-        "PAGINATION_PATTERNS": [
-            (1, "{url}", "{save_as}"),
-            (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
-        ],
-        "MARKDOWN": {
-            **MARKDOWN,
-            "extension_configs": {
-                **MARKDOWN["extension_configs"],
-                "markdown.extensions.smarty": {},  # English quotes “…”
-                "bfb_tables": {"label": "Table"},
-            },
-        },
-    }
-    if production:
-        english.update(
-            FEED_ATOM="feeds/news.atom.xml",
-            FEED_ATOM_URL="feeds/news.atom.xml",
-            DRAFT_URL="",
-            DRAFT_SAVE_AS="",
-            DRAFT_PAGE_URL="",
-            DRAFT_PAGE_SAVE_AS="",
-        )
-    return {"en": english}
+    rows = languages or SITE_LANGUAGES
+    subsites = {}
+    for key, row in list(rows.items())[1:]:
+        settings = {"IGNORE_FILES": [*CONTENT_IGNORE_FILES, *other_language_files(key, rows)]}
+        if row["catalogue"] is None:
+            # Written in the templates' own language: i18n_subsites installs no catalogue.
+            settings["I18N_TEMPLATES_LANG"] = key
+        if key != row["locale"]:
+            # Pelican's reStructuredText reader (we write Markdown only) would warn that
+            # Docutils knows no language "einfach".
+            settings["READERS"] = {"rst": None}
+        settings.update(language_settings(key, row))
+        if production:
+            settings.update(DRAFT_URL="", DRAFT_SAVE_AS="", DRAFT_PAGE_URL="", DRAFT_PAGE_SAVE_AS="")
+            if key == "en":
+                settings.update(FEED_ATOM="feeds/news.atom.xml", FEED_ATOM_URL="feeds/news.atom.xml")
+        subsites[key] = settings
+    return subsites
 
 
 I18N_SUBSITES = language_subsites()

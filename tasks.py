@@ -66,15 +66,16 @@ def livereload(c, port=8000):
     help={
         "title": "Title of the news item or page, in quotes",
         "page": "Create a page in content/seiten/ instead of a news item",
-        "en": "Also create the English translation (.en.md, same Slug)",
+        "also": "Also create the file of this language variant (a key of SITE_LANGUAGES: en, einfach)",
     },
+    iterable=["also"],
 )
-def new(c, title, page=False, en=False):
-    """Start a news item (or --page) from a template: invoke new "Titel der Meldung" [--en]."""
+def new(c, title, page=False, also=None):
+    """Start a news item (or --page) from a template: invoke new "Titel der Meldung" [--also en]."""
     from sitetools.newcontent import ContentExists, draft_path, new_content
 
     try:
-        created = new_content(title, page=page, english=en)
+        created = new_content(title, page=page, also=tuple(also or ()))
     except (ContentExists, ValueError) as error:
         raise Exit(str(error), code=1) from None
     for path in created:

@@ -15,7 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bfb_errors import Problem
+from bfb_languages import languages_of
 
+import pelicanconf
 from sitetools.build import CONTENT, PUBLISH_SETTINGS
 from sitetools.crawl import SiteCrawler, file_to_path
 from sitetools.legal import legal_problems
@@ -171,8 +173,21 @@ def foreign_resources(check: CheckInput) -> list[Problem]:
     ]
 
 
-# Where our own scripts may come from (the theme and the search index), relative to SITEURL.
+# Where our own scripts may come from (the theme and the search index), relative to SITEURL;
+# a language variant searched on its own has its index in /<prefix>pagefind/ (search_index.py).
 SCRIPT_FOLDERS = ("theme/", "pagefind/")
+
+
+def script_folders(settings: dict) -> tuple[str, ...]:
+    rows = settings.get("SITE_LANGUAGES") or pelicanconf.SITE_LANGUAGES
+    own = [
+        f"{found.prefix}pagefind/"
+        for found in languages_of(rows).values()
+        if found.prefix and found.search != found.html_lang
+    ]
+    return (*SCRIPT_FOLDERS, *own)
+
+
 NAVIGATION_FIXES = {
     "refresh": (
         "Die Seite leitet Leser automatisch zu „{url}“ auf einem fremden Server weiter.",
@@ -195,12 +210,14 @@ NAVIGATION_FIXES = {
 }
 
 
-def unsafe_navigation(url: str, what: str, siteurl: str, hosts: set[str]) -> bool:
+def unsafe_navigation(
+    url: str, what: str, siteurl: str, hosts: set[str], folders: tuple[str, ...] = SCRIPT_FOLDERS
+) -> bool:
     if what == "javascript":
         return True
     if what == "script":
         path = url.removeprefix(siteurl).lstrip("/") if siteurl else url.lstrip("/")
-        return is_foreign(url, hosts) or not path.startswith(SCRIPT_FOLDERS)
+        return is_foreign(url, hosts) or not path.startswith(folders)
     if what == "form" and not url:
         return True  # posts to this page: still a form that collects readers' input
     return is_foreign(url, hosts)
@@ -210,10 +227,11 @@ def html_that_csp_lets_through(check: CheckInput) -> list[Problem]:
     """Redirects, forms, `javascript:` links and stray scripts in the pages (CSP does not stop them)."""
     hosts = own_hosts(check.settings)
     siteurl = check.settings.get("SITEURL", "").rstrip("/")
+    folders = script_folders(check.settings)
     problems = []
     for file in page_files(check.site):
         for what, url in scan_page(file.read_text(encoding="utf-8")).navigations:
-            if unsafe_navigation(url, what, siteurl, hosts):
+            if unsafe_navigation(url, what, siteurl, hosts, folders):
                 message, fix = NAVIGATION_FIXES[what]
                 problems.append(
                     Problem(site_path(check.site, file), None, message.format(url=url), fix, f"unsafe {what}")

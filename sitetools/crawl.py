@@ -20,9 +20,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from bfb_languages import languages_of, start_paths
 from bfb_urls import address_of
 
-START_PAGES = ("/", "/en/")
+import pelicanconf
+
+
+def start_pages_of_the_site() -> tuple[str, ...]:
+    """Every language variant's start page ("/", "/en/", …), from SITE_LANGUAGES."""
+    return start_paths(languages_of(pelicanconf.SITE_LANGUAGES).values())
+
+
 # Attributes that make the browser load or navigate to another address.
 LINK_ATTRIBUTES = {
     "a": ("href",),
@@ -118,7 +126,8 @@ class SiteCrawler:
         self.site_urls = tuple(url.rstrip("/") for url in site_urls if url)
         self._parsed: dict[Path, _PageParser] = {}
 
-    def crawl(self, start_pages: tuple[str, ...] = START_PAGES) -> CrawlResult:
+    def crawl(self, start_pages: tuple[str, ...] | None = None) -> CrawlResult:
+        start_pages = start_pages_of_the_site() if start_pages is None else start_pages
         result = CrawlResult()
         queue = deque()
         for start in start_pages:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from bfb_languages import languages_of
 from bfb_text.slugs import german_slugify
 
 import pelicanconf
@@ -38,13 +39,19 @@ PAGE_NOTE = """<!-- Hinweise zum Ausfüllen (dieser Block erscheint nicht auf de
 Anleitung: docs/redaktion.md -->
 """
 
-TRANSLATION_NOTE = """<!-- Englische Übersetzung von {original}: Title, Summary und Text übersetzen.
+TRANSLATION_NOTE = """<!-- Fassung „{label}“ von {original}: Title, Summary und Text übersetzen.
 Slug, Date und Orte bleiben wie in der deutschen Datei. Anleitung: docs/redaktion.md -->
 """
+PLAIN_NOTE = """<!-- Fassung „{label}“ von {original}: dasselbe in kurzen, einfachen Sätzen.
+Slug bleibt wie in der deutschen Datei. Die Regeln prüft der Build; Anleitung:
+docs/redaktion.md, Abschnitt „Eine Seite in Einfacher Sprache schreiben“. -->
+"""
+LANGUAGES = languages_of(pelicanconf.SITE_LANGUAGES)
+MAIN = next(iter(LANGUAGES.values()))
 
 
 # Longest slug `invoke new` makes from a title: addresses stay readable, and the file name
-# (date + slug + ".en.md") stays far below the 255 bytes file systems allow.
+# (date + slug + a language's suffix + ".md") stays far below the 255 bytes file systems allow.
 MAX_SLUG_LENGTH = 60
 
 
@@ -92,11 +99,18 @@ def draft_path(title: str, page: bool = False) -> str:
 def new_content(
     title: str,
     page: bool = False,
-    english: bool = False,
+    also: tuple[str, ...] = (),
     today: dt.date | None = None,
     content_dir: Path = CONTENT,
 ) -> list[Path]:
-    """Create the German file (and its English pair if asked); return the paths created."""
+    """Create the German file (and one in each language variant of `also`); return the paths created.
+
+    `also`: keys of SITE_LANGUAGES other than the main one, e.g. ("en",).
+    """
+    unknown = [key for key in also if key not in LANGUAGES or LANGUAGES[key].main]
+    if unknown:
+        choices = ", ".join(f"{key} ({found.label})" for key, found in LANGUAGES.items() if not found.main)
+        raise ValueError(f"Unbekannte Fassung „{unknown[0]}“. Möglich: {choices}.")
     title = " ".join(title.split())  # no line breaks in a header line
     slug = slug_for(title)
     if not slug:
@@ -104,16 +118,16 @@ def new_content(
     today = today or dt.date.today()
     if page:
         german = content_dir / "seiten" / f"{slug}.md"
-        texts = {german: page_text(title, slug, "de", PAGE_NOTE)}
+        texts = {german: page_text(title, slug, MAIN.key, PAGE_NOTE)}
     else:
         german = content_dir / "aktuelles" / f"{today.isoformat()}-{slug}.md"
-        texts = {german: news_text(title, slug, today, "de", NEWS_NOTE)}
-    if english:
-        english_path = german.with_name(f"{german.stem}.en.md")
-        note = TRANSLATION_NOTE.format(original=german.name)
-        texts[english_path] = (
-            page_text(title, slug, "en", note) if page else news_text(title, slug, today, "en", note)
-        )
+        texts = {german: news_text(title, slug, today, MAIN.key, NEWS_NOTE)}
+    for key in also:
+        language = LANGUAGES[key]
+        path = german.with_name(f"{german.stem}{language.suffix}{german.suffix}")
+        template = PLAIN_NOTE if language.simplifies else TRANSLATION_NOTE
+        note = template.format(label=language.label, original=german.name)
+        texts[path] = page_text(title, slug, key, note) if page else news_text(title, slug, today, key, note)
     existing = [path for path in texts if path.exists()]
     if existing:
         raise ContentExists(

@@ -3,17 +3,25 @@
 Pagefind (`pagefind[bin]` from PyPI, pinned) runs offline and builds one index per
 `<html lang>`. Only the part of a page marked `data-pagefind-body` (the `<main>` of
 base.html) is indexed; the search page itself leaves it out.
+
+A language variant whose search key differs from its `<html lang>` (SITE_LANGUAGES:
+plain German is German, but searched on its own) marks its pages with
+`<meta name="bfb-search-index">` (base.html). Its folder gets an index of its own in
+`/<prefix>pagefind/`, and the main index leaves its pages out, so each search page
+finds only the pages of its own variant.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
 from pagefind_bin import get_executable
 
 SEARCH_FOLDER = "pagefind"
+OWN_INDEX_MARK = '<meta name="bfb-search-index"'
 
 
 class SearchIndexFailed(RuntimeError):
@@ -21,7 +29,35 @@ class SearchIndexFailed(RuntimeError):
 
 
 def build_search_index(site: Path) -> None:
-    """Write the search index and Pagefind's scripts into `site/pagefind/`."""
+    """Write the search index and Pagefind's scripts into `site/pagefind/` (and each own index)."""
+    own = folders_with_own_index(site)
+    aside = site.parent / f".{site.name}-own-search-indexes"
+    if aside.exists():
+        shutil.rmtree(aside)
+    aside.mkdir()
+    try:
+        for folder in own:  # out of the main index's way while it is built
+            folder.rename(aside / folder.name)
+        run_pagefind(site)
+    finally:
+        for folder in own:
+            (aside / folder.name).rename(folder)
+        aside.rmdir()
+    for folder in own:
+        run_pagefind(folder)
+
+
+def folders_with_own_index(site: Path) -> list[Path]:
+    """The top-level folders whose pages ask for a search index of their own (see module docstring)."""
+    found = []
+    for folder in sorted(path for path in site.iterdir() if path.is_dir() and path.name != SEARCH_FOLDER):
+        page = next(iter(sorted(folder.glob("**/index.html"))), None)
+        if page is not None and OWN_INDEX_MARK in page.read_text(encoding="utf-8"):
+            found.append(folder)
+    return found
+
+
+def run_pagefind(site: Path) -> None:
     # The binary itself: `python -m pagefind` would start Python only to find it (≈0.1 s a build).
     result = subprocess.run(
         [str(get_executable()), "--site", str(site), "--output-subdir", SEARCH_FOLDER, "--silent"],

@@ -6,6 +6,10 @@ import functools
 import http.server
 from pathlib import Path
 
+from bfb_languages import languages_of, path_prefix_language
+
+import pelicanconf
+
 
 class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
     """Serves `index.html` for folders and the site's own 404 page for missing files."""
@@ -28,9 +32,15 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def not_found_page(folder: Path, path: str) -> Path | None:
-    """The site's "not found" page in the language of the address asked for, if built."""
-    page = folder / ("en" if path.startswith("/en/") else "") / "404.html"
-    return page if page.is_file() else None
+    """The site's "not found" page in the language of the address asked for, if built.
+
+    A variant without a "not found" page of its own (plain German) gets the main site's.
+    """
+    language = path_prefix_language(languages_of(pelicanconf.SITE_LANGUAGES).values(), path)
+    for page in (folder / language.prefix / "404.html", folder / "404.html"):
+        if page.is_file():
+            return page
+    return None
 
 
 def make_server(folder: Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:

@@ -21,14 +21,18 @@ SPEED_PLUGINS = ("bfb_template_cache",)
 def settings_without_speedups(production: bool = False) -> dict[str, str]:
     """`pelican -e` overrides for the same site built the plain way.
 
-    Without the speed plugins, and every language site reading every content file
-    (i18n_subsites' default), instead of only its own language's files.
+    Without the speed plugins, and every language site with every kind of page reading
+    every content file (i18n_subsites' default), instead of only its own language's files.
     """
     plugins = (publishconf if production else pelicanconf).PLUGINS
     every_file = pelicanconf.CONTENT_IGNORE_FILES
     subsites = pelicanconf.language_subsites(production=production)
-    for overrides in subsites.values():
-        overrides["IGNORE_FILES"] = every_file
+    for key, overrides in subsites.items():
+        # A variant with only its own texts (plain German) translates none of the news, so
+        # reading every file would leave Pelican without an original for them (a warning):
+        # it keeps reading only its own files.
+        if not pelicanconf.SITE_LANGUAGES[key].get("own_texts_only"):
+            overrides["IGNORE_FILES"] = every_file
     return {
         "PLUGINS": json.dumps([name for name in plugins if name not in SPEED_PLUGINS]),
         "IGNORE_FILES": json.dumps(every_file),

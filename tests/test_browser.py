@@ -4,9 +4,13 @@ The production build is served on 127.0.0.1 (fixture `served_site`), one browser
 shared by the session (fixture `chromium`), screenshots go to test-artifacts/.
 """
 
+import re
+
 import pytest
 from page_types import WIDTHS
 from reader import page_cases, page_paths, reader_path, screenshot, visit
+
+from pelicanconf import SITE_LANGUAGES
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +88,8 @@ def test_language_switcher_leads_to_the_same_page_in_the_other_language(
     other = OTHER_LANGUAGE[lang]
     with visit(chromium, served_site.url(reader_path(page_type, lang, paths)), 1280) as reader:
         page = reader.page
-        switcher = page.locator(f"header a[hreflang='{other}']")
+        label = SITE_LANGUAGES[other]["label"]  # plain German shares hreflang="de"
+        switcher = page.locator(f"header a[hreflang='{other}']").filter(has_text=re.compile(f"^{label}$"))
         assert switcher.count() == 1, f"one link to the {other} version in the header"
         with page.expect_navigation():
             switcher.click()

@@ -23,6 +23,7 @@ import pytest
 import yaml
 from bfb_content_check import check_content
 from bfb_contents.front_matter import parse_front_matter
+from bfb_languages import languages_of
 from bfb_text.slugs import german_slugify
 from bfb_yaml.loader import load_located_yaml
 from invoke import Collection
@@ -31,11 +32,13 @@ from orte.validation import validate_places
 from PIL import Image
 
 import tasks
+from pelicanconf import CONTENT_EXTRA_METADATA, SITE_LANGUAGES
 from sitetools.build import CONTENT, ROOT
 from sitetools.newcontent import new_content
 from tests.conftest import build_site
 
 GUIDE = ROOT / "docs" / "redaktion.md"
+LANGUAGES = languages_of(SITE_LANGUAGES)
 FENCE_RE = re.compile(r"^(?P<indent>\s*)```(?P<lang>\S*)(?P<info>.*)$")
 ATTRIBUTE_RE = re.compile(r'(\w+)(?:="([^"]*)")?')
 
@@ -121,7 +124,7 @@ def test_every_example_file_is_published(guide_site, example):
     if example.attributes["title"].startswith("content/aktuelles/"):
         path = f"/aktuelles/{fields['slug']}/" if fields["lang"] == "de" else f"/en/news/{fields['slug']}/"
     else:
-        path = f"/{fields['slug']}/" if fields["lang"] == "de" else f"/en/{fields['slug']}/"
+        path = f"/{LANGUAGES[fields['lang']].prefix}{fields['slug']}/"
     page = guide_site.page(path)
     assert page.h1.get_text(strip=True) == fields["title"]
     for alt in re.findall(r"!\[([^\]]+)\]", example.text):
@@ -176,7 +179,13 @@ def test_the_error_example_gives_the_message_shown(tmp_path, example):
         problems = problems or validate_places(data, destination)[1]
     else:
         problems = check_content(
-            tmp_path / "content", {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
+            tmp_path / "content",
+            {
+                "ARTICLE_PATHS": ["aktuelles"],
+                "PAGE_PATHS": ["seiten"],
+                "SITE_LANGUAGES": SITE_LANGUAGES,
+                "CONTENT_EXTRA_METADATA": CONTENT_EXTRA_METADATA,
+            },
         )
     rendered = "\n".join(dataclasses.replace(p, file=relative).render() for p in problems)
     assert problems
@@ -199,9 +208,10 @@ def test_every_command_exists_with_its_options(command):
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c.startswith("invoke new")], ids=str)
 def test_invoke_new_creates_what_the_guide_says(command, tmp_path):
     words = shlex.split(command)[2:]
-    title = next(word for word in words if not word.startswith("--"))
-    created = new_content(title, page="--page" in words, english="--en" in words, content_dir=tmp_path)
-    assert len(created) == (2 if "--en" in words else 1)
+    also = tuple(words[index + 1] for index, word in enumerate(words) if word == "--also")
+    title = next(word for word in words if not word.startswith("--") and word not in also)
+    created = new_content(title, page="--page" in words, also=also, content_dir=tmp_path)
+    assert len(created) == 1 + len(also)
     slug = german_slugify(title)
     if "--page" in words:
         assert created[0] == tmp_path / "seiten" / f"{slug}.md"

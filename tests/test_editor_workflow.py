@@ -12,12 +12,13 @@ from bfb_content_check import check_content
 from bfb_contents.front_matter import parse_front_matter
 from bs4 import BeautifulSoup
 
+from pelicanconf import SITE_LANGUAGES
 from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, compile_catalogues, run_pelican
 from sitetools.livereload import BuildFailure, LivePreview, error_page
 from sitetools.newcontent import ContentExists, draft_path, new_content
 from tests.conftest import PRODUCTION_URL, BuiltSite, build_site
 
-CHECK_SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"]}
+CHECK_SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "SITE_LANGUAGES": SITE_LANGUAGES}
 
 NEWS = """Title: Probemeldung für den Test
 Date: 2023-05-04
@@ -84,7 +85,7 @@ def test_new_news_item_is_named_by_date_and_german_slug(tmp_path):
 
 
 def test_new_with_english_creates_the_translation_pair(tmp_path):
-    german, english = new_content("Neuer Fahrplan", english=True, today=DAY, content_dir=tmp_path)
+    german, english = new_content("Neuer Fahrplan", also=("en",), today=DAY, content_dir=tmp_path)
     assert english.name == german.stem + ".en.md"
     german_front = parse_front_matter(german.read_text(encoding="utf-8"))
     english_front = parse_front_matter(english.read_text(encoding="utf-8"))
@@ -102,13 +103,13 @@ def test_new_never_overwrites(tmp_path):
     (created,) = new_content("Neuer Fahrplan", today=DAY, content_dir=tmp_path)
     created.write_text("edited by hand", encoding="utf-8")
     with pytest.raises(ContentExists):
-        new_content("Neuer Fahrplan", english=True, today=DAY, content_dir=tmp_path)
+        new_content("Neuer Fahrplan", also=("en",), today=DAY, content_dir=tmp_path)
     assert created.read_text(encoding="utf-8") == "edited by hand"
     assert not created.with_name(created.stem + ".en.md").exists()
 
 
 def test_new_file_asks_only_for_the_summary(tmp_path):
-    new_content("Neuer Fahrplan", english=True, today=DAY, content_dir=tmp_path)
+    new_content("Neuer Fahrplan", also=("en",), today=DAY, content_dir=tmp_path)
     problems = check_content(tmp_path, CHECK_SETTINGS)
     assert {(Path(p.file).name, p.message) for p in problems} == {
         ("2024-05-17-neuer-fahrplan.md", "Das Feld „Summary:“ ist leer."),
@@ -130,9 +131,9 @@ def draft_content(tmp_path_factory) -> Path:
     """A copy of content/ with a draft news pair, a German-only draft and a draft page pair."""
     content = tmp_path_factory.mktemp("drafts") / "content"
     shutil.copytree(CONTENT, content)
-    created = new_content("Entwurf einer Meldung", english=True, today=DAY, content_dir=content)
+    created = new_content("Entwurf einer Meldung", also=("en",), today=DAY, content_dir=content)
     created += new_content("Entwurf nur auf Deutsch", today=DAY, content_dir=content)
-    created += new_content("Entwurf einer Seite", page=True, english=True, today=DAY, content_dir=content)
+    created += new_content("Entwurf einer Seite", page=True, also=("en",), today=DAY, content_dir=content)
     for path in created:
         fill_summary(path)
     return content
@@ -179,7 +180,7 @@ def fresh_drafts(tmp_path_factory) -> tuple[Path, list[Path]]:
     """A copy of content/ with what `invoke new` writes, untouched: Summary still empty."""
     content = tmp_path_factory.mktemp("fresh-drafts") / "content"
     shutil.copytree(CONTENT, content)
-    created = new_content("Übung für Redakteure", english=True, today=DAY, content_dir=content)
+    created = new_content("Übung für Redakteure", also=("en",), today=DAY, content_dir=content)
     created += new_content("Übungsseite", page=True, today=DAY, content_dir=content)
     return content, created
 

@@ -20,11 +20,13 @@ from xml.etree import ElementTree
 
 import pytest
 from bfb_contents.front_matter import parse_front_matter
+from bfb_languages import Language, languages_of, path_prefix_language
 from bfb_translations import untranslated_report
 from bs4 import BeautifulSoup
 from conftest import PRODUCTION_URL, BuiltSite, build_site
 from pelican.settings import read_settings
 
+from pelicanconf import SITE_LANGUAGES
 from sitetools.build import CONTENT, ROOT, TRANSLATIONS, BuildFailed, pelican_command, run_pelican
 from sitetools.serve import make_server
 from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
@@ -43,8 +45,21 @@ def site(request) -> tuple[BuiltSite, str]:
     return request.getfixturevalue("production_site"), PRODUCTION_URL
 
 
+LANGUAGES = languages_of(SITE_LANGUAGES)
+# The variants with every page (German, English); plain German has only its own texts.
+FULL = {key: found for key, found in LANGUAGES.items() if not found.own_texts_only}
+
+
+def lang_of_url(url: str) -> str:
+    return path_prefix_language(LANGUAGES.values(), urlsplit(url).path).key
+
+
+def language_of(site: BuiltSite, file: Path) -> Language:
+    return path_prefix_language(LANGUAGES.values(), "/" + file.relative_to(site.root).as_posix())
+
+
 def lang_of(site: BuiltSite, file: Path) -> str:
-    return "en" if file.relative_to(site.root).parts[0] == "en" else "de"
+    return language_of(site, file).key
 
 
 def site_path(url: str, base: str) -> str:
@@ -66,8 +81,10 @@ def read(file: Path) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def switcher_links(page: BeautifulSoup) -> list:
-    return page.select("nav.language-switcher a")
+def switcher_links(page: BeautifulSoup, full_only: bool = True) -> list:
+    """The language switcher's links (by default only to the variants with every page)."""
+    labels = {found.label for found in (FULL if full_only else LANGUAGES).values()}
+    return [a for a in page.select("nav.language-switcher a") if a.get_text(strip=True) in labels]
 
 
 def alternates(page: BeautifulSoup) -> dict[str, str]:
@@ -119,16 +136,18 @@ def test_every_extra_setting_reaches_pelican():
 
 
 def test_document_language_and_switcher_on_every_page(site):
+    """<html lang> from SITE_LANGUAGES; the switcher names every other variant, in its language."""
     built, _ = site
     for file in built.html_files():
-        lang = lang_of(built, file)
+        language = language_of(built, file)
         page = read(file)
-        assert page.html["lang"] == lang, file
-        links = switcher_links(page)
-        assert len(links) == 1, file
-        other = "de" if lang == "en" else "en"
-        assert links[0]["lang"] == links[0]["hreflang"] == other, file
-        assert links[0].get_text(strip=True) == {"de": "Deutsch", "en": "English"}[other], file
+        assert page.html["lang"] == language.html_lang, file
+        links = switcher_links(page, full_only=False)
+        others = [found for key, found in LANGUAGES.items() if key != language.key]
+        assert [link.get_text(strip=True) for link in links] == [found.label for found in others], file
+        for link, other in zip(links, others, strict=True):
+            assert link["hreflang"] == other.html_lang, file
+            assert link.get("lang", language.html_lang) == other.html_lang, file
 
 
 def test_switcher_and_alternates_lead_to_existing_pages(site):
@@ -158,13 +177,16 @@ def pages_allowed_without_counterpart(production: bool) -> set[str]:
 
 
 def test_switcher_leads_to_the_same_page_in_the_other_language(site):
-    """Only a page without translation (German-only, or a draft) may lead to the other start page."""
+    """Only a page without translation (German-only, or a draft) may lead to the other start page.
+
+    German ↔ English; the plain-German pages and their links: tests/test_plain_language.py.
+    """
     built, base = site
-    start_pages = {"/", "/en/"}
+    start_pages = {"/" + found.prefix for found in FULL.values()}
     exceptions = pages_allowed_without_counterpart(production=bool(base))
     for file in built.html_files():
         path = page_path(built, file)
-        if path in start_pages or path in exceptions:
+        if path in start_pages or path in exceptions or lang_of(built, file) not in FULL:
             continue
         target = site_path(switcher_links(read(file))[0]["href"], base)
         assert target not in start_pages, f"{path} has no counterpart"
@@ -241,7 +263,7 @@ def test_main_language_is_no_subsite():
 
     for settings in (pelicanconf, publishconf):
         assert settings.DEFAULT_LANG not in settings.I18N_SUBSITES
-        assert set(settings.I18N_SUBSITES) == {"en"}
+        assert list(settings.I18N_SUBSITES) == list(SITE_LANGUAGES)[1:]
 
 
 def test_each_build_uses_its_own_address(dev_site, production_site):
@@ -282,6 +304,12 @@ def text_pattern(text: str) -> re.Pattern:
 
 
 def chrome_text(page: BeautifulSoup) -> str:
+    """The theme's texts on the page; a part marked as another language (`lang=`) is left out."""
+    page = BeautifulSoup(str(page), "html.parser")
+    own = page.html.get("lang")
+    for foreign in page.select("body [lang]"):
+        if foreign.get("lang") != own:
+            foreign.decompose()
     texts = []
     for element in page.select(THEME_CHROME):
         texts.append(element.get_text(" "))
@@ -299,7 +327,7 @@ def test_theme_texts_are_in_the_language_of_the_page(site):
     english = [(msgstr, text_pattern(msgstr)) for _, msgstr in pairs]
     for file in built.html_files():
         text = chrome_text(read(file))
-        foreign = english if lang_of(built, file) == "de" else german
+        foreign = english if language_of(built, file).catalogue is None else german
         found = [original for original, pattern in foreign if pattern.search(text)]
         assert found == [], file
 
@@ -428,19 +456,24 @@ def test_german_only_page_is_published_without_translation(content_copy, tmp_pat
 
 
 def test_each_language_site_reads_only_its_own_files():
-    """Every content file is read by exactly one site: name.md by the German, name.en.md by the English."""
+    """Every content file is read by exactly one site: name.md by the German, name.en.md by the
+    English, name.einfach.md by the plain-German one (the suffixes of SITE_LANGUAGES)."""
     import fnmatch
 
     import pelicanconf
 
-    sites = {"de": pelicanconf.IGNORE_FILES, "en": pelicanconf.I18N_SUBSITES["en"]["IGNORE_FILES"]}
+    sites = {key: pelicanconf.I18N_SUBSITES[key]["IGNORE_FILES"] for key in list(LANGUAGES)[1:]}
+    sites = {pelicanconf.DEFAULT_LANG: pelicanconf.IGNORE_FILES, **sites}
     names = [path.name for path in CONTENT.rglob("*.md")]
     names += ["n.md", "en.md", "kathrein.md", "green.md", "x.n.md", "x.en.markdown", "x.markdown"]
+    names += ["einfach.md", "x.einfach.md", "x.leinfach.md", "x.einfach.markdown"]
     for name in names:
         readers = [
             lang for lang, ignored in sites.items() if not any(fnmatch.fnmatch(name, p) for p in ignored)
         ]
-        assert readers == (["en"] if re.search(r"\.en\.\w+$", name) else ["de"]), name
+        stem = name.rsplit(".", 1)[0]
+        expected = [key for key, found in LANGUAGES.items() if found.suffix and stem.endswith(found.suffix)]
+        assert readers == (expected or [pelicanconf.DEFAULT_LANG]), name
 
 
 def test_links_into_the_other_language_lead_to_its_page(content_copy, tmp_path):
@@ -510,7 +543,10 @@ def test_sitemap_alternates_are_listed_and_reciprocal(production_site):
             assert "/../" not in alternates[lang]
             assert entries[alternates[lang]]["alternates"] == alternates, loc
         assert site_path(alternates["en"], PRODUCTION_URL).startswith("/en/")
-    assert with_alternates >= len(entries) - 2  # all but the later news pages
+    # All but the later news pages and the plain-German pages (no hreflang: SITE_LANGUAGES).
+    plain = [loc for loc in entries if lang_of_url(loc) not in FULL]
+    assert plain and all(not entries[loc]["alternates"] for loc in plain)
+    assert with_alternates >= len(entries) - len(plain) - 2
 
 
 def test_sitemap_dates_come_from_the_content(production_site):

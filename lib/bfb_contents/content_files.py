@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bfb_build import this_build
 from bfb_editor_notes.notes import COMMENT_RE
+from bfb_languages import Language, file_name_in, language_of_file, table
 
 from bfb_contents import MARKDOWN_SUFFIXES
 from bfb_contents.front_matter import FrontMatter, front_matter_of
@@ -31,10 +32,12 @@ class ContentFile:
     relative: str  # relative to the content folder, with "/"
     kind: str  # the name of its kind (bfb_contents.kinds): "news" or "page"
     front: FrontMatter
+    language: Language  # by the file name's suffix (SITE_LANGUAGES)
+    main_language: Language
 
     @property
     def expected_lang(self) -> str:
-        return "en" if self.path.name.endswith(".en" + self.path.suffix) else "de"
+        return self.language.key
 
     @cached_property
     def link_lines(self) -> list[tuple[int, str]]:
@@ -52,16 +55,20 @@ class ContentFile:
 
     @property
     def original_name(self) -> str:
-        """The German file's name for an `.en.md` file (itself otherwise)."""
-        suffix = ".en" + self.path.suffix
-        name = self.path.name
-        return name[: -len(suffix)] + self.path.suffix if name.endswith(suffix) else name
+        """The main language's file name for a translation: `x.md` for `x.en.md` (itself otherwise)."""
+        return file_name_in(self.main_language, (self.language, self.main_language), self.path)
 
 
-def read_files(content_dir: str | Path, settings: dict | None = None) -> list[ContentFile]:
-    """Every Markdown file of every language in the content folder, its header parsed."""
+def read_files(content_dir: str | Path, settings: dict) -> list[ContentFile]:
+    """Every Markdown file of every language in the content folder, its header parsed.
+
+    Its language comes from its name's suffix in `settings["SITE_LANGUAGES"]`.
+    """
     content_dir = Path(content_dir).resolve()
-    return [parse_file(content_dir, path, kind) for path, kind in content_files(content_dir, settings or {})]
+    languages = list(table(settings).values())
+    return [
+        parse_file(content_dir, path, kind, languages) for path, kind in content_files(content_dir, settings)
+    ]
 
 
 class FilesOfThisBuild(dict):
@@ -116,9 +123,12 @@ def ignore_matcher(patterns: list[str]):
     return ignored
 
 
-def parse_file(content_dir: Path, path: Path, kind: str) -> ContentFile:
+def parse_file(content_dir: Path, path: Path, kind: str, languages: list[Language]) -> ContentFile:
     text = path.read_text(encoding="utf-8-sig")
-    return ContentFile(path, relative_name(path, content_dir), kind, front_matter_of(text))
+    language = language_of_file(languages, path)
+    return ContentFile(
+        path, relative_name(path, content_dir), kind, front_matter_of(text), language, languages[0]
+    )
 
 
 def body_lines(file: ContentFile) -> list[tuple[int, str]]:

@@ -16,6 +16,10 @@ Settings (all optional):
   WITH_FUTURE_DATES       False (production): a news item dated later is announced, and a
                           link to it is an error (Pelican keeps it back like a draft)
 
+Pages in Einfache Sprache (a variant with `simplifies` in SITE_LANGUAGES) are checked
+against the rules of plain German too (plain_language.py, lib/bfb_plain), and the build
+prints each one's reading ease.
+
 `Orte:` is not checked here: plugins/orte checks it against the places file it reads once
 per build (`orte.places_file`), together with the file's own problems.
 
@@ -43,11 +47,13 @@ from bfb_contents.content_files import (
 from bfb_contents.drafts import leave_out
 from bfb_contents.kinds import fields_of, kind_named
 from bfb_errors import Problem, format_problems, report_notes, stop_build
+from bfb_languages import table
 from bfb_text.slugs import german_slugify
 from bfb_text.yes_no import yes_no
 from bfb_urls import GENERATED_FOLDERS, RESERVED_TOP_LEVEL
 
-LANGUAGES = ("de", "en")
+from .plain_language import check_plain_language, print_reading_ease
+
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
 STATUSES = ("published", "draft", "hidden")
 
@@ -142,6 +148,7 @@ def check_file(file: ContentFile, content_dir: Path, settings: dict) -> list[Pro
         check_body,
         check_images,
         check_links,
+        check_plain_language,
     )
     context = {"content_dir": content_dir, "settings": settings}
     problems = []
@@ -325,28 +332,35 @@ def check_date(file: ContentFile, **_) -> list[Problem]:
     return problems
 
 
-def check_lang(file: ContentFile, **_) -> list[Problem]:
+def check_lang(file: ContentFile, settings: dict, **_) -> list[Problem]:
     value, line = file.front.value("lang"), file.front.line("lang")
     if not value:
         return []
-    if value not in LANGUAGES:
+    languages = table(settings)
+    if value not in languages:
+        choices = ", ".join(f"„Lang: {key}“ ({found.label})" for key, found in languages.items())
         return [
             problem(
                 file,
                 line,
                 f"Unbekannte Sprache „{value}“.",
-                "„Lang: de“ (Deutsch) oder „Lang: en“ (Englisch) schreiben.",
-                f"Lang must be one of {', '.join(LANGUAGES)}",
+                f"Eine dieser Angaben schreiben: {choices}.",
+                f"Lang must be one of {', '.join(languages)}",
                 code="lang-unknown",
             )
         ]
     if value != file.expected_lang:
-        if file.expected_lang == "en":
-            fix = "Englische Dateien enden auf „.en.md“ und haben „Lang: en“ – die Angabe korrigieren."
+        written = languages[value]
+        if not file.language.main:
+            fix = (
+                f"Dateien, deren Name auf „{file.language.suffix}{file.path.suffix}“ endet, haben "
+                f"„Lang: {file.expected_lang}“ ({file.language.label}) – die Angabe korrigieren."
+            )
         else:
             fix = (
-                f"Eine englische Übersetzung heißt wie die deutsche Datei mit „.en.md“ am Ende, "
-                f"z. B. „{file.path.stem}.en.md“: die Datei umbenennen oder „Lang: de“ schreiben."
+                f"Ein Text auf {written.label} heißt wie die deutsche Datei mit "
+                f"„{written.suffix}{file.path.suffix}“ am Ende, z. B. „{file.path.stem}{written.suffix}"
+                f"{file.path.suffix}“: die Datei umbenennen oder „Lang: {file.expected_lang}“ schreiben."
             )
         return [
             problem(
@@ -361,7 +375,7 @@ def check_lang(file: ContentFile, **_) -> list[Problem]:
     return []
 
 
-def check_slug(file: ContentFile, **_) -> list[Problem]:
+def check_slug(file: ContentFile, settings: dict, **_) -> list[Problem]:
     value, line = file.front.value("slug"), file.front.line("slug")
     if not value:
         return []
@@ -378,7 +392,8 @@ def check_slug(file: ContentFile, **_) -> list[Problem]:
                 code="slug-form",
             )
         ]
-    if kind_named(file.kind).top_level_urls and value in RESERVED_PAGE_SLUGS:
+    # The keys of SITE_LANGUAGES are reserved too: each is the folder of a language's site.
+    if kind_named(file.kind).top_level_urls and (value in RESERVED_PAGE_SLUGS or value in table(settings)):
         return [
             problem(
                 file,
@@ -695,7 +710,10 @@ SLUG_OF_A_PUBLISHED_TEXT = ", taken by a published text"
 
 
 def check_translations(files: list[ContentFile]) -> list[Problem]:
-    """Translation pairs: `x.en.md` beside `x.md`, same Slug; no Slug twice in one language."""
+    """Translation pairs: `x.en.md` beside `x.md`, same Slug; no Slug twice in one language.
+
+    A plain-language page (`x.einfach.md`) may stand alone: its full page can come later.
+    """
     problems = []
     by_path = {file.path: file for file in files}
     # Drafts have addresses of their own (/entwuerfe/…) until they are published.
@@ -720,21 +738,27 @@ def check_translations(files: list[ContentFile]) -> list[Problem]:
                         code="slug-duplicate" if taken is same_address else "slug-of-a-published-text",
                     )
                 )
-        if file.expected_lang != "en":
+        if file.language.main:
             continue
         original = by_path.get(file.path.with_name(file.original_name))
-        if original is None:
+        if original is None and file.language.simplifies is None:
             problems.append(
                 problem(
                     file,
                     None,
                     f"Zu dieser Übersetzung fehlt die deutsche Datei „{file.original_name}“.",
-                    "Die englische Datei genauso nennen wie die deutsche, nur mit „.en.md“ am Ende.",
+                    f"Die Datei ({file.language.label}) genauso nennen wie die deutsche, nur mit "
+                    f"„{file.language.suffix}{file.path.suffix}“ am Ende.",
                     "translation without original in the same folder",
                     code="translation-without-original",
                 )
             )
-        elif slug and original.front.value("slug") and slug != original.front.value("slug"):
+        elif (
+            original is not None
+            and slug
+            and original.front.value("slug")
+            and slug != original.front.value("slug")
+        ):
             problems.append(
                 problem(
                     file,
@@ -797,6 +821,7 @@ def check_on_initialization(pelican) -> None:
         stop_build(stopping)
     if notes:
         report_notes(notes)
+    print_reading_ease([file for file in files if drafts_written or not file.is_draft])
     draft_todos = this_build(settings).part(DraftProblems)
     for found in warnings:
         draft_todos.setdefault(str(found.file), []).append(found)

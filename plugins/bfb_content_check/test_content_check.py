@@ -8,8 +8,14 @@ import pytest
 from bfb_contents.front_matter import parse_front_matter
 
 from bfb_content_check import check_content
+from pelicanconf import SITE_LANGUAGES
 
-SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "IGNORE_FILES": ["**/.*", "data"]}
+SETTINGS = {
+    "ARTICLE_PATHS": ["aktuelles"],
+    "PAGE_PATHS": ["seiten"],
+    "IGNORE_FILES": ["**/.*", "data"],
+    "SITE_LANGUAGES": SITE_LANGUAGES,
+}
 GOOD_NEWS = """Title: Der Bürgerbus fährt
 Date: 2017-01-09
 Slug: buergerbus-startet

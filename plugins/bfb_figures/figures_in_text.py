@@ -21,6 +21,7 @@ from bfb_build.figures import figure_counts
 from bfb_contents.text_read import ReadText, text_read
 from bfb_errors import Problem, first_line_with, stop_build
 from bfb_formats.locale_format import localised_number
+from bfb_languages import babel_locale
 from pelican import signals
 
 PLACEHOLDER = re.compile(r"\{anzahl:([a-z_]+)\}")
@@ -105,7 +106,7 @@ def problems_in(source_path: str, texts: list[str], values: dict[str, str]) -> l
 
 def values_for(settings: dict) -> dict[str, str]:
     """Every figure known to this site, formatted for its language."""
-    lang = settings.get("DEFAULT_LANG", "de")
+    lang = babel_locale(settings, settings["DEFAULT_LANG"])
     known = this_build(settings).part(FigureValues)
     if lang not in known:
         counts = figure_counts(settings)

@@ -11,7 +11,14 @@ Jinja globals for the page being written:
 - `translation_urls()`: only the real language versions of the page, for hreflang
   alternates and the sitemap (a start page standing in for a missing translation,
   or another page number of the news list, is not an alternate: alternates are
-  always reciprocal).
+  always reciprocal). `hreflang_alternates()` gives them as (hreflang, url) pairs,
+  x-default last; a variant without hreflang in SITE_LANGUAGES (plain German: it
+  would clash with German) is never an alternate.
+
+Which variants exist, and what a variant that has only its own texts
+(`own_texts_only`: plain German) shows, comes from the table SITE_LANGUAGES
+(lib/bfb_languages): such a variant has no news lists and no place pages, so its
+counterpart of those is its start page.
 
 Each language site reads only its own language's files (IGNORE_FILES, pelicanconf.py), so
 translations are found across the sites: every site's articles and pages are recorded
@@ -40,6 +47,8 @@ from bfb_build.language_versions import provide_language_versions
 from bfb_contents import contents_of
 from bfb_contents.content_files import content_files, ignore_matcher, relative_name
 from bfb_contents.kinds import content_variables, every_language_variables
+from bfb_languages import alternates_from
+from bfb_languages import table as language_table
 from bfb_urls import address_of, site_url
 from jinja2 import pass_context
 from pelican import signals
@@ -168,14 +177,22 @@ def translations_of(content, languages) -> dict[str, object]:
 
 
 def content_counterparts(
-    content, siteurl: str, lang_siteurls: Mapping[str, str], every_language: bool = False
+    content,
+    siteurl: str,
+    lang_siteurls: Mapping[str, str],
+    every_language: bool = False,
+    partial: frozenset[str] = frozenset(),
 ) -> dict[str, Counterpart]:
-    """Return the counterparts of an article, page or place in every language."""
+    """Return the counterparts of an article, page or place in every language.
+
+    `partial`: the variants that have only their own texts (no place pages).
+    """
     found = {content.lang: site_url(siteurl, content.url)}
     # Places (plugins/orte) carry their translations; so would articles and pages if a
     # site read every language's files (i18n_subsites then links them relatively).
     for translation in getattr(content, "translations", []):
-        found[translation.lang] = site_url(siteurl, translation.url)
+        if translation.lang not in partial:  # a place is not written in such a variant
+            found[translation.lang] = site_url(siteurl, translation.url)
     if isinstance(content, Content):
         for lang, translation in translations_of(content, lang_siteurls).items():
             found.setdefault(lang, site_url(lang_siteurls[lang], translation.url))
@@ -183,7 +200,7 @@ def content_counterparts(
     for lang, base in lang_siteurls.items():
         if lang in found:
             counterparts[lang] = Counterpart(found[lang], exact=True)
-        elif every_language:
+        elif every_language and lang not in partial:
             counterparts[lang] = Counterpart(site_url(base, content.url), exact=True)
         else:
             counterparts[lang] = Counterpart(site_url(base, ""), exact=False)
@@ -215,8 +232,11 @@ def path_counterparts(
     table: list,
     page_number: int = 1,
     news_generators: Mapping | None = None,
+    partial: frozenset[str] = frozenset(),
 ) -> dict[str, Counterpart]:
     """Return the counterparts of a generated page (news list, archive, overview) by its path.
+
+    A variant in `partial` (only its own texts) has none of these pages: its start page stands in.
 
     Page N > 1 of the news list leads to page N in the other language, or to its last
     page when it has fewer (not every news item needs a translation); `news_generators`:
@@ -229,14 +249,27 @@ def path_counterparts(
                 if other == lang:
                     continue
                 page = news_list_page(news_generators or {}, other, page_number) if page_number > 1 else None
-                if page is None:
+                if other in partial or other not in entry:
+                    found[other] = Counterpart(site_url(base, ""), exact=False)
+                elif page is None:
                     exact = path == entry[lang] and page_number == 1
-                    found[other] = Counterpart(site_url(base, entry.get(other, "")), exact=exact)
+                    found[other] = Counterpart(site_url(base, entry[other]), exact=exact)
                 else:
                     other_path, other_number = page
                     found[other] = Counterpart(site_url(base, other_path), exact=other_number == page_number)
             return {other: found[other] for other in lang_siteurls}
-    return {other: Counterpart(site_url(base, path), exact=True) for other, base in lang_siteurls.items()}
+    return {
+        other: Counterpart(site_url(base, path), exact=True)
+        if other == lang or other not in partial
+        else Counterpart(site_url(base, ""), exact=False)
+        for other, base in lang_siteurls.items()
+    }
+
+
+def partial_languages(context: Mapping) -> frozenset[str]:
+    """The variants that have only their own texts (SITE_LANGUAGES: `own_texts_only`)."""
+    rows = context.get("SITE_LANGUAGES") or {}
+    return frozenset(key for key, row in rows.items() if row.get("own_texts_only"))
 
 
 def counterparts(context: Mapping) -> dict[str, Counterpart]:
@@ -247,7 +280,11 @@ def counterparts(context: Mapping) -> dict[str, Counterpart]:
         content = context.get(name)
         if content is not None and hasattr(content, "url") and hasattr(content, "lang"):
             return content_counterparts(
-                content, context["SITEURL"], lang_siteurls, every_language=name in EVERY_LANGUAGE_VARIABLES
+                content,
+                context["SITEURL"],
+                lang_siteurls,
+                every_language=name in EVERY_LANGUAGE_VARIABLES,
+                partial=partial_languages(context),
             )
     path = address_of(context.get("output_file") or "index.html").lstrip("/")
     page = context.get("articles_page")
@@ -255,7 +292,13 @@ def counterparts(context: Mapping) -> dict[str, Counterpart]:
     build = context.get(BUILD_KEY)
     news_generators = build.part(NativeContent).news_generators if build is not None else None
     return path_counterparts(
-        path, lang, lang_siteurls, context.get("COUNTERPART_PATHS", []), page_number, news_generators
+        path,
+        lang,
+        lang_siteurls,
+        context.get("COUNTERPART_PATHS", []),
+        page_number,
+        news_generators,
+        partial_languages(context),
     )
 
 
@@ -271,6 +314,17 @@ def exact_versions(context: Mapping) -> dict[str, str]:
 
 
 translation_urls = pass_context(exact_versions)
+
+
+@pass_context
+def hreflang_alternates(context) -> tuple[tuple[str, str], ...]:
+    """(hreflang, url) of the page's real language versions, x-default last (<link rel=alternate>).
+
+    None on a page of a variant without hreflang: alternates are always reciprocal.
+    """
+    if not language_table(context)[context["DEFAULT_LANG"]].hreflang:
+        return ()
+    return alternates_from(context, exact_versions(context))
 
 
 class SharedStaticPaths(list):
@@ -291,7 +345,14 @@ def keep_shared_files_in_main_site(generator) -> None:
 
 
 def add_globals(generator) -> None:
-    generator.env.globals.update(counterpart_urls=counterpart_urls, translation_urls=translation_urls)
+    languages = language_table(generator.settings)
+    generator.env.globals.update(
+        counterpart_urls=counterpart_urls,
+        translation_urls=translation_urls,
+        hreflang_alternates=hreflang_alternates,
+        site_language=languages[generator.settings["DEFAULT_LANG"]],
+        site_languages=languages,
+    )
 
 
 def derive_language_settings(pelican) -> None:

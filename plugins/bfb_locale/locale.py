@@ -7,7 +7,8 @@ page loads, root-relative: lib/bfb_urls), and sets
 lib/bfb_formats/locale_format.py (Babel), shared with the places and figures.
 
 Settings: `DATE_FORMATS` (Babel patterns per language), `DEFAULT_DATE_FORMAT`,
-`MONTH_DATE_FORMATS` (for content whose day is not known: `Date_precision: month`).
+`MONTH_DATE_FORMATS` (for content whose day is not known: `Date_precision: month`),
+all keyed by Babel locale; a language's locale comes from `SITE_LANGUAGES`.
 """
 
 import datetime as dt
@@ -15,6 +16,7 @@ from functools import partial
 
 from bfb_formats.locale_format import date_pattern, localised_date, localised_number
 from bfb_formats.partial_dates import partial_date
+from bfb_languages import babel_locale
 from bfb_urls import clean_url, same_origin
 from pelican import signals
 
@@ -30,20 +32,21 @@ def set_locale_date(content) -> None:
     if not isinstance(date, dt.date):
         return
     precision = content.metadata.get("date_precision")
+    locale = babel_locale(content.settings, content.lang)
     if precision == "month":
-        pattern = content.settings.get("MONTH_DATE_FORMATS", {}).get(content.lang, "MMMM y")
+        pattern = content.settings.get("MONTH_DATE_FORMATS", {}).get(locale, "MMMM y")
         content.iso_date = date.strftime("%Y-%m")
     elif precision == "year":
         pattern = "y"
         content.iso_date = date.strftime("%Y")
     else:
-        pattern = date_pattern(content.settings, content.lang)
+        pattern = date_pattern(content.settings, locale)
         content.iso_date = date.strftime("%Y-%m-%d")
-    content.locale_date = localised_date(date, content.lang, pattern)
+    content.locale_date = localised_date(date, locale, pattern)
 
 
 def add_filters(generator) -> None:
-    lang = generator.settings["DEFAULT_LANG"]
+    lang = babel_locale(generator.settings, generator.settings["DEFAULT_LANG"])
     generator.env.filters.update(
         format_date=partial(_format_date_filter, lang=lang, settings=generator.settings),
         format_number=partial(localised_number, lang=lang),

@@ -28,6 +28,7 @@ from xml.sax.saxutils import quoteattr
 from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_build.language_versions import language_versions
 from bfb_contents.kinds import content_variables
+from bfb_languages import alternates_from
 from bfb_urls import address_of, site_url
 from pelican import signals
 
@@ -95,14 +96,9 @@ def content_date(content) -> str | None:
 
 
 def alternates_of(context: Mapping, url: str) -> tuple[tuple[str, str], ...]:
-    versions = language_versions(context)
-    if len(versions) < 2 or url not in versions.values():
-        return ()
-    pairs = [(lang, versions[lang]) for lang in sorted(versions)]
-    main_lang = context.get("main_lang")
-    if main_lang in versions:
-        pairs.append(("x-default", versions[main_lang]))
-    return tuple(pairs)
+    """The page's hreflang alternates (variants without hreflang in SITE_LANGUAGES left out)."""
+    pairs = alternates_from(context, language_versions(context))
+    return pairs if any(url == found for _, found in pairs) else ()
 
 
 def entry_for(path: str | Path, context: Mapping, html: str) -> Entry | None:

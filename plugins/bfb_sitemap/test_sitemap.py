@@ -8,6 +8,7 @@ from bfb_build.language_versions import provide_language_versions
 from bfb_language_links.language_links import exact_versions
 
 from bfb_sitemap.sitemap import Entry, add_robots_line, entry_for, render
+from pelicanconf import SITE_LANGUAGES
 
 SITES = {"de": "https://example.test", "en": "https://example.test/en"}
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -24,6 +25,7 @@ def context(tmp_path, lang="de", **values) -> dict:
         "lang_siteurls": SITES,
         "main_lang": "de",
         "COUNTERPART_PATHS": [{"de": "aktuelles/", "en": "news/"}],
+        "SITE_LANGUAGES": SITE_LANGUAGES,
         **values,
     }
     provide_language_versions(found, exact_versions)

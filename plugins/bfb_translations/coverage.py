@@ -19,6 +19,7 @@ from pathlib import Path
 from bfb_contents.content_files import ContentFile, read_files
 from bfb_contents.kinds import kind_named
 from bfb_errors import Problem
+from bfb_languages import Language, file_name_in, table
 from bfb_text.yes_no import yes_no
 
 MARKER = "german_only"  # the header field `German_only:`, lowercased as Pelican does
@@ -44,8 +45,9 @@ class Untranslated:
         return not self.german_only and self.status != "draft"
 
 
-def has_translation(file: ContentFile, paths: set[Path]) -> bool:
-    return translation_path(file) in paths
+def has_translation(file: ContentFile, paths: set[Path], languages: list[Language]) -> bool:
+    """Whether `file` has a translation (a plain-language retelling is none) among `paths`."""
+    return any(translation_path(file, language) in paths for language in languages)
 
 
 def marked_german_only(file: ContentFile) -> bool:
@@ -56,8 +58,13 @@ def status_of(file: ContentFile) -> str:
     return (file.front.value("status") or "published").strip().lower()
 
 
-def translation_path(file: ContentFile) -> Path:
-    return file.path.with_name(file.path.stem + ".en" + file.path.suffix)
+def translation_languages(settings: dict) -> list[Language]:
+    """The languages every text is translated into: all but the main one and plain variants."""
+    return [found for found in table(settings).values() if not found.main and found.simplifies is None]
+
+
+def translation_path(file: ContentFile, language: Language) -> Path:
+    return file.path.with_name(file_name_in(language, (file.language, language), file.path))
 
 
 def untranslated_report(
@@ -73,14 +80,17 @@ def untranslated_report(
     by_path = {file.path: file for file in files}
     found = []
     for file in files:
-        if file.expected_lang != "de":
+        if not file.language.main:
             continue
-        translation = by_path.get(translation_path(file))
+        translations = [
+            by_path.get(translation_path(file, found)) for found in translation_languages(settings)
+        ]
         status = status_of(file)
-        draft_translation = (
+        draft_translation = any(
             translation is not None and status_of(translation) == "draft" and status != "draft"
+            for translation in translations
         )
-        if translation is not None and not draft_translation:
+        if None not in translations and not draft_translation:
             continue
         found.append(
             Untranslated(
@@ -98,7 +108,7 @@ def untranslated_report(
     return found
 
 
-def marker_problems(files: list[ContentFile]) -> list[Problem]:
+def marker_problems(files: list[ContentFile], languages: list[Language]) -> list[Problem]:
     """A `German_only:` field with an unknown value, on an English file or beside a translation."""
     paths = {file.path for file in files}
     problems = []
@@ -119,7 +129,7 @@ def marker_problems(files: list[ContentFile]) -> list[Problem]:
                     code="german-only-not-yes-no",
                 )
             )
-        elif marked_german_only(file) and (file.expected_lang == "en" or has_translation(file, paths)):
+        elif marked_german_only(file) and (not file.language.main or has_translation(file, paths, languages)):
             problems.append(
                 Problem(
                     file.path,
@@ -165,7 +175,7 @@ def translation_problems(
 ) -> list[Problem]:
     """Return the translation problems that stop this build (see module docstring)."""
     files = read_files(content_dir, settings) if files is None else files
-    problems = marker_problems(files)
+    problems = marker_problems(files, translation_languages(settings))
     if settings.get("TRANSLATIONS_REQUIRED"):
         problems += missing_translation_problems(untranslated_report(content_dir, settings, files))
     return problems

@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from bfb_translations import format_report, translation_problems, untranslated_report
+from pelicanconf import SITE_LANGUAGES
 
-SETTINGS = {"ARTICLE_PATHS": ["aktuelles"], "PAGE_PATHS": ["seiten"], "IGNORE_FILES": ["**/.*", "data"]}
+SETTINGS = {
+    "ARTICLE_PATHS": ["aktuelles"],
+    "PAGE_PATHS": ["seiten"],
+    "IGNORE_FILES": ["**/.*", "data"],
+    "SITE_LANGUAGES": SITE_LANGUAGES,
+}
 
 
 def page(slug: str, lang: str = "de", extra: str = "") -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from bfb_build.figures import provide_figure
 from bfb_contents.kinds import NEWS, PLACE, TEXT_KINDS, lists_of
 from bfb_errors import Problem, stop_build
+from bfb_languages import Language, language_of_file, table
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Page
@@ -55,7 +56,6 @@ DEFAULT_SETTINGS = {
     "PLACES_URL": "orte/",
     "PLACES_SAVE_AS": "orte/index.html",
 }
-LANGUAGE_NAMES = {"de": "deutsch", "en": "englisch"}
 ARTICLE_LISTS = NEWS.lists
 # Every list of content objects the articles and pages generators put into the context.
 CONTENT_LISTS = lists_of(TEXT_KINDS)
@@ -142,7 +142,11 @@ class PlacesGenerator(Generator):
         # Slugs as written, also of places with a mistake: a news item naming such a place is
         # not a second problem. Without readable data there is nothing to compare with.
         known = places_file.slugs
-        bodies, body_problems = find_bodies(Path(self.path) / self.settings["ORTE_BODIES"], known or set())
+        bodies, body_problems = find_bodies(
+            Path(self.path) / self.settings["ORTE_BODIES"],
+            known or set(),
+            list(table(self.settings).values()),
+        )
         if known is not None:
             problems += body_problems
             problems += check_place_references(place_references(self.context), known)
@@ -198,23 +202,28 @@ class PlacesGenerator(Generator):
         )
 
 
-def find_bodies(folder: Path, known: set[str]) -> tuple[dict[tuple[str, str], Path], list[Problem]]:
-    """Return {(slug, lang): path} of the Markdown bodies, and a Problem for each unknown place."""
+def find_bodies(
+    folder: Path, known: set[str], languages: list[Language]
+) -> tuple[dict[tuple[str, str], Path], list[Problem]]:
+    """Return {(slug, lang): path} of the Markdown bodies, and a Problem for each unknown place.
+
+    The language of a body is its file name's suffix in SITE_LANGUAGES (`gillenfeld.en.md`).
+    """
     bodies, problems = {}, []
+    names = ", ".join(f"{found.label}: <slug>{found.suffix}.md" for found in languages)
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        stem = path.name.removesuffix(".md")
-        slug, lang = (stem.removesuffix(".en"), "en") if stem.endswith(".en") else (stem, "de")
+        language = language_of_file(languages, path)
+        slug = path.name.removesuffix(".md").removesuffix(language.suffix) if language.suffix else path.stem
         if slug in known:
-            bodies[(slug, lang)] = path
-            problems += _check_body_language(path, lang)
+            bodies[(slug, language.key)] = path
+            problems += _check_body_language(path, language, names)
             continue
         problems.append(
             Problem(
                 path,
                 None,
                 f"Zu dieser Datei gibt es keinen Ort „{slug}“.{suggestion(slug, known)}",
-                "Die Datei nach dem slug des Ortes benennen: <slug>.md (Deutsch) "
-                "oder <slug>.en.md (Englisch).",
+                f"Die Datei nach dem slug des Ortes benennen ({names}).",
                 detail=f"body file for unknown place slug {slug!r}",
                 code="place-text-unknown-place",
             )
@@ -222,8 +231,9 @@ def find_bodies(folder: Path, known: set[str]) -> tuple[dict[tuple[str, str], Pa
     return bodies, problems
 
 
-def _check_body_language(path: Path, lang: str) -> list[Problem]:
+def _check_body_language(path: Path, language: Language, names: str) -> list[Problem]:
     """A body's `Lang:` must match its file name, or the site of that language would skip it."""
+    lang = language.key
     written = metadata_value(path, "lang")
     if written is None or written.lower() == lang:
         return []
@@ -231,9 +241,9 @@ def _check_body_language(path: Path, lang: str) -> list[Problem]:
         Problem(
             path,
             metadata_line(path, "lang"),
-            f"Die Datei ist nach ihrem Namen {LANGUAGE_NAMES[lang]}, im Kopf steht aber „Lang: {written}“.",
-            f"„Lang: {lang}“ schreiben – oder die Datei umbenennen "
-            "(Deutsch: <slug>.md, Englisch: <slug>.en.md).",
+            f"Nach ihrem Namen gehört die Datei zur Sprache „{language.label}“, "
+            f"im Kopf steht aber „Lang: {written}“.",
+            f"„Lang: {lang}“ schreiben – oder die Datei umbenennen ({names}).",
             detail=f"Lang {written!r} does not match the file name ({lang})",
             code="place-text-lang-not-file-name",
         )

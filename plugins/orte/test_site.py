@@ -335,7 +335,8 @@ def test_unknown_place_in_news_and_body_file_are_reported_with_data_problems(tmp
     site = build_tiny_site(tmp_path)
     assert site.returncode == 1
     assert "4 Probleme gefunden" in site.stderr
-    assert "content/orte/zettingen.md:1: Die Datei ist nach ihrem Namen deutsch" in site.stderr
+    expected = "content/orte/zettingen.md:1: Nach ihrem Namen gehört die Datei zur Sprache „Deutsch“"
+    assert expected in site.stderr
     assert "content/aktuelles/2024-05-01-testmeldung.md:6: „Orte:“ nennt „uberdorf“" in site.stderr
     assert "Meinten Sie „ueberdorf“?" in site.stderr
     assert "content/orte/nirgendwo.md: Zu dieser Datei gibt es keinen Ort „nirgendwo“." in site.stderr

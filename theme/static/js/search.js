@@ -1,5 +1,6 @@
 /* Starts Pagefind's search box on the search page.
    An external file because the Content-Security-Policy allows no inline script.
+   Results come from the index the template loaded: its own variant's pages only.
    Pagefind's own input has no visible label (an accessibility finding), so one is
    added, with the text the template puts into `data-label`. */
 (function () {

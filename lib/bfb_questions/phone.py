@@ -1,0 +1,33 @@
+"""The association's phone number in the forms a page needs: as written, international, `tel:`."""
+
+from __future__ import annotations
+
+import re
+
+COUNTRY_CODE = "49"
+
+
+def phone_value(phone) -> str | None:
+    """The number as the association writes it ("06592 9263198"), from ASSOCIATION["phone"]."""
+    if isinstance(phone, dict):
+        return phone.get("value")
+    return phone
+
+
+def international(number: str) -> str:
+    """ "06592 9263198" → "+49 6592 9263198" (for English pages)."""
+    number = number.strip()
+    if number.startswith("+"):
+        return number
+    return f"+{COUNTRY_CODE} {number[1:] if number.startswith('0') else number}"
+
+
+def tel_href(number: str) -> str:
+    """ "06592 9263198" → "tel:+4965929263198": dialable from abroad and at home."""
+    digits = re.sub(r"[^0-9+]", "", international(number))
+    return f"tel:{digits}"
+
+
+def display(number: str, lang: str) -> str:
+    """German pages show the number as written at home; other languages in +49 form."""
+    return number if lang == "de" else international(number)

@@ -1,0 +1,288 @@
+"""The site's open questions for the board: one table, and where each is still open.
+
+Every gap the site knows of is a row in QUESTIONS (or a `note` field in a data file):
+what to ask, where the answer goes (file and key) and on which pages it shows. A
+question is open while its gap is still there:
+
+- `association`: the field of ASSOCIATION (pelicanconf.py) is None;
+- `confirmation`: the dated ASSOCIATION value (published before, maybe outdated) has no
+  `confirmed` date yet;
+- `text`: a text in content/ still holds the marker `{offen:<key>}` (shown on the page as a
+  marked gap, see markers.py) or `<!-- offen:<key> -->` (never shown).
+
+Besides the table, every `note:` field in content/data/*.yaml is an open question: a note
+is what we could not confirm (never rendered; the build's data plugins ignore it).
+`invoke fragen` prints the list; the development build shows it at /entwuerfe/offene-fragen/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MARKER = re.compile(r"\{offen:([a-z0-9_]+)\}|<!--\s*offen:([a-z0-9_]+)\s*-->")
+DATA_FILES = ("data/orte.yaml", "data/buergerbus.yaml")
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    question: str  # German, for the board
+    answer_goes: str  # where the answer is entered: file and key
+    kind: str  # "association", "confirmation" or "text" (see the module's docstring)
+    pages: tuple[str, ...] = ()  # where the answer shows, besides pages holding the marker
+    gap: dict[str, str] = field(default_factory=dict)  # what `{offen:<key>}` shows, per language
+
+
+CALL_US = {
+    "de": "steht hier noch nicht – bitte rufen Sie uns an.",
+    "en": "not on this page yet – please call us.",
+}
+SETTINGS_FILE = "pelicanconf.py"
+
+
+def _field(key: str, question: str) -> Question:
+    return Question(key, question, f'{SETTINGS_FILE}, ASSOCIATION["{key}"]', "association")
+
+
+QUESTIONS: tuple[Question, ...] = (
+    _field("seat", "Wo ist der Sitz des Vereins (laut Satzung oder Vereinsregister)?"),
+    _field(
+        "street",
+        "Wie lautet die Postanschrift des Vereins (Straße und Hausnummer)? Ist es Leopoldstraße 9?",
+    ),
+    _field("postcode_city", "Postleitzahl und Ort der Anschrift (54550 Daun?)"),
+    _field(
+        "representatives",
+        "Wer vertritt den Verein nach § 26 BGB, allein oder gemeinsam (laut Satzung und Vereinsregister)?",
+    ),
+    _field("register_court", "Bei welchem Amtsgericht ist der Verein eingetragen (Registergericht)?"),
+    _field("register_number", "Unter welcher Nummer steht der Verein im Vereinsregister (VR …)?"),
+    _field("email", "Unter welcher E-Mail-Adresse ist der Verein erreichbar?"),
+    _field("office_hours", "An welchen Tagen und zu welchen Zeiten ist das Büro besetzt?"),
+    _field("content_responsible", "Wer ist für den Inhalt der Website verantwortlich (§ 18 Abs. 2 MStV)?"),
+    _field("phone", "Unter welcher Telefonnummer ist der Verein erreichbar?"),
+    _field("office", "Wo ist das Büro des Vereins?"),
+    Question(
+        "phone_confirmed",
+        "Gilt die Telefonnummer von 2020 noch?",
+        f'{SETTINGS_FILE}, ASSOCIATION["phone"]["confirmed"] (Monat der Bestätigung, z. B. "2026-12")',
+        "confirmation",
+        pages=("jede Seite (Kopfzeile)",),
+    ),
+    Question(
+        "office_confirmed",
+        "Ist das Büro noch im Erdgeschoss des Eifel-Vulkanmuseums?",
+        f'{SETTINGS_FILE}, ASSOCIATION["office"]["confirmed"] (Monat der Bestätigung)',
+        "confirmation",
+    ),
+    Question(
+        "mitgliedsbeitrag",
+        "Wie hoch ist der Mitgliedsbeitrag heute?",
+        "im Text an der Stelle von {offen:mitgliedsbeitrag}",
+        "text",
+        gap=CALL_US,
+    ),
+    Question(
+        "beitrittserklaerung",
+        "Gibt es eine Beitrittserklärung (zum Herunterladen als PDF)?",
+        "im Text an der Stelle von {offen:beitrittserklaerung}",
+        "text",
+        gap=CALL_US,
+    ),
+    Question(
+        "satzung",
+        "Darf die Satzung auf der Website stehen (als PDF)?",
+        "im Text an der Stelle von {offen:satzung}",
+        "text",
+        gap=CALL_US,
+    ),
+    Question(
+        "preis_hilfe",
+        "Was zahlt ein Mitglied heute für eine Stunde Hilfe und je Kilometer?",
+        "im Text an der Stelle von {offen:preis_hilfe}",
+        "text",
+        gap=CALL_US,
+    ),
+    Question(
+        "buergerbus_heute",
+        "Fährt der Bürgerbus wieder nach festem Plan? Wenn ja: Linien, Tage, Zeiten, Haltestellen.",
+        "content/seiten/buergerbus.md (Abschnitt „Heute“), an der Stelle von <!-- offen:buergerbus_heute -->",
+        "text",
+    ),
+    Question(
+        "hoster",
+        "Bei welchem Anbieter (Hoster) liegt die Website, und wie lange hebt er die Server-Logs auf?",
+        "content/seiten/datenschutz.md und datenschutz.en.md, an der Stelle von {offen:hoster}",
+        "text",
+        gap={
+            "de": "Den Hoster und die Speicherdauer tragen wir hier ein, sobald sie feststehen.",
+            "en": "We will add the hosting provider and the retention period here "
+            "as soon as they are settled.",
+        },
+    ),
+)
+BY_KEY = {question.key: question for question in QUESTIONS}
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    question: str
+    answer_goes: str
+    pages: tuple[str, ...]
+    key: str
+
+
+def gap_text(key: str, lang: str) -> str:
+    """What a page shows where `{offen:<key>}` stands."""
+    question = BY_KEY.get(key)
+    texts = question.gap if question and question.gap else CALL_US
+    return texts.get(lang) or texts["de"]
+
+
+def _text_files(content: Path) -> Iterator[Path]:
+    for path in sorted(content.rglob("*.md")):
+        if not any(part.startswith(".") for part in path.relative_to(content).parts):
+            yield path
+
+
+def _page_path(path: Path, content: Path, settings: dict) -> str:
+    """The address of a text, from its folder, file name and `Slug:` (drafts under /entwuerfe/)."""
+    text = path.read_text(encoding="utf-8")
+    header = text.split("\n\n", 1)[0]
+    slug = re.search(r"^Slug:\s*(\S+)", header, re.MULTILINE)
+    slug = slug.group(1) if slug else path.stem.split(".")[0]
+    english = path.name.endswith(".en.md")
+    draft = re.search(r"^Status:\s*draft", header, re.MULTILINE | re.IGNORECASE)
+    folder = path.relative_to(content).parts[0]
+    if draft:
+        return f"/entwuerfe/{'seiten/' if folder == 'seiten' else ''}{slug}/" if not english else "(Entwurf)"
+    if folder == "seiten":
+        if slug == "start":
+            return "/en/" if english else "/"
+        return f"{'/en' if english else ''}/{slug}/"
+    if folder == "aktuelles":
+        return f"/en/news/{slug}/" if english else f"/aktuelles/{slug}/"
+    return "/" + str(path.relative_to(content))
+
+
+def marker_places(content: Path, settings: dict) -> dict[str, list[str]]:
+    """{question key: [address of every page whose text still holds its marker]}."""
+    found: dict[str, list[str]] = {}
+    for path in _text_files(content):
+        text = path.read_text(encoding="utf-8")
+        if "offen:" not in text:
+            continue
+        for match in MARKER.finditer(text):
+            key = match.group(1) or match.group(2)
+            pages = found.setdefault(key, [])
+            page = _page_path(path, content, settings)
+            if page not in pages:
+                pages.append(page)
+    return found
+
+
+def _association_pages(key: str, settings: dict) -> tuple[str, ...]:
+    pages = []
+    if key in settings.get("IMPRESSUM_FIELDS", ()):
+        pages += ["/impressum/", "/en/impressum/"]
+    if key in settings.get("CONTACT_FIELDS", ()):
+        pages += ["/kontakt/", "/en/kontakt/"]
+    return tuple(pages)
+
+
+def _notes(content: Path) -> Iterator[OpenQuestion]:
+    """Every `note:` in the data files, with its line and the page of what it belongs to."""
+    for name in DATA_FILES:
+        path = content / name
+        if not path.exists():
+            continue
+        try:
+            root = yaml.compose(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            continue
+        yield from _notes_in(root, f"content/{name}", None, name)
+
+
+def _notes_in(node, file_name: str, owner: str | None, data_name: str) -> Iterator[OpenQuestion]:
+    if isinstance(node, yaml.MappingNode):
+        values = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        here = owner
+        for name_key in ("slug", "name"):
+            value = values.get(name_key)
+            if isinstance(value, yaml.ScalarNode) and owner is None:
+                here = value.value
+                break
+        note = values.get("note")
+        if isinstance(note, yaml.ScalarNode) and note.value.strip():
+            page = (
+                f"/orte/{here}/, /en/orte/{here}/"
+                if data_name == "data/orte.yaml" and here
+                else "/buergerbus/, /en/buergerbus/"
+            )
+            yield OpenQuestion(
+                question=f"Notiz{f' zu „{here}“' if here else ''}: {' '.join(note.value.split())}",
+                answer_goes=f"{file_name}, Zeile {note.start_mark.line + 1}, Feld „note“ "
+                "(klären, die Daten berichtigen, dann die Notiz löschen)",
+                pages=(page,),
+                key=f"note:{file_name}:{note.start_mark.line + 1}",
+            )
+        for _key, value in node.value:
+            yield from _notes_in(value, file_name, here, data_name)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _notes_in(item, file_name, owner, data_name)
+
+
+def open_questions(settings: dict, content: Path | None = None) -> list[OpenQuestion]:
+    """Every question still open, in the table's order, then the unknown markers, then the notes."""
+    content = Path(content or settings.get("PATH", "content"))
+    association = settings.get("ASSOCIATION", {})
+    markers = marker_places(content, settings)
+    result: list[OpenQuestion] = []
+    for question in QUESTIONS:
+        if question.kind == "association":
+            is_open = question.key in association and association[question.key] is None
+            pages = _association_pages(question.key, settings)
+        elif question.kind == "confirmation":
+            entry = association.get(question.key.removesuffix("_confirmed"))
+            is_open = isinstance(entry, dict) and not entry.get("confirmed")
+            pages = ()
+        else:
+            is_open = question.key in markers
+            pages = tuple(markers.get(question.key, ()))
+        if is_open:
+            open_question = OpenQuestion(
+                question.question, question.answer_goes, question.pages + pages, question.key
+            )
+            result.append(open_question)
+    for key, pages in markers.items():
+        if key not in BY_KEY:
+            result.append(
+                OpenQuestion(
+                    f"Unbekannte Lücke „offen:{key}“ (nicht in lib/bfb_questions/questions.py)",
+                    "Frage in QUESTIONS ergänzen oder den Platzhalter im Text berichtigen",
+                    tuple(pages),
+                    key,
+                )
+            )
+    result += list(_notes(content))
+    return result
+
+
+def as_text(questions: list[OpenQuestion]) -> str:
+    """The list as `invoke fragen` prints it, numbered, German."""
+    if not questions:
+        return "Keine offenen Fragen."
+    lines = [f"{len(questions)} offene Fragen an den Vorstand:", ""]
+    for number, question in enumerate(questions, 1):
+        lines.append(f"{number}. {question.question}")
+        lines.append(f"   Antwort eintragen: {question.answer_goes}")
+        if question.pages:
+            lines.append(f"   Erscheint auf: {', '.join(question.pages)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
