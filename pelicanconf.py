@@ -215,7 +215,6 @@ PLUGINS = [
     "bfb_redirects",
     "bfb_output_owners",
     "bfb_template_cache",
-    "bfb_frozen_urls",
     "bfb_open_questions",  # phone filters; /entwuerfe/offene-fragen/ in development builds
 ]
 # The hand-written Apache configuration; bfb_redirects puts the redirects before it and
@@ -267,12 +266,11 @@ MARKDOWN = {
         "markdown.extensions.toc": {"permalink": False},
         # Each table in its own scrollable, focusable region (lib/bfb_tables).
         "bfb_tables": {"label": "Tabelle"},
-        # Markdown's smarty (German quotes „…“, – and …), skipping text without
-        # straight quotes, "--" or "..." (lib/bfb_typography; same output, faster).
         "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (lib/bfb_editor_notes)
         # `{telefon}` → the phone from ASSOCIATION, `{offen:<key>}` → a marked gap (lib/bfb_questions)
         "bfb_questions": {"lang": "de", "phone": ASSOCIATION["phone"]},
-        "bfb_typography": {
+        # Markdown's smarty: German quotes „…“, dashes – and ellipses …
+        "markdown.extensions.smarty": {
             "substitutions": {
                 "left-double-quote": "&bdquo;",
                 "right-double-quote": "&ldquo;",
@@ -456,7 +454,7 @@ def language_settings(key: str, row: dict) -> dict:
                 **MARKDOWN,
                 "extension_configs": {
                     **MARKDOWN["extension_configs"],
-                    "bfb_typography": {},  # English quotes “…”
+                    "markdown.extensions.smarty": {},  # English quotes “…”
                     "bfb_tables": {"label": "Table"},
                     "bfb_questions": {"lang": "en", "phone": ASSOCIATION["phone"]},
                 },

@@ -182,8 +182,7 @@ def ablations() -> dict[str, dict[str, str]]:
 
     checks = {"bfb_content_check", "bfb_translations"}
     return {
-        "the speed-ups (every site reads every file; bfb_template_cache, "
-        "bfb_frozen_urls off)": settings_without_speedups(),
+        "the speed-ups (every site reads every file; bfb_template_cache off)": settings_without_speedups(),
         "the editor checks (bfb_content_check, bfb_translations)": {
             "PLUGINS": json.dumps([name for name in pelicanconf.PLUGINS if name not in checks])
         },
@@ -200,17 +199,13 @@ def markdown_cost(corpus_size: int = 300) -> dict[str, float]:
         write_corpus(Path(folder), corpus_size)
         documents = [file.read_text(encoding="utf-8") for file in Path(folder).rglob("*.md")]
     ours = dict(pelicanconf.MARKDOWN["extension_configs"])
-    without_typography = {k: v for k, v in ours.items() if k != "bfb_typography"}
+    without_typography = {k: v for k, v in ours.items() if k != "markdown.extensions.smarty"}
     configurations = {
         "vanilla (codehilite, extra, meta)": {
             "markdown.extensions.codehilite": {"css_class": "highlight"},
             "markdown.extensions.extra": {},
         },
-        "ours (extra, toc, bfb_typography, meta)": ours,
-        "ours with Markdown's smarty instead": {
-            **without_typography,
-            "markdown.extensions.smarty": ours["bfb_typography"],
-        },
+        "ours (extra, toc, smarty, meta)": ours,
         "ours without typography": without_typography,
     }
     result = {}

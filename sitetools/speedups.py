@@ -2,8 +2,8 @@
 
 For the test that proves it changes nothing in the output (tests/test_speed_plugins.py)
 and for the benchmark that measures what it saves (benchmarks/build_cost.py).
-bfb_typography is not listed: it replaces Markdown's smarty and is compared with it
-by its own test (lib/bfb_typography/test_typography.py).
+Each one listed here saves at least 10 % of a build (docs/benchmark.md); the others were
+removed.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import json
 import pelicanconf
 import publishconf
 
-# Templates compiled once and their texts translated once per language; URLs computed once.
-SPEED_PLUGINS = ("bfb_template_cache", "bfb_frozen_urls")
+# Templates compiled once and their texts translated once per language (saves 12-17 %:
+# docs/benchmark.md, "Which speed-ups pay their way").
+SPEED_PLUGINS = ("bfb_template_cache",)
 
 
 def settings_without_speedups(production: bool = False) -> dict[str, str]:

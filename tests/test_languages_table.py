@@ -39,9 +39,7 @@ Summary: Eine Probeseite in einer vierten Fassung der Website.
 
 Wir sind ein Verein in Daun.
 """
-SETTINGS = f"""import sys
-sys.path.insert(0, {str(ROOT)!r})
-from publishconf import *  # noqa: F403
+SETTINGS = f"""from publishconf import *  # noqa: F403
 from pelicanconf import language_subsites, other_language_files
 
 SITE_LANGUAGES = {{**SITE_LANGUAGES, "leicht": {VARIANT!r}}}

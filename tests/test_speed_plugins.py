@@ -2,9 +2,7 @@
 
 The reference build switches off together: each language site reading only its own
 files (IGNORE_FILES; the reference reads every file in both sites, as i18n_subsites
-does by default), bfb_template_cache (each template compiled once) and
-bfb_frozen_urls (URLs computed once). bfb_typography has its own comparison with Markdown's smarty
-(lib/bfb_typography/test_typography.py).
+does by default) and bfb_template_cache (each template compiled once).
 """
 
 import pytest

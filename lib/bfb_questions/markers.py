@@ -38,11 +38,8 @@ class PhoneProcessor(InlineProcessor):
 
     def handleMatch(self, match, data):
         if not self.number:
-            return (
-                gap_element(CALL_US[self.lang if self.lang in CALL_US else "de"]),
-                match.start(0),
-                match.end(0),
-            )
+            call_us = CALL_US[self.lang if self.lang in CALL_US else "de"]
+            return gap_element(call_us), match.start(0), match.end(0)
         link = etree.Element("a")
         link.set("href", tel_href(self.number))
         link.set("class", "phone")

@@ -52,7 +52,8 @@ def _field(key: str, question: str) -> Question:
 QUESTIONS: tuple[Question, ...] = (
     _field("seat", "Wo ist der Sitz des Vereins (laut Satzung oder Vereinsregister)?"),
     _field(
-        "street", "Wie lautet die Postanschrift des Vereins (Straße und Hausnummer)? Ist es Leopoldstraße 9?"
+        "street",
+        "Wie lautet die Postanschrift des Vereins (Straße und Hausnummer)? Ist es Leopoldstraße 9?",
     ),
     _field("postcode_city", "Postleitzahl und Ort der Anschrift (54550 Daun?)"),
     _field(

@@ -70,8 +70,8 @@ class _Checker:
         self.known = known_places
         self.problems: list[Problem] = []
 
-    def problem(self, line: int | None, message: str, fix: str, detail: str) -> None:
-        self.problems.append(Problem(self.path, line, message, fix, detail))
+    def problem(self, line: int | None, message: str, fix: str, detail: str, *, code: str) -> None:
+        self.problems.append(Problem(self.path, line, message, fix, detail, code=code))
 
     def timetable(self, data: object) -> Timetable2017:
         if not isinstance(data, LocatedMap) or not isinstance(data.get("routes"), LocatedList):
@@ -80,6 +80,7 @@ class _Checker:
                 "Die Datei braucht die Abschnitte „sources:“ und „routes:“.",
                 "Den Aufbau wie oben in der Datei beschrieben wiederherstellen.",
                 "top level must be a mapping with sources and routes",
+                code="bus-file-shape",
             )
             return Timetable2017()
         sources = self.sources(data.get("sources"), data.line_of("sources"))
@@ -104,6 +105,7 @@ class _Checker:
             f"Bei {what} fehlt „{key}“ (oder es ist kein Text).",
             f"„{key}: …“ ergänzen, wie oben in der Datei beschrieben.",
             f"{key} must be a non-empty string",
+            code="bus-field-missing",
         )
         return None
 
@@ -118,6 +120,7 @@ class _Checker:
             f"Bei {what} ist „{key}: {value}“ kein Datum.",
             "Das Datum so genau wie bekannt schreiben: JJJJ-MM-TT, JJJJ-MM oder JJJJ (z. B. 2017-01).",
             f"{key} must be YYYY-MM-DD, YYYY-MM or YYYY",
+            code="bus-date-invalid",
         )
         return None
 
@@ -128,6 +131,7 @@ class _Checker:
                 "Der Abschnitt „sources:“ fehlt.",
                 "Die Quellen wie oben beschrieben eintragen.",
                 "sources must be a mapping",
+                code="bus-sources-not-a-mapping",
             )
             return {}
         sources = {}
@@ -139,6 +143,7 @@ class _Checker:
                     f"Die Quelle „{key}“ hat keine Felder.",
                     "publisher, title, date und (falls es die Seite noch gibt) url eintragen.",
                     "source must be a mapping",
+                    code="bus-source-not-a-mapping",
                 )
                 continue
             values = [self.text(item, name, what) for name in ("publisher", "title")]
@@ -151,6 +156,7 @@ class _Checker:
                     "Die vollständige Adresse aus dem Browser kopieren, oder die Zeile weglassen, "
                     "wenn es die Seite nicht mehr gibt.",
                     "url must be http(s)",
+                    code="bus-link-not-http",
                 )
                 continue
             if all(values) and date:
@@ -164,6 +170,7 @@ class _Checker:
                 "Eine Linie hat keine Felder.",
                 "Jede Linie beginnt mit „- name: …“.",
                 "route must be a mapping",
+                code="bus-route-not-a-mapping",
             )
             return None
         name = self.text(item, "name", "einer Linie")
@@ -175,6 +182,7 @@ class _Checker:
                 f"Bei {what} ist „{weekday}“ kein Wochentag.",
                 f"Einen von {', '.join(WEEKDAYS)} eintragen; ist er unbekannt, die Zeile weglassen.",
                 "unknown weekday",
+                code="bus-weekday-unknown",
             )
         first_run = self.date(item, "first_run", what)
         stops = self.stops(item, what)
@@ -195,6 +203,7 @@ class _Checker:
                 f"Bei {what} fehlt die Liste „stops:“.",
                 "„stops: []“ eintragen, wenn die Orte nicht bekannt sind.",
                 "stops must be a list",
+                code="bus-stops-not-a-list",
             )
             return None
         stops, ok = [], True
@@ -213,6 +222,7 @@ class _Checker:
                     "Den slug des Ortes aus content/data/orte.yaml eintragen (z. B. winkel-eifel), "
                     "oder einen Ort ohne eigene Seite als „- name: Ortsname“.",
                     "stop is neither a known place slug nor a {name: …} mapping",
+                    code="bus-stop-unknown",
                 )
         return tuple(stops) if ok else None
 
@@ -224,6 +234,7 @@ class _Checker:
                 f"Bei {what} fehlt die Quelle.",
                 "„sources: [kurzname]“ mit dem Kurznamen einer Quelle oben eintragen.",
                 "route needs sources",
+                code="bus-route-without-source",
             )
             return None
         unknown = [key for key in keys if key not in sources]
@@ -233,6 +244,7 @@ class _Checker:
                 f"Bei {what} ist die Quelle „{unknown[0]}“ oben nicht eingetragen.",
                 "Den Kurznamen einer Quelle aus dem Abschnitt „sources:“ verwenden.",
                 "unknown source key",
+                code="bus-source-unknown",
             )
             return None
         return tuple(sources[key] for key in keys)

@@ -1,10 +1,11 @@
 """Refuse a build in which two sources would write the same file of the site.
 
-Pelican's writer refuses a second write to a file only if neither write is an "override";
-but every article and page is one here (bfb_frozen_urls sets `override_save_as`), so a page
-with `Slug: orte` would silently replace the places overview, a news item with `Slug: archiv`
-the archive, and a `Save_as:` any place page. This plugin keeps a register of who writes what,
-keyed by the absolute output path, so it spans the German site and the English subsite:
+Pelican's writer refuses a second write to a file only if neither write is an "override"
+(a `Save_as:` is one, so it could silently replace any place page), it cannot see across the
+German site and the English subsite, and it stops with an English traceback. This plugin
+keeps a register of who writes what, keyed by the absolute output path, so it spans both
+sites and says in German which two sources collide (a page with `Slug: orte` and the places
+overview, a news item with `Slug: archiv` and the archive):
 
 * on `all_generators_finalized`, before anything is written, every article, page, draft,
   place and static file claims its `save_as`, and the generated lists claim theirs

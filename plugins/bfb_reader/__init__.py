@@ -2,9 +2,9 @@
 
 One job: turning a Markdown file into the HTML and metadata Pelican keeps.
 
-- reader.py: our Markdown reader (Pelican's, with one Markdown instance per build and
-  MARKDOWN configuration instead of one per file) and the `text_read` signal, through
-  which bfb_figures and bfb_images change a text as it is read;
+- reader.py: our Markdown reader (Pelican's, sending the `text_read` signal through
+  which bfb_figures and bfb_images change a text as it is read, and skipping the drafts
+  a build leaves out);
 - cache_inputs.py: Pelican's content cache is loaded only when nothing a cached text depends
   on (data files, photos, settings, our code) has changed since the last successful build.
 """

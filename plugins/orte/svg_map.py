@@ -209,6 +209,7 @@ class BoundariesUnreadable(Exception):
             "neu erzeugen wie in plugins/orte/boundaries/README.md beschrieben: eine GeoJSON-"
             "FeatureCollection, je Gemeinde ein Polygon mit der Eigenschaft „name“.",
             detail=detail,
+            code="boundaries-unreadable",
         )
 
 
@@ -255,6 +256,7 @@ def check_boundaries(
                     "einer Gemeinde, „kind: Stadtteil“ und „part_of:“ angeben.",
                     detail=f"no boundary named {name!r} in {boundaries_path.name}",
                     subject=f"{name}, Feld „name“",
+                    code="boundary-missing",
                 )
             )
     for name in areas:
@@ -267,6 +269,7 @@ def check_boundaries(
                     f"{suggestion(name, gemeinden)}",
                     f"Den Ort „{name}“ eintragen oder seinen Namen genau so schreiben.",
                     detail=f"boundary {name!r} in {boundaries_path.name} has no place",
+                    code="boundary-without-place",
                 )
             )
     by_slug = {record.slug: record for record in records}
@@ -284,6 +287,7 @@ def check_boundaries(
                     "Zeilen löschen, wenn die Lage nicht bekannt ist.",
                     detail=f"point {record.coordinates} outside the boundary of {parent.name!r}",
                     subject=f"{record.name}, Feld „lat“",
+                    code="place-outside-boundary",
                 )
             )
     return problems
@@ -315,6 +319,7 @@ def build_place_map(
                 "Das liegt nicht an den Daten: Die Schriftgröße oder Größe der Karte in "
                 "plugins/orte/svg_map.py anpassen (Aufgabe für die technische Betreuung).",
                 detail=str(error),
+                code="map-labels-do-not-fit",
             )
         ]
 

@@ -114,11 +114,12 @@ class _Checker:
         self.subject = subject
         self.problems = problems
 
-    def problem(self, key: str | None, message: str, fix: str, detail: str, code: str = "") -> None:
+    def problem(self, key: str | None, message: str, fix: str, detail: str, *, code: str) -> None:
         line = self.mapping.line_of(key) if key else self.mapping.line
         subject = f"{self.subject}, Feld „{key}“" if key else self.subject
-        problem = Problem(self.path, line, message, fix, detail=detail, subject=subject, code=code)
-        self.problems.append(problem)
+        self.problems.append(
+            Problem(self.path, line, message, fix, detail=detail, subject=subject, code=code)
+        )
 
     def check_keys(self, allowed: tuple[str, ...]) -> None:
         for key, line in self.mapping.duplicate_keys:
@@ -130,6 +131,7 @@ class _Checker:
                     "Eine der beiden Zeilen löschen.",
                     detail=f"duplicate key {key!r}",
                     subject=f"{self.subject}, Feld „{key}“",
+                    code="place-field-twice",
                 )
             )
         for key in self.mapping:
@@ -139,6 +141,7 @@ class _Checker:
                     f"Unbekanntes Feld „{key}“.{suggestion(key, allowed)}",
                     f"Den Feldnamen korrigieren oder die Zeile löschen. Erlaubt sind: {listing(allowed)}.",
                     f"unknown key {key!r}",
+                    code="place-field-unknown",
                 )
 
     def nested(
@@ -150,7 +153,11 @@ class _Checker:
             return None
         if not isinstance(value, LocatedMap):
             self.problem(
-                key, message.format(value=value), fix, f"{key} must be a mapping of {', '.join(allowed)}"
+                key,
+                message.format(value=value),
+                fix,
+                f"{key} must be a mapping of {', '.join(allowed)}",
+                code="place-field-not-a-mapping",
             )
             return None
         inner = _Checker(self.path, value, f"{self.subject}, {subject}", self.problems)
@@ -165,6 +172,7 @@ class _Checker:
                 f"Das Pflichtfeld „{key}“ fehlt oder ist leer.",
                 f"Eine Zeile „{key}: …“ ergänzen (siehe Anleitung oben in der Datei).",
                 f"missing required field {key!r}",
+                code="place-field-missing",
             )
             return None
         return value
@@ -179,6 +187,7 @@ class _Checker:
                 f"„{key}“ muss ein Text sein, nicht „{value}“.",
                 'Den Text in Anführungszeichen setzen, z. B. „title: "Ja"“.',
                 f"expected a string, got {type(value).__name__}",
+                code="place-field-not-text",
             )
             return ""
         return value.strip()
@@ -193,6 +202,7 @@ class _Checker:
                 f"Unbekannter Wert „{value}“ für „{key}“.{suggestion(value, vocabulary)}",
                 f"Einen dieser Werte eintragen: {listing(vocabulary)}.",
                 f"{value!r} is not one of {sorted(vocabulary)}",
+                code="place-value-unknown",
             )
             return ""
         return value
@@ -207,6 +217,7 @@ class _Checker:
                 f"„{key}“ muss eine Zahl mit Dezimalpunkt sein, nicht „{value}“.",
                 "Die Zahl mit Punkt schreiben, z. B. „50.1297“.",
                 f"expected a number, got {type(value).__name__}",
+                code="place-field-not-a-number",
             )
             return None
         return float(value)
@@ -220,6 +231,7 @@ class _Checker:
                 "Die vollständige Adresse eintragen, beginnend mit „https://“ (oder „http://“), ohne "
                 "Leerzeichen und Anführungszeichen – am besten aus der Adresszeile des Browsers kopieren.",
                 "expected an http(s):// URL without spaces or quotes",
+                code="place-link-not-http",
             )
             return ""
         return value
@@ -239,6 +251,7 @@ class _Checker:
                 f"„2017“ (Jahr) oder „um 2017“ (Jahr nur erschlossen); Jahre von {years.start} "
                 f"bis {years.stop - 1}. Ist das Datum unklar, die Zeile weglassen.",
                 "expected YYYY-MM-DD, YYYY-MM, YYYY or 'um YYYY' in a plausible year",
+                code="place-date-invalid",
             )
             return None
         return date
@@ -255,6 +268,7 @@ def validate_places(data: object, path: Path, area: Area = VG_DAUN_AREA) -> tupl
                 "Die Datei enthält keine Liste von Orten.",
                 "Jeden Ort mit „- name: …“ beginnen, wie in der Anleitung oben in der Datei.",
                 detail=f"expected a non-empty YAML list, got {type(data).__name__}",
+                code="places-not-a-list",
             )
         )
         return [], problems
@@ -268,6 +282,7 @@ def validate_places(data: object, path: Path, area: Area = VG_DAUN_AREA) -> tupl
                     "Dieser Eintrag ist kein Ort mit Feldern.",
                     "Den Eintrag wie die anderen schreiben: „- name: …“, darunter eingerückt die Felder.",
                     detail=f"expected a mapping, got {type(item).__name__}",
+                    code="place-not-a-mapping",
                 )
             )
             continue
@@ -292,6 +307,7 @@ def _read_place(mapping: LocatedMap, path: Path, area: Area, problems: list[Prob
             "Nur Kleinbuchstaben a–z, Ziffern und Bindestriche verwenden, "
             f"z. B. „{german_slugify(name or slug)}“.",
             "slug must match [a-z0-9-]",
+            code="place-slug-form",
         )
     place = {
         "name": name,
@@ -321,6 +337,7 @@ def _read_coordinates(check: _Checker, area: Area) -> Coordinates | None:
             f"Es gibt nur eine der beiden Koordinaten, „{missing}“ fehlt.",
             "Beide Felder „lat“ und „lon“ angeben – oder beide weglassen, wenn sie nicht bekannt sind.",
             f"{missing!r} missing",
+            code="place-coordinate-missing",
         )
         return None
     if lat is None or lon is None:
@@ -332,6 +349,7 @@ def _read_coordinates(check: _Checker, area: Area) -> Coordinates | None:
             f"Breite („lat“) zwischen {area.lat_min} und {area.lat_max}, Länge („lon“) zwischen "
             f"{area.lon_min} und {area.lon_max} eintragen; sind „lat“ und „lon“ vertauscht?",
             f"({lat}, {lon}) outside {area}",
+            code="place-outside-area",
         )
         return None
     return Coordinates(lat, lon)
@@ -347,6 +365,7 @@ def _read_population(check: _Checker) -> dict:
             "Zum Datum „population_date“ fehlt die Einwohnerzahl „population“.",
             "Eine Zeile „population: …“ ergänzen oder das Datum löschen.",
             "population_date without population",
+            code="place-population-missing",
         )
         return {}
     if isinstance(population, bool) or not isinstance(population, int) or population <= 0:
@@ -355,6 +374,7 @@ def _read_population(check: _Checker) -> dict:
             f"Die Einwohnerzahl muss eine ganze Zahl größer 0 sein, nicht „{population}“.",
             "Die Zahl ohne Punkt und Leerzeichen schreiben, z. B. „population: 1430“.",
             "population must be a positive integer",
+            code="place-population-not-a-number",
         )
         return {}
     if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
@@ -363,6 +383,7 @@ def _read_population(check: _Checker) -> dict:
             f"Zur Einwohnerzahl fehlt das Datum, auf das sie sich bezieht (steht da: „{date}“).",
             "Das Datum im Format JJJJ-MM-TT angeben, z. B. „population_date: 2021-12-31“.",
             "population_date must be a YAML date",
+            code="place-population-date-invalid",
         )
         return {}
     return {"population": population, "population_date": date}
@@ -400,7 +421,13 @@ def _items(
     if isinstance(value, LocatedMap) and single:
         return [(value, value.line, 1)]
     if not isinstance(value, LocatedList):
-        check.problem(key, f"„{key}“ muss {what} sein.", fix, f"{key} must be a list or mapping")
+        check.problem(
+            key,
+            f"„{key}“ muss {what} sein.",
+            fix,
+            f"{key} must be a list or mapping",
+            code="place-field-not-a-list",
+        )
         return []
     return [
         (item if isinstance(item, LocatedMap) else None, line, number)
@@ -427,6 +454,7 @@ def _read_measures(check: _Checker) -> tuple[Measure, ...]:
                     "Die Maßnahme mit „- type: …“ beginnen und „title“ und „source“ darunter einrücken.",
                     detail="measure must be a mapping",
                     subject=subject,
+                    code="measure-not-a-mapping",
                 )
             )
             continue
@@ -508,6 +536,7 @@ def _read_sources(check: _Checker) -> tuple[Source, ...]:
             "Die Maßnahme hat keine Quelle („source“).",
             SOURCE_EXAMPLE,
             "measure without source",
+            code="measure-without-source",
         )
         return ()
     sources = []
@@ -523,6 +552,7 @@ def _read_sources(check: _Checker) -> tuple[Source, ...]:
                     SOURCE_EXAMPLE,
                     detail="source must be a mapping",
                     subject=subject,
+                    code="source-not-a-mapping",
                 )
             )
             continue
@@ -559,6 +589,7 @@ def _read_contact(check: _Checker) -> Contact | None:
             "Beim Kontakt fehlt, wie man ihn erreicht.",
             "„address“ (eine öffentliche Anschrift) oder „link“ (eine Internetadresse) ergänzen.",
             "contact needs address or link",
+            code="contact-unreachable",
         )
     if len(check.problems) > before:
         return None
@@ -582,6 +613,7 @@ def _resolve_references(drafts: list[dict], path: Path, problems: list[Problem])
                         "Jeden Ort nur einmal eintragen; jeder Ort braucht einen eigenen „slug“.",
                         detail=f"duplicate {key} {draft[key]!r}",
                         subject=f"{draft['name']}, Feld „{key}“",
+                        code="place-twice",
                     )
                 )
     parents = {id(draft): _parent_slug(draft, by_name, by_slug, path, problems) for draft in drafts}
@@ -616,6 +648,7 @@ def _part_of_cycles(drafts: list[dict], parents: dict, by_slug: dict, path: Path
                 "Bei dem Ort, der zu keinem anderen gehört (z. B. der Stadt), die Zeile „part_of“ löschen.",
                 detail="part_of cycle: " + " -> ".join(member["slug"] for member in [*loop, loop[0]]),
                 subject=f"{first['name']}, Feld „part_of“",
+                code="place-part-of-cycle",
             )
         )
     return in_cycle
@@ -634,6 +667,7 @@ def _parent_slug(draft: dict, by_name: dict, by_slug: dict, path: Path, problems
                     "Eine Zeile „part_of: Daun“ (den Namen des Ortes) ergänzen.",
                     detail="missing required field 'part_of'",
                     subject=subject,
+                    code="place-part-of-missing",
                 )
             )
         return None
@@ -648,6 +682,7 @@ def _parent_slug(draft: dict, by_name: dict, by_slug: dict, path: Path, problems
                 "Den Namen genau so schreiben wie beim „name“ des übergeordneten Ortes.",
                 detail=f"part_of {reference!r} is not a known place",
                 subject=subject,
+                code="place-part-of-unknown",
             )
         )
         return None
@@ -697,6 +732,7 @@ def check_place_references(references: dict[str, object], known_slugs) -> list[P
                         place_reference_fix(slug, known_slugs),
                         detail=f"unknown place slug {slug!r} in metadata 'Orte'",
                         subject=f"Feld „Orte“, Ort „{slug}“",
+                        code="news-place-unknown",
                     )
                 )
     return problems
