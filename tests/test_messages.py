@@ -19,6 +19,8 @@ from bfb_errors import Problem
 from bfb_figures.figures_in_text import FIGURES, problems_in
 from bfb_images.images import photo_problem
 
+import pelicanconf
+
 NEWS = """Title: Meldung für den Test
 Date: 2023-05-04
 Slug: testmeldung
@@ -35,6 +37,7 @@ SETTINGS = {
     "IGNORE_FILES": ["**/.*"],
     "CONTENT_EXTRA_METADATA": ["German_only", "Compiled_later"],
     "THEME": str(Path(__file__).resolve().parent.parent / "theme"),
+    "SITE_LANGUAGES": pelicanconf.SITE_LANGUAGES,
 }
 
 
