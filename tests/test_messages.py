@@ -19,7 +19,7 @@ from bfb_errors import Problem
 from bfb_figures.figures_in_text import FIGURES, problems_in
 from bfb_images.images import photo_problem
 
-from pelicanconf import SITE_LANGUAGES
+import pelicanconf
 
 NEWS = """Title: Meldung für den Test
 Date: 2023-05-04
@@ -37,7 +37,7 @@ SETTINGS = {
     "IGNORE_FILES": ["**/.*"],
     "CONTENT_EXTRA_METADATA": ["German_only", "Compiled_later"],
     "THEME": str(Path(__file__).resolve().parent.parent / "theme"),
-    "SITE_LANGUAGES": SITE_LANGUAGES,
+    "SITE_LANGUAGES": pelicanconf.SITE_LANGUAGES,
 }
 
 
