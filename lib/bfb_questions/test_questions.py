@@ -12,7 +12,8 @@ import pelicanconf
 from bfb_questions.questions import BY_KEY, QUESTIONS, as_text, open_questions
 from sitetools.build import CONTENT
 
-# shared/facts/old-site.md §6 (the six questions for the association) and the hoster.
+# The six questions the association's old site left open (numbered below) and the hoster
+# for the Datenschutz page.
 SIX_QUESTIONS_AND_HOSTER = {
     "street",
     "postcode_city",
