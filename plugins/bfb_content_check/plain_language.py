@@ -21,10 +21,10 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import yaml
 from bfb_contents.content_files import body_lines  # the same lines the link check reads
 from bfb_errors import Problem
 from bfb_plain import check_text, reading_ease, reading_ease_finding
+from bfb_yaml.loader import load_located_yaml
 
 CHECKED_BY, CHECKED_ON = "geprueft_von", "geprueft_am"
 EASY_LABEL_RE = re.compile(r"leicht\w*\s+sprache", re.IGNORECASE)
@@ -44,8 +44,10 @@ def text_lines(file) -> list[tuple[int, str]]:
 def place_names(data_file: str, modified: float) -> tuple[str, ...]:
     """The places' names in the data file (`modified` keys the cache); none if it is unreadable."""
     try:
-        data = yaml.safe_load(Path(data_file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data, problems = load_located_yaml(Path(data_file))
+    except OSError:
+        return ()
+    if problems:
         return ()  # the places plugin reports the file's problems itself
     places = data if isinstance(data, list) else []
     return tuple(str(place["name"]) for place in places if isinstance(place, dict) and place.get("name"))
