@@ -10,8 +10,10 @@ COUNTRY_CODE = "49"
 def phone_value(phone) -> str | None:
     """The number as the association writes it ("06592 9263198"), from ASSOCIATION["phone"]."""
     if isinstance(phone, dict):
-        return phone.get("value")
-    return phone
+        phone = phone.get("value")
+    # A number or yes/no written by mistake is shown as text; the legal gate refuses it before
+    # publishing (ASSOCIATION_VALUE_TYPE), the build must not end in a traceback.
+    return None if phone is None else str(phone)
 
 
 def international(number: str) -> str:
