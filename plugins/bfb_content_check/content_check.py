@@ -614,38 +614,44 @@ def missing_alt(file: ContentFile, line: int, source: str) -> Problem:
     )
 
 
-def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
-    if not LINK_RE.search(file.link_text):
-        return []
-    problems = []
+def linked_files(file: ContentFile, content_dir: Path):
+    """Each `{what}target` link of the file: (line, what, target, the existing file or None)."""
     for number, text in file.link_lines:
         for match in LINK_RE.finditer(text):
             what, target = match.group("what"), match.group("path")
             resolved = resolve_link(file, content_dir, target)
-            if resolved is not None and resolved.is_file():
-                if what == "filename" and resolved.suffix not in MARKDOWN_SUFFIXES:
-                    problems.append(
-                        problem(
-                            file,
-                            number,
-                            f"„{{filename}}{target}“ zeigt auf eine Datei, die keine Seite oder Meldung ist.",
-                            f"Für Bilder und Dateien „{{static}}{target}“ schreiben.",
-                            "{filename} used for a static file",
-                            code="filename-link-to-static",
-                        )
+            yield number, what, target, resolved if resolved is not None and resolved.is_file() else None
+
+
+def check_links(file: ContentFile, content_dir: Path, **_) -> list[Problem]:
+    if not LINK_RE.search(file.link_text):
+        return []
+    problems = []
+    for number, what, target, resolved in linked_files(file, content_dir):
+        if resolved is not None:
+            if what == "filename" and resolved.suffix not in MARKDOWN_SUFFIXES:
+                problems.append(
+                    problem(
+                        file,
+                        number,
+                        f"„{{filename}}{target}“ zeigt auf eine Datei, die keine Seite oder Meldung ist.",
+                        f"Für Bilder und Dateien „{{static}}{target}“ schreiben.",
+                        "{filename} used for a static file",
+                        code="filename-link-to-static",
                     )
-                continue
-            problems.append(
-                problem(
-                    file,
-                    number,
-                    f"Der Verweis „{{{what}}}{target}“ führt ins Leere: die Datei gibt es nicht.",
-                    "Den Dateinamen prüfen. Ein Pfad mit „/“ am Anfang gilt ab dem Ordner content/ "
-                    "(z. B. „{filename}/seiten/kontakt.md“), sonst ab dem Ordner dieser Datei.",
-                    f"link target {target!r} not found under the content folder",
-                    code="link-target-missing",
                 )
+            continue
+        problems.append(
+            problem(
+                file,
+                number,
+                f"Der Verweis „{{{what}}}{target}“ führt ins Leere: die Datei gibt es nicht.",
+                "Den Dateinamen prüfen. Ein Pfad mit „/“ am Anfang gilt ab dem Ordner content/ "
+                "(z. B. „{filename}/seiten/kontakt.md“), sonst ab dem Ordner dieser Datei.",
+                f"link target {target!r} not found under the content folder",
+                code="link-target-missing",
             )
+        )
     return problems
 
 
@@ -1082,27 +1088,24 @@ def check_static_targets(file: ContentFile, content_dir: Path, **_) -> list[Prob
     if "static" not in file.link_text and "attach" not in file.link_text:
         return []
     problems = []
-    for number, text in file.link_lines:
-        for match in LINK_RE.finditer(text):
-            what, target = match.group("what"), match.group("path")
-            resolved = resolve_link(file, content_dir, target)
-            if what == "filename" or resolved is None or not resolved.is_file():
-                continue  # check_links
-            reason = unpublishable(resolved.relative_to(content_dir))
-            if reason:
-                problems.append(
-                    problem(
-                        file,
-                        number,
-                        f"„{{{what}}}{target}“ würde {reason} veröffentlichen.",
-                        "Nur Fotos (JPEG, PNG, WebP) mit {static} einbinden, am besten aus content/bilder/, "
-                        "und PDF-Dokumente aus content/dokumente/. "
-                        "Auf eine Seite oder Meldung mit {filename} verweisen; Daten und andere Dateien "
-                        "gehören nicht auf die Website.",
-                        f"{STATIC_TARGET_NOT_ALLOWED}: {resolved.relative_to(content_dir).as_posix()}",
-                        code=STATIC_TARGET_NOT_ALLOWED,
-                    )
+    for number, what, target, resolved in linked_files(file, content_dir):
+        if what == "filename" or resolved is None:
+            continue  # check_links
+        reason = unpublishable(resolved.relative_to(content_dir))
+        if reason:
+            problems.append(
+                problem(
+                    file,
+                    number,
+                    f"„{{{what}}}{target}“ würde {reason} veröffentlichen.",
+                    "Nur Fotos (JPEG, PNG, WebP) mit {static} einbinden, am besten aus content/bilder/, "
+                    "und PDF-Dokumente aus content/dokumente/. "
+                    "Auf eine Seite oder Meldung mit {filename} verweisen; Daten und andere Dateien "
+                    "gehören nicht auf die Website.",
+                    f"{STATIC_TARGET_NOT_ALLOWED}: {resolved.relative_to(content_dir).as_posix()}",
+                    code=STATIC_TARGET_NOT_ALLOWED,
                 )
+            )
     return problems
 
 
