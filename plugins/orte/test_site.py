@@ -8,7 +8,7 @@ import pytest
 from bfb_yaml.loader import load_located_yaml
 from bs4 import Comment
 
-from orte.conftest import FIXTURES, TinySite, build_tiny_site, tiny_content
+from orte.conftest import FIXTURES, LANGUAGES, TinySite, build_tiny_site, tiny_content
 from orte.validation import validate_places
 
 
@@ -227,7 +227,10 @@ def test_overview_map_links_every_gemeinde_area_and_district_point(tiny_site):
     ]
     labels = {link["href"]: link["aria-label"] for link in areas}
     data, _ = load_located_yaml(FIXTURES / "orte.yaml")
-    steps = {record.slug: len(record.measures) for record in validate_places(data, FIXTURES / "orte.yaml")[0]}
+    steps = {
+        record.slug: len(record.measures)
+        for record in validate_places(data, FIXTURES / "orte.yaml", LANGUAGES)[0]
+    }
     assert steps["ueberdorf"] > 1 and steps["udenheim"] == 0
     assert labels["/orte/ueberdorf/"] == f"Überdorf: {steps['ueberdorf']} belegte Schritte"
     assert labels["/orte/udenheim/"] == "Udenheim: noch nichts erfasst"
@@ -488,7 +491,7 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             fixture_without_source_of_the_bookshelf,
             [
                 "1 Problem gefunden",
-                "content/data/orte.yaml:103: Die Maßnahme hat keine Quelle („source“).",
+                "content/data/orte.yaml:107: Die Maßnahme hat keine Quelle („source“).",
                 "Betrifft: Überdorf, Maßnahme 3",
                 "So beheben: Unter der Maßnahme eintragen, wo sie öffentlich nachzulesen ist:",
             ],
@@ -501,14 +504,14 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             [
                 "2 Probleme gefunden",
                 "content/data/orte.yaml:3: Hier steht ein YAML-Verweis („&stadt“)",
-                "orte.yaml:48:",
+                "orte.yaml:50:",
             ],
         ),
         (
             lambda data: data.replace("      actor: jugendpflege\n", ""),
             [
                 "1 Problem gefunden",
-                "content/data/orte.yaml:28: Bei der Maßnahme fehlt, wer sie gemacht hat (Feld „actor“).",
+                "content/data/orte.yaml:29: Bei der Maßnahme fehlt, wer sie gemacht hat (Feld „actor“).",
                 "Betrifft: Altstadt, Maßnahme 2",
                 "So beheben: Unter der Maßnahme eintragen, wer den Schritt gemacht hat",
                 "(technical: measure without actor)",
@@ -518,7 +521,7 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             lambda data: data.replace("actor: jugendpflege", "actor: jugendpfleger"),
             [
                 "1 Problem gefunden",
-                "content/data/orte.yaml:29: Unbekannter Wert „jugendpfleger“ für „actor“.",
+                "content/data/orte.yaml:30: Unbekannter Wert „jugendpfleger“ für „actor“.",
                 "Meinten Sie „jugendpflege“?",
                 "(technical: unknown actor 'jugendpfleger')",
             ],
