@@ -68,12 +68,13 @@ def parse_partial_date(value: object) -> PartialDate | None:
     return PartialDate(day.year, day.month, day.day)
 
 
-def partial_date(value: str | int | dt.date, lang: str, settings: dict) -> str:
+def partial_date(value: str | int | dt.date | PartialDate, lang: str, settings: dict) -> str:
     """A date written as precisely as known, formatted with the site's patterns (DATE_FORMATS,
-    MONTH_DATE_FORMATS): the `format_partial_date` filter of the templates."""
+    MONTH_DATE_FORMATS): the `format_partial_date` filter of the templates. `lang`: a Babel
+    locale; `value` as written or already read (a place's dates)."""
     if isinstance(value, dt.date):
         return localised_date(value, lang, date_pattern(settings, lang))
-    parsed = parse_partial_date(value)
+    parsed = value if isinstance(value, PartialDate) else parse_partial_date(value)
     if parsed is None:
         return str(value)
     month_pattern = settings.get("MONTH_DATE_FORMATS", {}).get(lang, "MMMM y")

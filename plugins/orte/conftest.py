@@ -80,12 +80,15 @@ def tiny_content(folder: Path, data: str | None = None) -> Path:
     return content
 
 
-def build_tiny_site(folder: Path) -> TinySite:
-    """Build `folder`/content into `folder`/output in its own process, as the real build does."""
+def build_tiny_site(folder: Path, extra_settings: str = "") -> TinySite:
+    """Build `folder`/content into `folder`/output in its own process, as the real build does.
+
+    `extra_settings`: Python lines appended to the settings (a test's copy of the table, say).
+    """
     compile_catalogues()
     settings = folder / "settings.py"
     boundaries = f"ORTE_BOUNDARIES = {str(folder / 'grenzen.geojson')!r}\n"
-    settings.write_text(SETTINGS + boundaries, encoding="utf-8")
+    settings.write_text(SETTINGS + boundaries + extra_settings, encoding="utf-8")
     command = [sys.executable, "-m", "pelican", "content", "-s", str(settings), "-o", "output"]
     result = subprocess.run(
         [*command, "--fatal", "warnings"], cwd=folder, capture_output=True, text=True, check=False
