@@ -477,3 +477,12 @@ def test_a_third_language_in_the_table_takes_its_texts_without_a_change_in_code(
     assert problems == []
     assert record.measures[0].text_in("fr").title == "Forum des jeunes"
     assert record.measures[0].text_in("en") is None  # untranslated: the page shows the main text
+
+
+def test_a_misspelt_field_holding_a_mapping_is_an_unknown_field_not_a_language(tmp_path):
+    text = TRANSLATED.format(key="en").replace("      source:\n", "      sorce:\n")
+    problems = validate(tmp_path, text)[1]
+    assert [(found.code, found.line) for found in problems] == [
+        ("place-field-unknown", 12),
+        ("measure-without-source", 8),
+    ]

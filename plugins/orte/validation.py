@@ -506,12 +506,14 @@ def _read_translations(
 
     A key of a language that shows place pages holds its texts; the main language's key, a
     language without place pages and a mapping under an unknown key (`fr:` while the table has
-    no "fr") are refused, each with its own code. Any other unknown key is left to check_keys.
+    no "fr") are refused, each with its own code. Any other unknown key – also a mapping under
+    a misspelt field (`sorce:`) – is left to check_keys, which suggests the field.
     """
     translations, keys = [], []
     shown = place_languages(languages)
     for key, value in check.mapping.items():
-        if key in MEASURE_FIELDS or not (key in languages or isinstance(value, LocatedMap)):
+        looks_like_texts = isinstance(value, LocatedMap) and not suggestion(key, MEASURE_FIELDS)
+        if key in MEASURE_FIELDS or not (key in languages or looks_like_texts):
             continue
         keys.append(key)
         if key in shown and not languages[key].main:
