@@ -47,6 +47,7 @@ def read_terms(path: Path, languages: Mapping[str, Language]) -> tuple[Terms | N
                 code="terms-not-a-mapping",
             )
         ]
+    problems += _twice(path, data)
     problems += _unknown_keys(path, data, VOCABULARIES, "Abschnitt", "terms-vocabulary-unknown")
     vocabularies = []
     for name, keys in VOCABULARIES.items():
@@ -54,6 +55,7 @@ def read_terms(path: Path, languages: Mapping[str, Language]) -> tuple[Terms | N
         if not isinstance(section, LocatedMap):
             problems.append(_missing(path, data, name, "den Abschnitt", "terms-vocabulary-missing"))
             continue
+        problems += _twice(path, section)
         problems += _unknown_keys(path, section, keys, "Kürzel", "term-unknown", within=name)
         terms = tuple(_read_term(path, section, name, key, languages, problems) for key in keys)
         vocabularies.append((name, terms))
@@ -69,6 +71,7 @@ def _read_term(
         problems.append(_missing(path, section, key, "das Kürzel", "term-missing", within=name))
         return Term(key, ())
     subject = f"{name}: {key}"
+    problems += _twice(path, labels)
     for lang, value in labels.items():
         if lang not in languages:
             problems.append(
@@ -129,6 +132,21 @@ def _unknown_keys(
         )
         for key in mapping
         if key not in allowed
+    ]
+
+
+def _twice(path: Path, mapping: LocatedMap) -> list[Problem]:
+    """A key written twice: YAML keeps the second silently, so say so."""
+    return [
+        Problem(
+            path,
+            line,
+            f"„{key}“ steht hier zweimal.",
+            "Eine der beiden Zeilen löschen.",
+            detail=f"duplicate key {key!r}",
+            code="terms-key-twice",
+        )
+        for key, line in mapping.duplicate_keys
     ]
 
 

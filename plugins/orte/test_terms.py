@@ -62,6 +62,7 @@ def test_a_new_language_with_its_labels_needs_no_change_in_code(tmp_path):
         (("    en: Town\n", "    en: 7\n"), "term-label-not-text", "    en: 7"),
         (("  Stadtteil:\n", "  Stadtviertel:\n"), "term-unknown", "  Stadtviertel:"),
         (("measure_types:\n", "measuretypes:\n"), "terms-vocabulary-unknown", "measuretypes:"),
+        (("    en: Town\n", "    en: Town\n    en: City\n"), "terms-key-twice", "    en: City"),
     ],
 )
 def test_a_mistake_in_the_terms_file_names_its_code_and_line(tmp_path, change, code, fragment):
