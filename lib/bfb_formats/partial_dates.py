@@ -11,11 +11,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bfb_formats.locale_format import date_pattern, localised_date
+from babel.dates import get_date_format
+from bfb_languages import N_, catalogue_of
+
+from bfb_formats.locale_format import NBSP, date_pattern, localised_date
 
 YEAR_PATTERN = re.compile(r"(?P<approximate>um )?(?P<year>\d{4})")
 MONTH_PATTERN = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
-DAY_PATTERNS = {"de": "d. MMMM y", "en": "d MMMM y"}
+# A year inferred from the sources: a German msgid, translated in the templates' catalogue.
+AROUND = N_("um %(year)s")
 
 
 @dataclass(frozen=True, order=True)
@@ -30,14 +34,20 @@ class PartialDate:
     day: int = 0  # 0: not known
     approximate: bool = False
 
-    def label(self, lang: str, day_pattern: str | None = None, month_pattern: str = "MMMM y") -> str:
-        """ "7. März 2017", "März 2017", "2017" or "um 2017" (English: "7 March 2017" …)."""
+    def label(
+        self, locale: str, day_pattern: str | None = None, month_pattern: str = "MMMM y", around: str = AROUND
+    ) -> str:
+        """ "7. März 2017", "März 2017", "2017" or "um 2017", in Babel locale `locale`.
+
+        `day_pattern`: the site's (DATE_FORMATS; default: the locale's long date format);
+        `around`: the words for an inferred year in the page's language ("%(year)s" in it).
+        """
         if self.approximate:
-            return f"around\u00a0{self.year}" if lang == "en" else f"um\u00a0{self.year}"
+            return (around % {"year": self.year}).replace(" ", NBSP)
         if not self.month:
             return str(self.year)
-        pattern = (day_pattern or DAY_PATTERNS[lang]) if self.day else month_pattern
-        return localised_date(dt.date(self.year, self.month, self.day or 1), lang, pattern)
+        pattern = (day_pattern or get_date_format("long", locale=locale).pattern) if self.day else month_pattern
+        return localised_date(dt.date(self.year, self.month, self.day or 1), locale, pattern)
 
     @property
     def iso(self) -> str:
@@ -68,13 +78,17 @@ def parse_partial_date(value: object) -> PartialDate | None:
     return PartialDate(day.year, day.month, day.day)
 
 
-def partial_date(value: str | int | dt.date, lang: str, settings: dict) -> str:
+def partial_date(value: str | int | dt.date | PartialDate, lang: str, settings: dict) -> str:
     """A date written as precisely as known, formatted with the site's patterns (DATE_FORMATS,
-    MONTH_DATE_FORMATS): the `format_partial_date` filter of the templates."""
+    MONTH_DATE_FORMATS) and catalogue: the `format_partial_date` filter of the templates.
+
+    `lang`: the Babel locale of the site being written (`settings`).
+    """
     if isinstance(value, dt.date):
         return localised_date(value, lang, date_pattern(settings, lang))
-    parsed = parse_partial_date(value)
+    parsed = value if isinstance(value, PartialDate) else parse_partial_date(value)
     if parsed is None:
         return str(value)
     month_pattern = settings.get("MONTH_DATE_FORMATS", {}).get(lang, "MMMM y")
-    return parsed.label(lang, date_pattern(settings, lang), month_pattern)
+    around = catalogue_of(settings).gettext(AROUND) if "SITE_LANGUAGES" in settings else AROUND
+    return parsed.label(lang, date_pattern(settings, lang), month_pattern, around)
