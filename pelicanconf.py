@@ -265,7 +265,6 @@ TYPOGRIFY = False
 LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
 
 
-
 def question_markers(key: str) -> dict:
     """The config of lib/bfb_questions' Markdown extension for language `key` of SITE_LANGUAGES:
     its catalogue for the gaps' texts, and the phone in +49 form where its locale is not the main one's."""

@@ -157,7 +157,7 @@ def alternates_from(settings: Mapping, versions: Mapping[str, str]) -> tuple[tup
     return tuple(pairs)
 
 
-def N_(text: str) -> str:  # noqa: N802 (the name gettext's extractors look for)
+def N_(text: str) -> str:
     """Mark a German text a page shows as a msgid of the templates' catalogue (babel.cfg extracts
     it); translate it where it is shown, with `catalogue_of(settings).gettext(text)`."""
     return text
@@ -204,8 +204,8 @@ def start_paths(languages: Iterable[Language]) -> tuple[str, ...]:
 
 
 __all__ = [
-    "Language",
     "N_",
+    "Language",
     "alternates_from",
     "babel_locale",
     "catalogue_in",

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
+from bfb_languages import catalogue_in
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
-
-from bfb_languages import catalogue_in
 
 from .phone import display, phone_value, tel_href
 from .questions import CALL_US, gap_text
@@ -62,7 +61,10 @@ class GapProcessor(InlineProcessor):
 class QuestionMarkersExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "catalogue": ["", "the language's catalogue (SITE_LANGUAGES); empty: the templates' own language"],
+            "catalogue": [
+                "",
+                "the language's catalogue (SITE_LANGUAGES); empty: the templates' own language",
+            ],
             "localedir": ["", "I18N_GETTEXT_LOCALEDIR: where the catalogues are"],
             "domain": ["messages", "I18N_GETTEXT_DOMAIN"],
             "international_phone": [False, "True: the phone in +49 form (a language read abroad)"],
@@ -76,7 +78,9 @@ class QuestionMarkersExtension(Extension):
         )
         phone, international_form = self.getConfig("phone"), self.getConfig("international_phone")
         md.inlinePatterns.register(
-            PhoneProcessor(PHONE_PATTERN, phone, international_form, catalogue.gettext), "bfb_phone", BEFORE_LINKS
+            PhoneProcessor(PHONE_PATTERN, phone, international_form, catalogue.gettext),
+            "bfb_phone",
+            BEFORE_LINKS,
         )
         md.inlinePatterns.register(GapProcessor(GAP_PATTERN, catalogue.gettext), "bfb_gap", BEFORE_LINKS)
 

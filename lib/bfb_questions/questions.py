@@ -199,13 +199,17 @@ def marker_places(
 def _template_pages(files: list[ContentFile], settings: dict, templates: tuple[str, ...]) -> list[str]:
     """The addresses of the published texts written with one of `templates`, in every language."""
     pages = [
-        _page_path(file, settings) for file in files if not file.is_draft and file.front.value("template") in templates
+        _page_path(file, settings)
+        for file in files
+        if not file.is_draft and file.front.value("template") in templates
     ]
     return sorted(pages, key=partial(_main_language_first, list(table(settings).values())))
 
 
 def _association_pages(key: str, settings: dict, files: list[ContentFile]) -> tuple[str, ...]:
-    templates = tuple(template for fields, template in FIELD_TEMPLATES.items() if key in settings.get(fields, ()))
+    templates = tuple(
+        template for fields, template in FIELD_TEMPLATES.items() if key in settings.get(fields, ())
+    )
     return tuple(_template_pages(files, settings, templates))
 
 
@@ -223,7 +227,9 @@ def _notes(content: Path, settings: dict, files: list[ContentFile]) -> Iterator[
     """Every `note:` in the data files, with its line and the page of what it belongs to."""
     pages = {
         "data/orte.yaml": partial(_place_pages, settings),
-        "data/buergerbus.yaml": lambda _slug: ", ".join(_template_pages(files, settings, (BUERGERBUS_TEMPLATE,))),
+        "data/buergerbus.yaml": lambda _slug: ", ".join(
+            _template_pages(files, settings, (BUERGERBUS_TEMPLATE,))
+        ),
     }
     for name in DATA_FILES:
         path = content / name
@@ -241,7 +247,9 @@ def _scalar(values: dict, key: str) -> str | None:
     return value.value if isinstance(value, yaml.ScalarNode) else None
 
 
-def _notes_in(node, file_name: str, owner: tuple | None, data_name: str, pages: dict) -> Iterator[OpenQuestion]:
+def _notes_in(
+    node, file_name: str, owner: tuple | None, data_name: str, pages: dict
+) -> Iterator[OpenQuestion]:
     """`owner`: (name, slug) of the place or route the node belongs to (the outermost named entry)."""
     if isinstance(node, yaml.MappingNode):
         values = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}

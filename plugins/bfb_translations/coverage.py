@@ -148,7 +148,9 @@ def translation_names(file: ContentFile, paths: set[Path], languages: list[Langu
     """The names of `file`'s translations among `paths` (its own name, for a translation itself)."""
     if not file.language.main:
         return [file.path.name]
-    return [translation_path(file, found).name for found in languages if translation_path(file, found) in paths]
+    return [
+        translation_path(file, found).name for found in languages if translation_path(file, found) in paths
+    ]
 
 
 def fix_for(item: Untranslated) -> str:
