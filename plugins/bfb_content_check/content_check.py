@@ -275,7 +275,7 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
                     file,
                     None,
                     f"Im Kopf {kind.german_of_this} fehlt das Feld „{name}:“.",
-                    f"Eine Zeile „{name}: …“ in den Kopf schreiben. {FIELD_HINTS[key]}",
+                    f"Eine Zeile „{name}: …“ in den Kopf schreiben. {field_hint(key, file)}",
                     f"required metadata '{key}' missing",
                     code=f"{key}-missing",
                 )
@@ -286,7 +286,7 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
                     file,
                     file.front.line(key),
                     f"Das Feld „{name}:“ ist leer.",
-                    f"Hinter „{name}:“ den Wert eintragen. {FIELD_HINTS[key]}",
+                    f"Hinter „{name}:“ den Wert eintragen. {field_hint(key, file)}",
                     f"required metadata '{key}' is empty",
                     code=f"{key}-empty",
                 )
@@ -298,9 +298,15 @@ FIELD_HINTS = {
     "title": "Die Überschrift, z. B. „Title: Neuer Vorstand gewählt“.",
     "date": "Das Datum der Meldung als Jahr-Monat-Tag, z. B. „Date: 2022-06-22“.",
     "slug": "Der Teil der Adresse, klein und ohne Umlaute, z. B. „Slug: neuer-vorstand“.",
-    "lang": "„Lang: de“ für Deutsch, „Lang: en“ für Englisch.",
+    # "lang": field_hint() names the language of the file's name (SITE_LANGUAGES).
     "summary": "Ein bis zwei Sätze, die in Listen und auf der Startseite erscheinen.",
 }
+
+
+def field_hint(key: str, file: ContentFile) -> str:
+    if key == "lang":
+        return f"Für diese Datei „Lang: {file.expected_lang}“ ({file.language.label}, wie ihr Name sagt)."
+    return FIELD_HINTS[key]
 
 
 def check_date(file: ContentFile, **_) -> list[Problem]:
