@@ -95,9 +95,14 @@ class Markup:
 Token = StartTag | EndTag | Text | Markup
 
 
+class _StopReading(Exception):
+    """Raised inside the parser at the start tag `read(..., stop_at=)` names."""
+
+
 class _Reader(HTMLParser):
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, stop_at: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self._stop_at = stop_at
         self.tokens: list[Token] = []
         # getpos() counts lines by "\n" only; the offset of each line's first character:
         self._line_starts = list(accumulate((len(line) + 1 for line in source.split("\n")), initial=0))
@@ -109,6 +114,8 @@ class _Reader(HTMLParser):
         return self._line_starts[line - 1] + column
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], self_closing: bool) -> None:
+        if tag == self._stop_at:
+            raise _StopReading
         source = self.get_starttag_text() or ""
         offset = self._offset()
         if not self._source.startswith(source, offset):
@@ -146,23 +153,32 @@ class _Reader(HTMLParser):
         self.tokens.append(Markup("unknown_decl", data, self.getpos()[0]))
 
 
-def read(html: str) -> list[Token]:
-    """The tokens of `html` in document order (a self-closing tag gives a StartTag and an EndTag)."""
-    reader = _Reader(html)
-    reader.feed(html)
-    reader.close()
+def read(html: str, stop_at: str | None = None) -> list[Token]:
+    """The tokens of `html` in document order (a self-closing tag gives a StartTag and an EndTag).
+
+    With `stop_at` ("body"), only those before the first start tag of that name.
+    """
+    reader = _Reader(html, stop_at)
+    try:
+        reader.feed(html)
+        reader.close()
+    except _StopReading:
+        pass
     return reader.tokens
 
 
-def start_tags(html: str, *names: str) -> list[StartTag]:
+def start_tags(html: str, *names: str, stop_at: str | None = None) -> list[StartTag]:
     """The start tags in `html`, only those named `names` (lowercase) if any are given.
 
     Tags inside comments, `<script>` and `<style>` are not tags and are not returned.
+    `stop_at` as for `read`.
     """
     if names and not any(f"<{name}" in html.lower() for name in names):
         return []  # quick way out for the many texts without such a tag
     return [
-        token for token in read(html) if isinstance(token, StartTag) and (not names or token.name in names)
+        token
+        for token in read(html, stop_at)
+        if isinstance(token, StartTag) and (not names or token.name in names)
     ]
 
 
@@ -193,8 +209,14 @@ def ids(html: str) -> set[str]:
 
 
 def asks_not_to_be_indexed(html: str) -> bool:
-    """A `<meta name="robots">` whose content says `noindex`, or a `<meta http-equiv="refresh">`."""
-    for tag in start_tags(html, "meta"):
+    """A `<meta name="robots">` whose content says `noindex`, or a `<meta http-equiv="refresh">`.
+
+    Anywhere in the page; read quickly (the head only) when no `<meta` follows the first `<body`.
+    """
+    lower = html.lower()
+    body = lower.find("<body")
+    head_only = body >= 0 and lower.find("<meta", body) < 0
+    for tag in start_tags(html, "meta", stop_at="body" if head_only else None):
         if tag.get("http-equiv").strip().lower() == "refresh":
             return True
         if tag.get("name").strip().lower() == "robots" and "noindex" in tag.get("content").lower():

@@ -146,3 +146,20 @@ def test_a_page_asks_not_to_be_indexed_only_by_a_real_meta_element(head, not_ind
 
 def test_srcset_addresses():
     assert srcset_addresses(" a.jpg 480w,b.jpg 800w , , c.jpg") == ["a.jpg", "b.jpg", "c.jpg"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<html><head><title>T</title></head><body><p>Text</p><meta http-equiv="refresh" content="0"></body>',
+        '<head><!-- <body> --><meta name="robots" content="noindex"></head><body>Text</body>',
+        '<meta name="robots" content="noindex"><p>Eine Seite ohne body-Element</p>',
+    ],
+)
+def test_a_meta_element_after_the_body_tag_or_a_body_in_a_comment_is_found_too(html):
+    assert asks_not_to_be_indexed(html)
+
+
+def test_reading_can_stop_before_a_start_tag():
+    tokens = read("<head><meta charset=utf-8></head><BODY><meta name=x><p>Text</p>", stop_at="body")
+    assert [token.name for token in tokens] == ["head", "meta", "head"]
