@@ -8,9 +8,10 @@ the addresses it may use by scheme; nothing else reaches a page.
   ammonia) to this allow-list. It runs on every text as it is read (plugins/bfb_sanitizer),
   so even what slipped past every check never reaches a page.
 * `markup_outside_allow_list(lines)` finds, with the line of the source, each element,
-  attribute and address an editor wrote that the allow-list does not hold. The content
-  check (bfb_content_check) stops the build with it, so nothing is removed silently from a
-  published text: the editor learns file, line and what to write instead.
+  attribute and address an editor wrote that the allow-list does not hold (its HTML read by
+  the one HTML reader, lib/bfb_html). The content check (bfb_content_check) stops the build
+  with it, so nothing is removed silently from a published text: the editor learns file,
+  line and what to write instead.
 
 The list holds what the site's own texts use and what our Markdown extensions and plugins
 produce (tables in a focusable region, photos with srcset, footnotes, heading anchors).
