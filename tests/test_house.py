@@ -182,8 +182,8 @@ def test_only_the_kinds_list_names_the_kinds_of_content():
     assert found == []
 
 
-# Reading HTML by oneself: a parser of one's own, or a regular expression for a named tag.
-OWN_HTML_READING = re.compile(r"""html\.parser|HTMLParser|BeautifulSoup|re\.compile\(\s*r?["']<[a-zA-Z\\]""")
+# Reading HTML by oneself: a parser of one's own, or a regular expression for a tag (`<img…`, `<[^>]+>`).
+OWN_HTML_READING = re.compile(r"""html\.parser|HTMLParser|BeautifulSoup|re\.compile\(\s*r?["']<[a-zA-Z\\[]""")
 
 
 def test_only_the_one_html_reader_reads_html():
