@@ -1,15 +1,16 @@
 """The one HTML reader: tags, attributes, text and source positions, from a real parser.
 
-Every piece of code that reads HTML – the link crawl and the output checks on built pages
-(sitetools), the sitemap's "not indexed" test, the photo rewrite (bfb_images), the alt-text
-and allow-list checks on what editors write (bfb_content_check, lib/bfb_sanitize) – reads
-it here, through Python's `html.parser.HTMLParser`, a tokenizer that follows the HTML
-standard's rules for quoting, case and raw text. A regular expression such as
-`<img\\b[^>]*>` gets these wrong: it ends a tag at a `>` inside a quoted value, finds tags
-inside comments and scripts, and misreads unquoted values, entities and `data-alt=`.
+Every piece of code that reads HTML – on built pages the link crawl, the output checks and
+the search index (sitetools) and the sitemap's "not indexed" test; in texts the photo rewrite
+(bfb_images), the alt-text and allow-list checks (bfb_content_check, lib/bfb_sanitize) and
+the plain-language words (lib/bfb_plain) – reads it here, through Python's
+`html.parser.HTMLParser`, a tokenizer that follows the HTML standard's rules for quoting,
+case and raw text. A regular expression such as `<img\\b[^>]*>` gets these wrong: it ends a
+tag at a `>` inside a quoted value, finds tags inside comments and scripts, and misreads
+unquoted values, entities and `data-alt=`.
 
-* `read(html)`: the tokens in order – `StartTag`, `EndTag`, `Text`, `Markup` (comments,
-  declarations, processing instructions), each with its line.
+* `read(html, stop_at=None)`: the tokens in order – `StartTag`, `EndTag`, `Text`, `Markup`
+  (comments, declarations, processing instructions), each with its line.
 * `start_tags(html, *names)`: the start tags (of the given names), with lowercased names,
   attributes (`StartTag.attributes`: the first of duplicates wins, as in a browser;
   `StartTag.written`: every attribute as written) and the tag's exact source and offset.
