@@ -174,8 +174,10 @@ def start_tags(html: str, *names: str, stop_at: str | None = None) -> list[Start
     Tags inside comments, `<script>` and `<style>` are not tags and are not returned.
     `stop_at` as for `read`.
     """
-    if names and not any(f"<{name}" in html.lower() for name in names):
-        return []  # quick way out for the many texts without such a tag
+    if names:
+        lower = html.lower()
+        if not any(f"<{name}" in lower for name in names):
+            return []  # quick way out for the many texts without such a tag
     return [
         token
         for token in read(html, stop_at)
