@@ -178,6 +178,14 @@ def test_placeholder_markers_in_visible_text(html, found):
     assert bool(placeholders(scan_page(html).text)) is found
 
 
+def test_a_duplicate_attribute_that_leads_elsewhere_is_reported_though_a_browser_ignores_it():
+    scan = scan_page(
+        '<a href="/gut/" href="javascript:alert(1)">x</a><img alt="a > b" src="https://fremd.example/x.jpg">'
+    )
+    assert scan.navigations == [("javascript", "javascript:alert(1)")]
+    assert scan.resources == ["https://fremd.example/x.jpg"] and "a > b" in scan.text
+
+
 def test_placeholder_check_names_the_page(tmp_path):
     write_page(tmp_path, "ueber-uns/index.html", "<p>TODO Vorstand eintragen</p>")
     (problem,) = placeholder_text(check_input(tmp_path))
