@@ -20,6 +20,7 @@ before the subsites copy the main site's settings.
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
+from pathlib import Path
 from typing import TypeVar
 
 from pelican import signals
@@ -54,6 +55,20 @@ def this_build(settings: MutableMapping) -> Build:
     return build
 
 
+class FilesReadOnce(dict):
+    """{(what, resolved path): what its reader returned}: data files read once per build."""
+
+
+def read_once(settings: MutableMapping, what: str, path: Path, read: Callable[[], Part]) -> Part:
+    """`read()` for the data file `path`, called once per build however many consumers ask
+    (both language sites, the checks); `what` tells different readers of one file apart."""
+    files = this_build(settings).part(FilesReadOnce)
+    key = (what, str(path.resolve()))
+    if key not in files:
+        files[key] = read()
+    return files[key]
+
+
 def start_build(pelican) -> None:
     """initialized handler: give the main site its Build before any subsite copies its settings."""
     if is_main_site(pelican.settings):
@@ -65,4 +80,4 @@ def start_with_the_main_site() -> None:
     signals.initialized.connect(start_build)
 
 
-__all__ = ["BUILD_KEY", "Build", "is_main_site", "start_with_the_main_site", "this_build"]
+__all__ = ["BUILD_KEY", "Build", "is_main_site", "read_once", "start_with_the_main_site", "this_build"]

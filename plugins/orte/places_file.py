@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bfb_build import this_build
+from bfb_build import read_once
 from bfb_errors import Problem
 from bfb_languages import Language, table
 from bfb_yaml.loader import load_located_yaml
@@ -46,18 +46,10 @@ def read_places_file(path: Path, languages: dict[str, Language]) -> PlacesFile:
     return PlacesFile(path, tuple(records), tuple(problems), None if slugs is None else frozenset(slugs))
 
 
-class PlacesFilesOfThisBuild(dict):
-    """{resolved path: PlacesFile}, read once per build (bfb_build)."""
-
-
 def places_file_of_this_build(settings) -> PlacesFile:
     """The places file named by `settings` (PATH and ORTE_DATA), read by whichever consumer asks first."""
     path = Path(settings["PATH"]) / settings.get("ORTE_DATA", DEFAULT_DATA_FILE)
-    read = this_build(settings).part(PlacesFilesOfThisBuild)
-    key = str(path.resolve())
-    if key not in read:
-        read[key] = read_places_file(path, table(settings))
-    return read[key]
+    return read_once(settings, "places", path, lambda: read_places_file(path, table(settings)))
 
 
 def number_of_places(settings) -> int | None:

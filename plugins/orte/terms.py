@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from bfb_build import this_build
+from bfb_build import read_once
 from bfb_errors import Problem
 from bfb_languages import Language, table
 from bfb_yaml.loader import LocatedMap, load_located_yaml
@@ -163,15 +163,7 @@ def _missing(path: Path, mapping: LocatedMap, key: str, what: str, code: str, wi
     )
 
 
-class TermsOfThisBuild(dict):
-    """{resolved path: (Terms or None, problems)}, read once per build (bfb_build)."""
-
-
 def terms_of_this_build(settings) -> tuple[Terms | None, list[Problem]]:
     """The terms file named by `settings` (PATH and ORTE_TERMS), read once per build."""
     path = Path(settings["PATH"]) / settings.get("ORTE_TERMS", DEFAULT_TERMS_FILE)
-    read = this_build(settings).part(TermsOfThisBuild)
-    key = str(path.resolve())
-    if key not in read:
-        read[key] = read_terms(path, table(settings))
-    return read[key]
+    return read_once(settings, "orte terms", path, lambda: read_terms(path, table(settings)))
