@@ -88,6 +88,14 @@ def places_data(check: CheckInput) -> list[Problem]:
     return list(read_places_file(CONTENT / check.settings.get("ORTE_DATA", DEFAULT_DATA_FILE)).problems)
 
 
+# The stable codes of the checks' own problems (the content and data checks bring theirs).
+THEME_TEXT_UNTRANSLATED = "theme-text-untranslated"
+LINK_PAGE_MISSING = "output-link-page-missing"
+LINK_ANCHOR_MISSING = "output-link-anchor-missing"
+RESOURCE_FOREIGN_HOST = "output-resource-foreign"
+PLACEHOLDER_TEXT = "output-placeholder-text"
+
+
 def theme_translations(check: CheckInput) -> list[Problem]:
     """Every German theme text has an English translation (else English pages show German)."""
     from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
@@ -104,6 +112,7 @@ def theme_translations(check: CheckInput) -> list[Problem]:
                     "`invoke translations` ausführen, dann in der .po-Datei bei diesem msgid "
                     "das msgstr ausfüllen.",
                     "missing or fuzzy translation",
+                    code=THEME_TEXT_UNTRANSLATED,
                 )
             )
     return problems
@@ -121,6 +130,14 @@ def own_hosts(settings: dict) -> set[str]:
     return {host} if host else set()
 
 
+# The crawler's reasons (sitetools/crawl.py, `BrokenLink.reason`) and the code of each.
+BROKEN_LINK_CODES = {
+    "no such file": LINK_PAGE_MISSING,
+    "start page missing": LINK_PAGE_MISSING,
+    "no such anchor": LINK_ANCHOR_MISSING,
+}
+
+
 def links_and_anchors(check: CheckInput) -> list[Problem]:
     """Every link on every page (not only the reachable ones) leads to a file and an anchor that exist."""
     site_urls = tuple(url for url in (check.settings.get("SITEURL"),) if url)
@@ -136,7 +153,8 @@ def links_and_anchors(check: CheckInput) -> list[Problem]:
         Problem(
             pages_with_link[0],
             None,
-            f"Der Link „{target}“ führt ins Leere ({'Anker fehlt' if 'anchor' in reason else 'Seite fehlt'})"
+            f"Der Link „{target}“ führt ins Leere "
+            f"({'Anker fehlt' if BROKEN_LINK_CODES[reason] == LINK_ANCHOR_MISSING else 'Seite fehlt'})"
             + (
                 f" – auf {len(pages_with_link)} Seiten, z. B. {', '.join(pages_with_link[:3])}."
                 if len(pages_with_link) > 1
@@ -144,6 +162,7 @@ def links_and_anchors(check: CheckInput) -> list[Problem]:
             ),
             "Den Link in der Quelldatei dieser Seite (content/…) oder im Template berichtigen.",
             reason,
+            code=BROKEN_LINK_CODES[reason],
         )
         for (target, reason), pages_with_link in sorted(by_target.items())
     ]
@@ -167,6 +186,7 @@ def foreign_resources(check: CheckInput) -> list[Problem]:
             "Die Datei selbst nach content/bilder/ oder theme/static/ legen und von dort einbinden; "
             "fremde Server erfahren sonst, wer die Seite liest.",
             "resource from another host (blocked by the Content-Security-Policy, too)",
+            code=RESOURCE_FOREIGN_HOST,
         )
         for page, url in found
         if is_foreign(url, hosts)
@@ -224,6 +244,8 @@ NAVIGATION_FIXES = {
         "Das <base>-Element aus der Quelldatei oder dem Template löschen.",
     ),
 }
+# The code of each is "unsafe-html-" and the key: "unsafe-html-form", "unsafe-html-script" …
+UNSAFE_HTML = "unsafe-html"
 # Always refused, wherever they point: the site has no forms, redirects only through the
 # server (.htaccess), and no script but the theme's files.
 ALWAYS_UNSAFE = frozenset({"javascript", "inline-script", "handler", "srcdoc", "base", "refresh", "form"})
@@ -251,7 +273,14 @@ def html_that_csp_lets_through(check: CheckInput) -> list[Problem]:
             if unsafe_navigation(url, what, siteurl, hosts, folders):
                 message, fix = NAVIGATION_FIXES[what]
                 problems.append(
-                    Problem(site_path(check.site, file), None, message.format(url=url), fix, f"unsafe {what}")
+                    Problem(
+                        site_path(check.site, file),
+                        None,
+                        message.format(url=url),
+                        fix,
+                        f"unsafe {what}",
+                        code=f"{UNSAFE_HTML}-{what}",
+                    )
                 )
     return problems
 
@@ -268,6 +297,7 @@ def placeholder_text(check: CheckInput) -> list[Problem]:
                     "Den Platzhalter (TODO, FIXME, TBD, XXX, Lorem ipsum, Platzhalter) in der Quelldatei "
                     "durch den echten Text ersetzen.",
                     "placeholder marker in visible text",
+                    code=PLACEHOLDER_TEXT,
                 )
             )
     return problems

@@ -36,6 +36,10 @@ REQUIRED = {
         "Vorname Name, Anschrift wie oben",
     ),
 }
+# The stable codes of the gate's problems (tests and code decide on these, never on the wording).
+LEGAL_FIELD_MISSING = "legal-field-missing"
+LEGAL_FIELD_PLACEHOLDER = "legal-field-placeholder"
+LEGAL_EMAIL_FORM = "legal-email-form"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Example values and placeholders: text copied from an example, a template or a test is not
 # the association's data. Reserved names (RFC 2606/6761) are never a real address.
@@ -78,6 +82,7 @@ def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE
                     f'In {settings_file.name} bei ASSOCIATION den Eintrag "{key}" ausfüllen, '
                     f'in der Form "{key}": "{example}" (nur ein Beispiel) – nur echte, geprüfte Angaben.',
                     f"ASSOCIATION['{key}'] is required for publishing (legal gate)",
+                    code=LEGAL_FIELD_MISSING,
                 )
             )
     problems += placeholder_problems(association, settings_file)
@@ -91,6 +96,7 @@ def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE
                 f"„{email}“ ist keine E-Mail-Adresse.",
                 'Die Adresse in der Form name@domain.de eintragen, bei ASSOCIATION "email".',
                 "ASSOCIATION['email'] does not look like an e-mail address",
+                code=LEGAL_EMAIL_FORM,
             )
         )
     return problems
@@ -123,6 +129,7 @@ def placeholder_problems(association: dict, settings_file: Path = SETTINGS_FILE)
                         f'In {settings_file.name} bei ASSOCIATION den Eintrag "{key}" durch die echte, '
                         "vom Vorstand bestätigte Angabe ersetzen – nie einen Beispielwert.",
                         f"ASSOCIATION['{key}'] looks like an example value or placeholder",
+                        code=LEGAL_FIELD_PLACEHOLDER,
                     )
                 )
     return problems

@@ -84,7 +84,8 @@ def refuse_option_like(value: str) -> None:
             f"Das Ziel „{value}“ beginnt mit „-“: ssh, rsync und git läsen es als Option (und "
             "könnten einen Befehl auf diesem Rechner ausführen). Nichts übertragen.\nSo beheben: "
             "das Ziel vollständig angeben, z. B. benutzer@server:/pfad/ oder ./ordner für einen "
-            "Ordner, der mit „-“ beginnt."
+            "Ordner, der mit „-“ beginnt.",
+            code="target-option-like",
         )
 
 
@@ -132,7 +133,8 @@ class Target:
             raise PublishError(
                 f"Unbekannte Art von Ziel: „{destination}“. Möglich sind sftp://, ftps://, ftp://, "
                 "benutzer@server:/pfad/, ein lokaler Ordner oder ein git-Repository (Adresse endet "
-                "auf .git, anderer Zweig mit #zweig) – siehe README, „Welches Hosting haben Sie?“."
+                "auf .git, anderer Zweig mit #zweig) – siehe README, „Welches Hosting haben Sie?“.",
+                code="target-kind-unknown",
             )
         match = REMOTE.match(destination)
         if match and not Path(destination).exists():
@@ -149,15 +151,21 @@ class Target:
         try:
             port = url.port
         except ValueError:
-            raise PublishError(f"Ungültiger Port in „{destination}“ (Beispiel: {example}).") from None
+            raise PublishError(
+                f"Ungültiger Port in „{destination}“ (Beispiel: {example}).", code="target-port-invalid"
+            ) from None
         if url.password is not None:
             raise PublishError(
                 "Das Passwort gehört nicht ins Ziel (es stünde sonst in der Shell-Historie oder in "
                 "invoke.yaml). So beheben: Ziel ohne „:passwort“ angeben und das Passwort in der "
-                "Umgebungsvariable PUBLISH_PASSWORD übergeben oder bei der Abfrage eingeben."
+                "Umgebungsvariable PUBLISH_PASSWORD übergeben oder bei der Abfrage eingeben.",
+                code="target-password-in-address",
             )
         if not url.username or not url.hostname:
-            raise PublishError(f"Im Ziel „{destination}“ fehlt Benutzer oder Server (Beispiel: {example}).")
+            raise PublishError(
+                f"Im Ziel „{destination}“ fehlt Benutzer oder Server (Beispiel: {example}).",
+                code="target-user-or-host-missing",
+            )
         options["port"] = port or options.get("port")
         return cls(
             path=unquote(url.path) or ".",
@@ -171,12 +179,16 @@ class Target:
         if self.scheme == "rsync":
             object.__setattr__(self, "mode", self.mode or "releases")
             if self.mode not in MODES:
-                raise PublishError(f"Unbekannter Modus „{self.mode}“ – erlaubt: {', '.join(MODES)}.")
+                raise PublishError(
+                    f"Unbekannter Modus „{self.mode}“ – erlaubt: {', '.join(MODES)}.",
+                    code="target-mode-unknown",
+                )
         elif self.mode == "releases":
             raise PublishError(
                 "Der Modus „releases“ (Versionen mit Umschalten) braucht SSH mit Shell und rsync "
                 f"(Ziel benutzer@server:/pfad/). Ein {self.scheme}-Ziel wird immer Datei für Datei "
-                "aktualisiert. So beheben: `mode` in invoke.yaml / PUBLISH_MODE / --mode weglassen."
+                "aktualisiert. So beheben: `mode` in invoke.yaml / PUBLISH_MODE / --mode weglassen.",
+                code="target-mode-releases-needs-ssh",
             )
 
     @property
@@ -212,24 +224,26 @@ class Target:
         return command + list(self.ssh_options)
 
 
-# What rsync and ssh say in English, and what it means for a volunteer.
+# What rsync and ssh say in English, its code, and what it means for a volunteer.
 KNOWN_FAILURES = (
-    ("No space left on device", "Auf dem Ziel ist kein Platz mehr frei (Datenträger voll).",
+    ("No space left on device", "target-disk-full",
+     "Auf dem Ziel ist kein Platz mehr frei (Datenträger voll).",
      "Platz schaffen (alte Dateien oder Versionen beim Hoster löschen, Speicher erweitern), "
      "dann noch einmal `invoke publish`. Die halb übertragenen Dateien wurden entfernt."),
-    ("Permission denied (publickey",
+    ("Permission denied (publickey", "ssh-key-refused",
      "Anmeldung per SSH fehlgeschlagen: der Server kennt diesen Schlüssel nicht.",
      "den richtigen Schlüssel mit `--key` oder PUBLISH_KEY angeben, oder den öffentlichen "
      "Schlüssel (.pub) beim Hoster hinterlegen."),
-    ("Host key verification failed", "Anmeldung per SSH fehlgeschlagen: der Server ist unbekannt.",
+    ("Host key verification failed", "ssh-host-unknown",
+     "Anmeldung per SSH fehlgeschlagen: der Server ist unbekannt.",
      "den Fingerabdruck des Servers prüfen und ihn einmal mit `ssh benutzer@server` bestätigen."),
-    ("Permission denied", "Keine Schreibrechte im Ziel.",
+    ("Permission denied", "target-permission-denied", "Keine Schreibrechte im Ziel.",
      "Rechte des Ordners beim Hoster prüfen, dann noch einmal `invoke publish`."),
-    ("Read-only file system", "Das Ziel ist schreibgeschützt.",
+    ("Read-only file system", "target-read-only", "Das Ziel ist schreibgeschützt.",
      "Ein beschreibbares Ziel angeben oder das Laufwerk mit Schreibrechten einhängen."),
-    ("Connection refused", "Der Server nimmt keine Verbindung an.",
+    ("Connection refused", "connection-refused", "Der Server nimmt keine Verbindung an.",
      "Servername und Port prüfen; läuft der Server, ist die Internetverbindung da?"),
-    ("Connection timed out", "Der Server antwortet nicht.",
+    ("Connection timed out", "connection-timed-out", "Der Server antwortet nicht.",
      "Servername und Port prüfen; ist die Internetverbindung da?"),
 )  # fmt: skip
 
@@ -238,14 +252,16 @@ def run(command: list[str], *, capture: bool = True, input: str | None = None) -
     result = subprocess.run(command, capture_output=capture, text=True, input=input)
     if result.returncode != 0:
         output = result.stderr if capture else ""
-        for needle, what, fix in KNOWN_FAILURES:
+        for needle, code, what, fix in KNOWN_FAILURES:
             if needle in output:
                 raise PublishError(
-                    f"{what}\nSo beheben: {fix}\n(technical: {command[0]}: {output.strip()[-500:]})"
+                    f"{what}\nSo beheben: {fix}\n(technical: {command[0]}: {output.strip()[-500:]})",
+                    code=code,
                 )
         raise PublishError(
             f"Befehl fehlgeschlagen / command failed ({result.returncode}): {shlex.join(command)}\n"
-            f"{output}".rstrip()
+            f"{output}".rstrip(),
+            code="command-failed",
         )
     return result.stdout if capture else ""
 
@@ -635,13 +651,15 @@ def ssh_preflight(target: Target) -> None:
             f"Der Server {host} ist diesem Rechner unbekannt oder meldet sich mit einem anderen "
             f"Schlüssel als in {KNOWN_HOSTS} gespeichert. Aus Sicherheitsgründen wird nichts "
             f"übertragen.\nFingerabdruck anzeigen: ssh-keyscan {port_option}{host} | ssh-keygen -lf -\n"
-            + how_to_trust(host, port)
+            + how_to_trust(host, port),
+            code="ssh-host-unknown",
         )
     if "Permission denied" in result.stderr:
         raise key_refused(f"{host}:{port}", user or "(Ihr Benutzername)")
     raise PublishError(
         f"Keine SSH-Verbindung zu {target.host}: {result.stderr.strip()}\n"
-        "So beheben: Servername und Port prüfen; ist die Internetverbindung da?"
+        "So beheben: Servername und Port prüfen; ist die Internetverbindung da?",
+        code="ssh-connect-failed",
     )
 
 
@@ -663,7 +681,8 @@ def local_error(target: Target, error: OSError) -> PublishError:
     return PublishError(
         f"Das Ziel {target.describe()} kann nicht beschrieben werden: {reason} ({error.filename}).\n"
         "So beheben: ein anderes Ziel angeben (--target, PUBLISH_TARGET, invoke.yaml) oder den "
-        "Ordner beschreibbar machen (z. B. das Laufwerk mit Schreibrechten einhängen)."
+        "Ordner beschreibbar machen (z. B. das Laufwerk mit Schreibrechten einhängen).",
+        code="target-not-writable",
     )
 
 
@@ -674,7 +693,8 @@ def rollback(target: Target) -> str:
             "Zurückrollen geht nur im Modus „releases“ (Ziel benutzer@server:/pfad/ oder lokaler "
             "Ordner). Ein einfacher Ordner, SFTP, FTP oder git hat keine Vorversion auf dem Server.\n"
             "So geht es trotzdem: den gewünschten Stand aus git holen (`git checkout <commit>`), "
-            "`invoke publish`, danach `git checkout main`."
+            "`invoke publish`, danach `git checkout main`.",
+            code="rollback-needs-releases",
         )
     require_tools(target)
     with connection(target) as target:
@@ -684,9 +704,14 @@ def rollback(target: Target) -> str:
 def _rollback(target: Target) -> str:
     releases, current, history = releases_and_history(target)
     if current not in releases:
-        raise PublishError(f"{target.describe()}: keine veröffentlichte Version gefunden.")
+        raise PublishError(
+            f"{target.describe()}: keine veröffentlichte Version gefunden.", code="rollback-no-release"
+        )
     if len(history) < 2:
-        raise PublishError(f"{target.describe()}: es gibt keine ältere Version als {current}.")
+        raise PublishError(
+            f"{target.describe()}: es gibt keine ältere Version als {current}.",
+            code="rollback-no-older-release",
+        )
     previous = history[-2]
     switch_current(target, previous, history[:-1])
     return previous
@@ -697,7 +722,8 @@ def require_tools(target: Target) -> None:
     missing = [tool for tool in needed if not shutil.which(tool)]
     if missing:
         raise PublishError(
-            f"Es fehlt: {', '.join(missing)} – installieren mit: sudo apt-get install {' '.join(missing)}"
+            f"Es fehlt: {', '.join(missing)} – installieren mit: sudo apt-get install {' '.join(missing)}",
+            code="tool-missing",
         )
 
 
@@ -705,7 +731,7 @@ def ask_password(target: Target) -> str:
     try:
         return getpass.getpass(f"Passwort für {target.describe()}: ")
     except (KeyboardInterrupt, EOFError):
-        raise PublishError("Abgebrochen – nichts übertragen.") from None
+        raise PublishError("Abgebrochen – nichts übertragen.", code="password-prompt-aborted") from None
 
 
 def target_from_config(
@@ -727,13 +753,15 @@ def target_from_config(
         raise PublishError(
             "Kein Ziel angegeben. Entweder `invoke publish --target benutzer@server:/pfad/`, "
             "oder die Umgebungsvariable PUBLISH_TARGET, oder `publish: target:` in invoke.yaml "
-            "(siehe README, „Veröffentlichen“)."
+            "(siehe README, „Veröffentlichen“).",
+            code="target-missing",
         )
     if "password" in config:
         raise PublishError(
             "In invoke.yaml steht ein Passwort (publish: password:). Passwörter gehören nicht in "
             "Dateien. So beheben: die Zeile löschen und das Passwort in PUBLISH_PASSWORD übergeben "
-            "oder bei der Abfrage eingeben."
+            "oder bei der Abfrage eingeben.",
+            code="password-in-settings-file",
         )
     options = {
         "port": environ.get("PUBLISH_PORT") or config.get("port"),
@@ -755,7 +783,8 @@ def target_from_config(
         if password is None and prompt is None:
             raise PublishError(
                 f"Für {target.describe()} fehlt das Passwort. So beheben: in einem Terminal "
-                "starten (dann wird es abgefragt) oder die Umgebungsvariable PUBLISH_PASSWORD setzen."
+                "starten (dann wird es abgefragt) oder die Umgebungsvariable PUBLISH_PASSWORD setzen.",
+                code="password-missing",
             )
         target = replace(target, password=password if password is not None else prompt(target))
     return target
