@@ -101,21 +101,22 @@ def theme_translations(check: CheckInput) -> list[Problem]:
     from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
 
     template = extract_template()
-    problems = []
-    for po_file in catalogue_files():
-        for msgid in missing_translations(read_catalogue(po_file), template):
-            problems.append(
-                Problem(
-                    po_file,
-                    None,
-                    f"Der Theme-Text „{msgid}“ ist nicht übersetzt.",
-                    "`invoke translations` ausführen, dann in der .po-Datei bei diesem msgid "
-                    "das msgstr ausfüllen.",
-                    "missing or fuzzy translation",
-                    code=THEME_TEXT_UNTRANSLATED,
-                )
-            )
-    return problems
+    return [
+        untranslated(po_file, msgid)
+        for po_file in catalogue_files()
+        for msgid in missing_translations(read_catalogue(po_file), template)
+    ]
+
+
+def untranslated(po_file: Path, msgid: str) -> Problem:
+    return Problem(
+        po_file,
+        None,
+        f"Der Theme-Text „{msgid}“ ist nicht übersetzt.",
+        "`invoke translations` ausführen, dann in der .po-Datei bei diesem msgid das msgstr ausfüllen.",
+        "missing or fuzzy translation",
+        code=THEME_TEXT_UNTRANSLATED,
+    )
 
 
 def legal_data(check: CheckInput) -> list[Problem]:

@@ -81,7 +81,7 @@ def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE
                     f"Für das Impressum fehlt {meaning}.",
                     f'In {settings_file.name} bei ASSOCIATION den Eintrag "{key}" ausfüllen, '
                     f'in der Form "{key}": "{example}" (nur ein Beispiel) – nur echte, geprüfte Angaben.',
-                    f"ASSOCIATION['{key}'] is required for publishing (legal gate)",
+                    f"{LEGAL_FIELD_MISSING}: ASSOCIATION['{key}'] is required for publishing",
                     code=LEGAL_FIELD_MISSING,
                 )
             )
@@ -95,7 +95,7 @@ def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE
                 key_line(settings_file, "email"),
                 f"„{email}“ ist keine E-Mail-Adresse.",
                 'Die Adresse in der Form name@domain.de eintragen, bei ASSOCIATION "email".',
-                "ASSOCIATION['email'] does not look like an e-mail address",
+                f"{LEGAL_EMAIL_FORM}: ASSOCIATION['email'] does not look like an e-mail address",
                 code=LEGAL_EMAIL_FORM,
             )
         )
@@ -128,7 +128,7 @@ def placeholder_problems(association: dict, settings_file: Path = SETTINGS_FILE)
                         "keine echte Angabe.",
                         f'In {settings_file.name} bei ASSOCIATION den Eintrag "{key}" durch die echte, '
                         "vom Vorstand bestätigte Angabe ersetzen – nie einen Beispielwert.",
-                        f"ASSOCIATION['{key}'] looks like an example value or placeholder",
+                        f"{LEGAL_FIELD_PLACEHOLDER}: ASSOCIATION['{key}'] holds an example or placeholder",
                         code=LEGAL_FIELD_PLACEHOLDER,
                     )
                 )

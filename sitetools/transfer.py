@@ -78,6 +78,10 @@ class PublishError(RuntimeError):
         super().__init__(message)
         self.code = code
 
+    def report(self) -> str:
+        """The message as `invoke publish` prints it, the code below it (as a Problem shows its detail)."""
+        return f"{self}\n(technical: {self.code})"
+
 
 def file_checksum(path: Path) -> str:
     digest = hashlib.sha256()

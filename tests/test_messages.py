@@ -240,6 +240,131 @@ WORDING: dict[str, tuple[Callable[[Path], list[Problem]], list[str]]] = {
 }
 
 
+# --- `invoke check`: the legal gate and the checks of the built site ---------------------------
+
+
+def legal(key: str, value: object) -> Callable[[Path], list[Problem]]:
+    """The legal gate's problems about one ASSOCIATION key holding `value`."""
+    from sitetools.legal import legal_problems
+
+    def found(folder: Path) -> list[Problem]:
+        problems = legal_problems({key: value})
+        return [
+            problem for problem in problems if f"'{key}'" in problem.detail or f" {key} is" in problem.detail
+        ]
+
+    return found
+
+
+def built_page(html: str, check: str) -> Callable[[Path], list[Problem]]:
+    """A built site of one page holding `html`, looked at by the check of that name."""
+
+    def found(folder: Path) -> list[Problem]:
+        import sitetools.checks as checks
+
+        page = folder / "seite" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<!DOCTYPE html><html lang="de"><body>{html}</body></html>', encoding="utf-8")
+        return getattr(checks, check)(checks.CheckInput({"SITEURL": "https://example.test"}, folder))
+
+    return found
+
+
+def unsafe(html: str) -> Callable[[Path], list[Problem]]:
+    return built_page(html, "html_that_csp_lets_through")
+
+
+def untranslated_theme_text(folder: Path) -> list[Problem]:
+    from sitetools.checks import untranslated
+
+    return [untranslated(folder / "messages.po", "Zum Inhalt springen")]
+
+
+WORDING.update(
+    {
+        "legal-field-missing": (
+            legal("representatives", []),
+            [
+                "Für das Impressum fehlt das vertretungsberechtigte Vorstandsmitglied",
+                "bitte vom Vorstand bestätigen lassen",
+                'bei ASSOCIATION den Eintrag "representatives" ausfüllen',
+                "nur echte, geprüfte Angaben",
+            ],
+        ),
+        "legal-field-placeholder": (
+            legal("register_number", "VR 12345"),
+            [
+                '„VR 12345“ bei "register_number" ist ein Beispiel oder Platzhalter („12345“)',
+                "durch die echte, vom Vorstand bestätigte Angabe ersetzen",
+            ],
+        ),
+        "legal-email-form": (
+            legal("email", "keine-adresse"),
+            ["„keine-adresse“ ist keine E-Mail-Adresse", "in der Form name@domain.de"],
+        ),
+        "association-value-type": (
+            legal("phone", 6592926),
+            ["für „phone“ der Wert 6592926 – das ist kein Text", '"phone": "06592 123456"'],
+        ),
+        "theme-text-untranslated": (
+            untranslated_theme_text,
+            ["Der Theme-Text „Zum Inhalt springen“ ist nicht übersetzt", "`invoke translations` ausführen"],
+        ),
+        "output-link-page-missing": (
+            built_page('<a href="/fehlt/">weg</a>', "links_and_anchors"),
+            ["Der Link „/fehlt/“ führt ins Leere (Seite fehlt)", "Den Link in der Quelldatei"],
+        ),
+        "output-link-anchor-missing": (
+            built_page('<a href="/seite/#unten">runter</a>', "links_and_anchors"),
+            ["Der Link „/seite/#unten“ führt ins Leere (Anker fehlt)"],
+        ),
+        "output-resource-foreign": (
+            built_page('<img src="https://cdn.example.net/a.png" alt="">', "foreign_resources"),
+            [
+                "Die Seite lädt „https://cdn.example.net/a.png“ von einem fremden Server",
+                "fremde Server erfahren sonst, wer die Seite liest",
+            ],
+        ),
+        "output-placeholder-text": (
+            built_page("<p>TODO Vorstand eintragen</p>", "placeholder_text"),
+            ["Platzhaltertext auf der Seite: „TODO Vorstand eintragen", "durch den echten Text ersetzen"],
+        ),
+        "unsafe-html-refresh": (
+            unsafe('<meta http-equiv="refresh" content="0; url=https://anderswo.example/">'),
+            ["Die Seite leitet Leser automatisch weiter („https://anderswo.example/“)", "„Redirect_from:“"],
+        ),
+        "unsafe-html-form": (
+            unsafe('<form action="https://anderswo.example/sammeln"><button>Senden</button></form>'),
+            ["Ein Formular schickt die Eingaben der Leser an „https://anderswo.example/sammeln“"],
+        ),
+        "unsafe-html-javascript": (
+            unsafe('<a href="javascript:alert(2)">x</a>'),
+            ["Ein „javascript:“-Verweis („javascript:alert(2)“)"],
+        ),
+        "unsafe-html-script": (
+            unsafe('<script src="/bilder/skript.js"></script>'),
+            ["Die Seite lädt das Skript „/bilder/skript.js“, das nicht zum Theme gehört"],
+        ),
+        "unsafe-html-inline-script": (
+            unsafe("<script>alert(1)</script>"),
+            ["Die Seite enthält ein Skript direkt im HTML"],
+        ),
+        "unsafe-html-handler": (
+            unsafe('<p onclick="alert(1)">x</p>'),
+            ["Ein HTML-Element hat die Angabe „onclick“, die ein Programm startet"],
+        ),
+        "unsafe-html-srcdoc": (
+            unsafe('<iframe srcdoc="<p>x</p>"></iframe>'),
+            ["Ein HTML-Element bettet mit „srcdoc“ eine ganze Seite ein"],
+        ),
+        "unsafe-html-base": (
+            unsafe('<base href="https://anderswo.example/">'),
+            ['Die Seite enthält <base href="https://anderswo.example/">'],
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("code", sorted(WORDING))
 def test_each_message_reads_as_written(code, tmp_path):
     make_mistake, fragments = WORDING[code]
@@ -248,3 +373,238 @@ def test_each_message_reads_as_written(code, tmp_path):
     text = problems[0].render()
     for fragment in fragments:
         assert fragment in text
+
+
+# --- publishing (sitetools/publish.py, transfer*.py): PublishError has a code, too ---------------
+
+
+def raised(action: Callable[[], object]) -> Exception:
+    from sitetools.transfer import PublishError
+
+    try:
+        action()
+    except PublishError as error:
+        return error
+    raise AssertionError("no PublishError")
+
+
+def parse(destination: str, **options) -> Callable[[Path], Exception]:
+    from sitetools.publish import Target
+
+    return lambda folder: raised(lambda: Target.parse(destination, **options))
+
+
+def from_config(destination: str | None, config: dict) -> Callable[[Path], Exception]:
+    from sitetools.publish import target_from_config
+
+    return lambda folder: raised(lambda: target_from_config(destination, config, environ={}))
+
+
+def failed_command(stderr: str) -> Callable[[Path], Exception]:
+    from sitetools.publish import run
+
+    return lambda folder: raised(lambda: run(["sh", "-c", f"echo '{stderr}' >&2; exit 11"]))
+
+
+def rolled_back(destination: str) -> Callable[[Path], Exception]:
+    def made(folder: Path) -> Exception:
+        from sitetools.publish import Target, rollback
+
+        return raised(lambda: rollback(Target.parse(destination.format(folder=folder))))
+
+    return made
+
+
+def synced_into_hosters_folder(folder: Path) -> Exception:
+    from sitetools.transfer import LocalFolder, site_files, sync
+
+    (folder / "site").mkdir()
+    (folder / "site" / "index.html").write_text("neu")
+    (folder / "web").mkdir()
+    (folder / "web" / "index.html").write_text("vom Hoster")
+    return raised(lambda: sync(site_files(folder / "site"), LocalFolder(folder / "web")))
+
+
+def manifest(data: bytes) -> Callable[[Path], Exception]:
+    from sitetools.transfer import parse_manifest
+
+    return lambda folder: raised(lambda: parse_manifest(data, "web"))
+
+
+def ftp_failure(
+    error: Exception, scheme: str = "ftps", transfer: bool = False
+) -> Callable[[Path], Exception]:
+    def made(folder: Path) -> Exception:
+        from sitetools.publish import Target
+        from sitetools.transfer_ftp import connect_error, ftp_error
+
+        target = Target.parse(f"{scheme}://verein@ftp.example.org/html")
+        return ftp_error(target, error) if transfer else connect_error(target, error)
+
+    return made
+
+
+def sftp_failure(error: Exception) -> Callable[[Path], Exception]:
+    def made(folder: Path) -> Exception:
+        from sitetools.publish import Target
+        from sitetools.transfer_sftp import connect_error, sftp_error
+
+        target = Target.parse("sftp://verein@sftp.example.org/html", identity=str(folder / "kein-schluessel"))
+        return sftp_error(target, error) if error.filename else connect_error(target, error)
+
+    return made
+
+
+def unknown_sftp_host(folder: Path) -> Exception:
+    import paramiko
+
+    from sitetools.transfer_sftp import RefuseUnknownHost
+
+    key = paramiko.ECDSAKey.generate()
+    return raised(lambda: RefuseUnknownHost().missing_host_key(None, "[127.0.0.1]:2222", key))
+
+
+def not_writable(folder: Path) -> Exception:
+    import errno
+
+    from sitetools.publish import Target, local_error
+
+    target = Target.parse(str(folder / "web"))
+    return local_error(target, OSError(errno.EROFS, "Read-only file system", str(folder)))
+
+
+def git_author(folder: Path) -> Exception:
+    from sitetools.transfer_git import author_environment
+
+    return raised(lambda: author_environment({"PUBLISH_GIT_AUTHOR": "nur ein Name"}))
+
+
+def untrusted_certificate() -> Exception:
+    import ssl
+
+    error = ssl.SSLCertVerificationError("certificate verify failed")
+    error.verify_message = "self-signed certificate"
+    return error
+
+
+def ftp_refused(reply: str) -> Exception:
+    import ftplib
+
+    return ftplib.error_perm(reply)
+
+
+# (code, how to make the failure, what the maintainer reads): one row per message.
+PUBLISH_WORDING: list[tuple[str, Callable[[Path], Exception], list[str]]] = [
+    ("target-option-like", parse("-oProxyCommand=x"), ["Das Ziel „-oProxyCommand=x“ beginnt mit „-“"]),
+    ("target-kind-unknown", parse("https://example.org/seite"), ["Unbekannte Art von Ziel"]),
+    ("target-port-invalid", parse("sftp://u@example.org:99999/x"), ["Ungültiger Port in"]),
+    (
+        "target-password-in-address",
+        parse("ftp://verein:geheim@ftp.example.org/html"),
+        ["Das Passwort gehört nicht ins Ziel", "PUBLISH_PASSWORD"],
+    ),
+    ("target-user-or-host-missing", parse("sftp://example.org/x"), ["fehlt Benutzer oder Server"]),
+    ("target-mode-unknown", parse("/srv/web", mode="schnell"), ["Unbekannter Modus „schnell“"]),
+    (
+        "target-mode-releases-needs-ssh",
+        parse("sftp://verein@example.org/html", mode="releases"),
+        ["Der Modus „releases“ (Versionen mit Umschalten) braucht SSH mit Shell und rsync"],
+    ),
+    ("target-missing", from_config(None, {}), ["Kein Ziel angegeben"]),
+    (
+        "password-in-settings-file",
+        from_config("ftp://verein@ftp.example.org/", {"password": "x"}),
+        ["In invoke.yaml steht ein Passwort", "Passwörter gehören nicht in Dateien"],
+    ),
+    ("password-missing", from_config("ftp://verein@ftp.example.org/", {}), ["fehlt das Passwort"]),
+    (
+        "rollback-needs-releases",
+        rolled_back("sftp://verein@example.org/html"),
+        ["Zurückrollen geht nur im Modus „releases“", "git checkout <commit>"],
+    ),
+    ("rollback-no-release", rolled_back("{folder}"), ["keine veröffentlichte Version gefunden"]),
+    (
+        "target-disk-full",
+        failed_command("No space left on device"),
+        ["Auf dem Ziel ist kein Platz mehr frei"],
+    ),
+    (
+        "ssh-key-refused",
+        failed_command("Permission denied (publickey)."),
+        ["Anmeldung per SSH fehlgeschlagen: der Server kennt diesen Schlüssel nicht"],
+    ),
+    (
+        "ssh-host-unknown",
+        failed_command("Host key verification failed."),
+        ["Anmeldung per SSH fehlgeschlagen: der Server ist unbekannt"],
+    ),
+    ("target-permission-denied", failed_command("Permission denied"), ["Keine Schreibrechte im Ziel"]),
+    ("target-read-only", failed_command("Read-only file system"), ["Das Ziel ist schreibgeschützt"]),
+    ("connection-refused", failed_command("Connection refused"), ["Der Server nimmt keine Verbindung an"]),
+    ("connection-timed-out", failed_command("Connection timed out"), ["Der Server antwortet nicht"]),
+    ("command-failed", failed_command("kaputt"), ["Befehl fehlgeschlagen / command failed (11)"]),
+    (
+        "target-not-writable",
+        not_writable,
+        [
+            "kann nicht beschrieben werden: das Dateisystem ist schreibgeschützt",
+            "So beheben: ein anderes Ziel",
+        ],
+    ),
+    (
+        "target-file-not-ours",
+        synced_into_hosters_folder,
+        ["stammen aber nicht von einer früheren Veröffentlichung", "    index.html\n", "--replace-existing"],
+    ),
+    (
+        "manifest-entry-outside",
+        manifest(b'{"format": "bfb-manifest/1", "files": {"../privat.txt": null}}'),
+        ["der Eintrag „../privat.txt“ zeigt nicht auf eine Datei im Zielordner"],
+    ),
+    ("manifest-damaged", manifest(b"{kaputt"), ["ist beschädigt", "die nächste Veröffentlichung lädt"]),
+    ("git-author-form", git_author, ["„nur ein Name“ hat nicht die Form „Name <adresse@example.org>“"]),
+    (
+        "tls-certificate-untrusted",
+        ftp_failure(untrusted_certificate()),
+        ["Das TLS-Zertifikat von ftp.example.org:21 ist nicht vertrauenswürdig (self-signed certificate)"],
+    ),
+    (
+        "ftp-login-refused",
+        ftp_failure(ftp_refused("530 Login incorrect.")),
+        ["als „verein“ abgelehnt: Benutzername oder Passwort falsch"],
+    ),
+    (
+        "ftps-not-offered",
+        ftp_failure(ftp_refused("534 no TLS")),
+        ["bietet kein verschlüsseltes FTP (FTPS) an", "nach SFTP oder FTPS fragen"],
+    ),
+    (
+        "ftp-transfer-aborted",
+        ftp_failure(OSError("Verbindung weg"), "ftp", transfer=True),
+        [
+            "FTP-Übertragung nach ftp://verein@ftp.example.org/html abgebrochen",
+            "alle Seiten funktionieren weiter",
+        ],
+    ),
+    (
+        "sftp-transfer-aborted",
+        sftp_failure(PermissionError(13, "Permission denied", "html/index.html")),
+        ["SFTP-Übertragung nach", "abgebrochen (keine Schreibrechte", "alle Seiten funktionieren weiter"],
+    ),
+    ("ssh-key-file-missing", sftp_failure(FileNotFoundError(2, "weg")), ["Die SSH-Schlüsseldatei"]),
+    (
+        "ssh-host-unknown",
+        unknown_sftp_host,
+        ["Der Server [127.0.0.1]:2222 ist diesem Rechner unbekannt", "ssh-keyscan -p 2222 127.0.0.1"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "make_failure", "fragments"), PUBLISH_WORDING, ids=[row[0] for row in PUBLISH_WORDING]
+)
+def test_each_publishing_message_reads_as_written(code, make_failure, fragments, tmp_path):
+    failure = make_failure(tmp_path)
+    assert failure.code == code
+    for fragment in fragments:
+        assert fragment in str(failure)
