@@ -14,28 +14,13 @@ import re
 from pathlib import Path
 
 from bfb_errors import Problem, first_line_with
+from bfb_questions.association import ASSOCIATION_FIELDS
 
 SETTINGS_FILE = Path(__file__).resolve().parent.parent / "pelicanconf.py"
-# key in ASSOCIATION → what it is, in the editor's words, and an example of the form.
-# The examples are deliberately not real values, and the gate refuses each of them.
-REQUIRED = {
-    "name": ("der Name des Vereins", "Musterverein e.V."),
-    "seat": ("der Sitz des Vereins (die Gemeinde laut Satzung und Vereinsregister)", "Musterstadt"),
-    "street": ("Straße und Hausnummer der Anschrift", "Musterstraße 1"),
-    "postcode_city": ("Postleitzahl und Ort der Anschrift", "12345 Musterstadt"),
-    "representatives": (
-        "das vertretungsberechtigte Vorstandsmitglied. Wer den Verein vertreten darf (allein oder "
-        "gemeinsam), steht in Satzung und Vereinsregister – bitte vom Vorstand bestätigen lassen",
-        "Vorname Name (1. Vorsitzende)",
-    ),
-    "register_court": ("das Registergericht", "Amtsgericht Musterstadt"),
-    "register_number": ("die Registernummer", "VR 12345"),
-    "email": ("eine E-Mail-Adresse des Vereins", "vorstand@example.org"),
-    "content_responsible": (
-        "wer nach § 18 Abs. 2 MStV für den Inhalt verantwortlich ist (eine Person mit Anschrift)",
-        "Vorname Name, Anschrift wie oben",
-    ),
-}
+# key in ASSOCIATION → what it is, in the editor's words, and an example of the form, from the
+# one table of the association's fields. The examples are deliberately not real values, and
+# the gate refuses each of them.
+REQUIRED = {field.key: (field.meaning, field.example) for field in ASSOCIATION_FIELDS if field.required}
 # The stable codes of the gate's problems (tests and code decide on these, never on the wording).
 LEGAL_FIELD_MISSING = "legal-field-missing"
 LEGAL_FIELD_PLACEHOLDER = "legal-field-placeholder"

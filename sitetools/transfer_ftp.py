@@ -42,7 +42,7 @@ def connect_error(target, error: Exception) -> PublishError:
             "PUBLISH_PASSWORD richtig setzen (oder das Passwort bei der Abfrage eingeben).",
             code="ftp-login-refused",
         )
-    if isinstance(error, ftplib.error_perm) and target.scheme == "ftps":
+    if isinstance(error, ftplib.error_perm) and target.tls:
         return PublishError(
             f"{where} bietet kein verschlüsseltes FTP (FTPS) an: {error}.\nSo beheben: beim "
             "Hoster nach SFTP oder FTPS fragen; nur wenn es beides nicht gibt, ftp:// verwenden.",
@@ -59,7 +59,7 @@ def connect_error(target, error: Exception) -> PublishError:
 
 @contextmanager
 def open_ftp(target) -> Iterator[ftplib.FTP]:
-    if target.scheme == "ftps":
+    if target.tls:
         context = ssl.create_default_context(cafile=target.ca_file)
         ftp: ftplib.FTP = ftplib.FTP_TLS(context=context, timeout=60)
     else:

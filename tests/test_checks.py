@@ -136,6 +136,17 @@ def test_legal_gate_refuses_the_examples_its_own_messages_suggest(complete):
         assert legal_problems(complete | {key: example}), (key, example)
 
 
+def test_what_the_legal_gate_refuses_as_missing_invoke_fragen_asks_the_board(tmp_path):
+    """One table of the association's fields (lib/bfb_questions/association.py) feeds both."""
+    from bfb_questions.questions import open_questions
+
+    unknown = dict.fromkeys(REQUIRED)
+    refused = {key_of(problem) for problem in legal_problems(unknown)}
+    asked = {question.key for question in open_questions({"ASSOCIATION": unknown}, tmp_path)}
+    assert refused == set(REQUIRED)
+    assert refused - asked == {"name"}  # the association's name is known: no question for it
+
+
 # --- output checks on small hand-made sites ---------------------------------------------------
 
 

@@ -76,6 +76,11 @@ def link_to_passwd(folder: Path) -> list[Problem]:
     return source_problems(folder)
 
 
+def link_to_nowhere(folder: Path) -> list[Problem]:
+    (folder / "weg.jpg").symlink_to(folder / "gibt-es-nicht.jpg")
+    return source_problems(folder)
+
+
 def not_a_photo(folder: Path) -> list[Problem]:
     (folder / ".env").write_text("SECRET=1\n")
     return [photo_problem(folder / ".env", {})]
@@ -109,6 +114,14 @@ def placeholder(written: str) -> Callable[[Path], list[Problem]]:
 WORDING: dict[str, tuple[Callable[[Path], list[Problem]], list[str]]] = {
     "text-not-utf8": (latin1_text, ["Die Datei ist nicht als UTF-8 gespeichert", "Codierung „UTF-8“"]),
     "symlink-outside-content": (link_to_passwd, ["„passwd.jpg“ ist eine Verknüpfung", "/etc/passwd"]),
+    "symlink-target-missing": (
+        link_to_nowhere,
+        [
+            "„weg.jpg“ ist eine Verknüpfung (symbolischer Link)",
+            "das es nicht gibt",
+            "Die Verknüpfung löschen",
+        ],
+    ),
     "file-not-a-photo": (not_a_photo, ["„.env“ ist kein Foto im Format JPEG, PNG oder WebP"]),
     "image-not-an-image": (text_named_jpg, ["„foto.jpg“ ist kein Bild"]),
     "output-path-twice": (
@@ -365,14 +378,56 @@ WORDING.update(
 )
 
 
-@pytest.mark.parametrize("code", sorted(WORDING))
-def test_each_message_reads_as_written(code, tmp_path):
-    make_mistake, fragments = WORDING[code]
-    problems = [found for found in make_mistake(tmp_path) if found and found.code == code]
-    assert problems, f"no problem {code!r} found"
-    text = problems[0].render()
-    for fragment in fragments:
-        assert fragment in text
+# --- data files read by the one YAML loader (lib/bfb_yaml) -----------------------------------
+
+
+def data_file(text: str | bytes | None) -> Callable[[Path], list[Problem]]:
+    """content/data/orte.yaml holding `text` (None: no such file), read by the loader."""
+
+    def found(folder: Path) -> list[Problem]:
+        from bfb_yaml.loader import load_located_yaml
+
+        path = folder / "orte.yaml"
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        elif text is not None:
+            path.write_text(text, encoding="utf-8")
+        return load_located_yaml(path)[1]
+
+    return found
+
+
+WORDING.update(
+    {
+        "data-file-missing": (
+            data_file(None),
+            ["orte.yaml“ fehlt", "Die Datei wiederherstellen", "git checkout"],
+        ),
+        "data-file-not-utf8": (
+            data_file("- name: Üdersdorf\n".encode("latin-1")),
+            ["Die Datei ist nicht in UTF-8 gespeichert", "mit der Kodierung UTF-8 speichern"],
+        ),
+        "data-file-empty": (
+            data_file("# nur Kommentare\n"),
+            ["Die Datei ist leer (oder enthält nur Kommentare)", "git checkout"],
+        ),
+        "yaml-syntax": (
+            data_file("- name: A\n  kind: Stadt\n kind: [\n"),
+            ["Die Datei ist kein gültiges YAML", "Einrückung mit Leerzeichen (keine Tabulatoren)"],
+        ),
+        "yaml-anchor-or-alias": (
+            data_file("- name: &ort Altstadt\n"),
+            [
+                "Hier steht ein YAML-Verweis („&ort“)",
+                'den Text in Anführungszeichen setzen, z. B. „title: "*Sternstunde"“',
+            ],
+        ),
+        "yaml-beyond-limits": (
+            data_file("- name: " + "9" * 5000 + "\n"),
+            ["Die Datei kann nicht gelesen werden: eine Zahl ist zu groß", "Die letzte Änderung prüfen"],
+        ),
+    }
+)
 
 
 # --- publishing (sitetools/publish.py, transfer*.py): PublishError has a code, too ---------------
@@ -608,3 +663,13 @@ def test_each_publishing_message_reads_as_written(code, make_failure, fragments,
     assert failure.code == code
     for fragment in fragments:
         assert fragment in str(failure)
+
+
+@pytest.mark.parametrize("code", sorted(WORDING))
+def test_each_message_reads_as_written(code, tmp_path):
+    make_mistake, fragments = WORDING[code]
+    problems = [found for found in make_mistake(tmp_path) if found and found.code == code]
+    assert problems, f"no problem {code!r} found"
+    text = problems[0].render()
+    for fragment in fragments:
+        assert fragment in text

@@ -298,7 +298,7 @@ def place(request, tmp_path) -> Place:
 def expected_files(place: Place, site: Path) -> dict[str, bytes]:
     """The site, plus the hoster's files, plus (git) the pages host's marker file."""
     files = {**tree(site), **HOSTER_FILES}
-    if place.target.scheme == "git":
+    if place.target.kind_name == "git":
         files[".nojekyll"] = b""
     return files
 
@@ -330,7 +330,7 @@ def test_second_publish_sends_only_what_changed_and_removes_what_is_gone(place, 
     served = place.files()
     assert builds.removed_page not in served and not gone & set(served)
     assert without_manifest(served) == expected_files(place, builds.second)  # hoster's files too
-    if place.target.scheme != "git":
+    if place.target.kind_name != "git":
         assert f"{len(gone)} gelöscht" in report[0]
     manifest = json.loads(served[MANIFEST])["files"]
     assert all(manifest[path] == file_checksum(builds.second / path) for path in changed)
@@ -508,7 +508,7 @@ def test_git_target_creates_the_branch_in_an_empty_repository(builds, tmp_path):
     bare = tmp_path / "neu.git"
     subprocess.run(["git", "init", "--quiet", "--bare", str(bare)], check=True)
     target = Target.parse(str(bare))
-    assert (target.scheme, target.branch) == ("git", "pages")
+    assert (target.kind_name, target.branch) == ("git", "pages")
     publish(builds.first, target)
     listing = subprocess.run(
         ["git", "-C", str(bare), "ls-tree", "-r", "--name-only", "pages"], capture_output=True, text=True
@@ -522,7 +522,7 @@ def test_git_target_creates_the_branch_in_an_empty_repository(builds, tmp_path):
 
 def test_targets_are_recognised_by_their_form():
     sftp = Target.parse("sftp://verein@webspace.example.org:2222/html")
-    assert (sftp.scheme, sftp.user, sftp.host, sftp.port, sftp.path) == (
+    assert (sftp.kind_name, sftp.user, sftp.host, sftp.port, sftp.path) == (
         "sftp",
         "verein",
         "webspace.example.org",
@@ -531,9 +531,18 @@ def test_targets_are_recognised_by_their_form():
     )
     assert Target.parse("ftps://verein@ftp.example.org").path == "."
     git = Target.parse("git@codeberg.org:buergerverein/pages.git#main")
-    assert (git.scheme, git.path, git.branch) == ("git", "git@codeberg.org:buergerverein/pages.git", "main")
+    assert (git.kind_name, git.path, git.branch) == (
+        "git",
+        "git@codeberg.org:buergerverein/pages.git",
+        "main",
+    )
     assert Target.parse("https://codeberg.org/verein/seite.git").branch == "pages"
-    assert Target.parse("web@example.org:/srv/site/").scheme == "rsync"
+    ssh = Target.parse("web@example.org:/srv/site/")
+    assert (ssh.kind_name, ssh.host, ssh.root) == ("releases", "web@example.org", "/srv/site")
+    assert Target.parse("web@example.org:/srv/site/", mode="inplace").kind_name == "inplace"
+    assert Target.parse("ftp://verein@ftp.example.org/", mode="inplace").kind_name == "ftp"
+    with refused_with("target-mode-unknown"):
+        Target.parse("web@example.org:/srv/site/", mode="schnell")
     with refused_with("target-kind-unknown"):
         Target.parse("https://codeberg.org/verein/seite")
     with refused_with("target-password-in-address"):
