@@ -378,6 +378,236 @@ WORDING.update(
 )
 
 
+# --- the places file (plugins/orte/validation.py) -------------------------------------------------
+
+PLACE = """- name: Altstadt
+  slug: altstadt
+  kind: Stadt
+  lat: 50.2
+  lon: 6.83
+"""
+PLACE_MEASURE = """  measures:
+    - type: jugendforum
+      actor: ortsgemeinde
+      title: Forum
+"""
+
+
+def places(text: str) -> Callable[[Path], list[Problem]]:
+    """content/data/orte.yaml holding `text`, validated as the places plugin does."""
+
+    def found(folder: Path) -> list[Problem]:
+        from bfb_yaml.loader import load_located_yaml
+        from orte.validation import validate_places
+
+        path = folder / "orte.yaml"
+        path.write_text(text, encoding="utf-8")
+        data, problems = load_located_yaml(path)
+        return problems or validate_places(data, path)[1]
+
+    return found
+
+
+def news_naming_places(written: str) -> Callable[[Path], list[Problem]]:
+    def found(folder: Path) -> list[Problem]:
+        from orte.validation import check_place_references
+
+        news = folder / "meldung.md"
+        news.write_text(f"Title: T\nLang: de\nOrte: {written}\n\nText.\n", encoding="utf-8")
+        return check_place_references({str(news): written}, {"gillenfeld", "mehren"})
+
+    return found
+
+
+DISTRICT = "- name: Nordteil\n  slug: nordteil\n  kind: Stadtteil\n"
+WORDING.update(
+    {
+        "place-field-unknown": (
+            places(PLACE + "  stauts: x\n"),
+            ["Unbekanntes Feld „stauts“. Meinten Sie „status“?", "Den Feldnamen korrigieren", "„website“"],
+        ),
+        "place-field-missing": (
+            places(PLACE.replace("  kind: Stadt\n", "")),
+            ["Das Pflichtfeld „kind“ fehlt oder ist leer", "Eine Zeile „kind: …“ ergänzen"],
+        ),
+        "place-twice": (
+            places(PLACE + PLACE.replace("name: Altstadt", "name: Alt-Stadt")),
+            ["Der slug „altstadt“ kommt doppelt vor (zuerst in Zeile 1)", "Jeden Ort nur einmal eintragen"],
+        ),
+        "place-outside-area": (
+            places(PLACE.replace("lat: 50.2", "lat: 6.83").replace("lon: 6.83", "lon: 50.2")),
+            ["Die Koordinaten 6.83, 50.2 liegen außerhalb der Verbandsgemeinde Daun", "vertauscht?"],
+        ),
+        "place-coordinate-missing": (
+            places(PLACE.replace("  lon: 6.83\n", "")),
+            ["Es gibt nur eine der beiden Koordinaten, „lon“ fehlt", "oder beide weglassen"],
+        ),
+        "place-field-not-a-mapping": (
+            places(PLACE + "  status: noch-nicht-begonnen\n"),
+            [
+                "Ein Stand („noch-nicht-begonnen“) braucht die Angabe, wer ihn festgestellt hat und wann",
+                "„decided_by: Vorstand“",
+                "dann zeigt die Seite des Ortes keinen Stand",
+            ],
+        ),
+        "measure-without-source": (
+            places(PLACE + PLACE_MEASURE),
+            [
+                "Die Maßnahme hat keine Quelle („source“)",
+                "url: https://",
+                "Ohne Quelle kann die Maßnahme nicht",
+            ],
+        ),
+        "place-date-invalid": (
+            places(PLACE + PLACE_MEASURE + "      date: 1890\n"),
+            ["„1890“ ist kein gültiges Datum", "„um 2017“ (Jahr nur erschlossen)"],
+        ),
+        "place-part-of-unknown": (
+            places(PLACE + DISTRICT + "  part_of: Altstat\n"),
+            [
+                "„part_of“ nennt „Altstat“, aber diesen Ort gibt es in der Datei nicht.",
+                "Meinten Sie „Altstadt“?",
+            ],
+        ),
+        "place-part-of-missing": (
+            places(PLACE + DISTRICT),
+            ["Ein Stadtteil braucht das Feld „part_of“", "„part_of: Daun“"],
+        ),
+        "place-part-of-cycle": (
+            places(PLACE + "  part_of: Nordteil\n" + DISTRICT + "  part_of: Altstadt\n"),
+            ["„part_of“ bildet einen Kreis: Altstadt → Nordteil → Altstadt", "die Zeile „part_of“ löschen"],
+        ),
+        "places-not-a-list": (places("orte: keine\n"), ["Die Datei enthält keine Liste von Orten"]),
+        "place-slug-form": (
+            places(PLACE.replace("slug: altstadt", "slug: Alt Stadt")),
+            ["„Alt Stadt“ ist als Adresse (slug) nicht erlaubt", "Nur Kleinbuchstaben a–z"],
+        ),
+        "place-link-not-http": (
+            places(PLACE + "  website: www.example.org\n"),
+            ["„www.example.org“ ist keine erlaubte Internetadresse", "beginnend mit „https://“"],
+        ),
+        "contact-unreachable": (
+            places(PLACE + "  contact:\n    role: Ortsgemeinde\n"),
+            ["Beim Kontakt fehlt, wie man ihn erreicht", "„address“"],
+        ),
+        "place-field-twice": (
+            places(PLACE + "  name: Neustadt\n"),
+            ["Das Feld „name“ steht hier zweimal", "Eine der beiden Zeilen löschen"],
+        ),
+        "news-place-unknown": (news_naming_places("gillenfeld, mehrn"), ["„mehrn“", "Meinten Sie „mehren“?"]),
+    }
+)
+
+
+# --- the Bürgerbus timetable (plugins/bfb_buergerbus) ---------------------------------------------
+
+BUS_SOURCES = """sources:
+  quelle:
+    publisher: Bürger für Bürger e.V.
+    title: Der Bürgerbus startet
+    date: 2017-01
+    url: {url}
+routes:
+  - name: Testlinie
+"""
+
+
+def bus_route(lines: str, url: str = "https://www.example.org/bus") -> Callable[[Path], list[Problem]]:
+    """content/data/buergerbus.yaml with one route `Testlinie` and these lines of it."""
+    if "first_run" not in lines:
+        lines += "    first_run: 2017-02\n"
+
+    def found(folder: Path) -> list[Problem]:
+        from bfb_buergerbus import read_timetable
+
+        path = folder / "buergerbus.yaml"
+        path.write_text(BUS_SOURCES.format(url=url) + lines, encoding="utf-8")
+        return read_timetable(path, {"gillenfeld", "daun"})[1]
+
+    return found
+
+
+WORDING.update(
+    {
+        "bus-stop-unknown": (
+            bus_route("    stops: [gilenfeld]\n    sources: [quelle]\n"),
+            [
+                "Bei der Linie „Testlinie“ ist „gilenfeld“ kein Ort aus content/data/orte.yaml. "
+                "Meinten Sie „gillenfeld“?",
+                "Den slug des Ortes aus content/data/orte.yaml eintragen",
+            ],
+        ),
+        "bus-weekday-unknown": (
+            bus_route("    weekday: samstag\n    stops: []\n    sources: [quelle]\n"),
+            ["Bei der Linie „Testlinie“ ist „samstag“ kein Wochentag"],
+        ),
+        "bus-source-unknown": (
+            bus_route("    stops: []\n    sources: [unbekannt]\n"),
+            ["Quelle „unbekannt“", "oben nicht eingetragen"],
+        ),
+        "bus-date-invalid": (
+            bus_route("    stops: []\n    sources: [quelle]\n    first_run: Januar\n"),
+            ["ist „first_run: Januar“ kein Datum", "JJJJ-MM-TT, JJJJ-MM oder JJJJ"],
+        ),
+        "bus-link-not-http": (
+            bus_route("    stops: []\n    sources: [quelle]\n", url="www.example.org/bus"),
+            ["beginnt nicht mit https:// oder http://", "Die vollständige Adresse aus dem Browser kopieren"],
+        ),
+    }
+)
+
+
+# --- old addresses (plugins/bfb_redirects) -------------------------------------------------------
+
+
+def redirect_from(value: str) -> Callable[[Path], list[Problem]]:
+    """A news item at /aktuelles/fuenf/ with `Redirect_from: <value>`."""
+    from types import SimpleNamespace
+
+    from bfb_redirects.redirects import redirects_of
+
+    text = SimpleNamespace(redirect_from=value, url="aktuelles/fuenf/", source_path="content/aktuelles/x.md")
+    return lambda folder: redirects_of(text, "")[1]
+
+
+def on_the_server(old: str = "", section: tuple[str, str] | None = None) -> Callable[[Path], list[Problem]]:
+    """A redirect from `old` (or a section of old addresses) beside a build holding only /orte/."""
+    from bfb_redirects.redirects import Redirect, sections_of, server_problems
+
+    redirects = [Redirect(old, "/gibt-es-nicht/", "content/aktuelles/x.md")] if old else []
+    sections = sections_of({"OLD_SITE_SECTIONS": [section]}) if section else []
+    return lambda folder: server_problems(redirects, sections, {"/orte", "/orte/index.html"}, [])
+
+
+WORDING.update(
+    {
+        "redirect-address-form": (
+            redirect_from("/mit leerzeichen"),
+            ["Die alte Adresse „/mit leerzeichen“ kann nicht umgeleitet werden"],
+        ),
+        "redirect-to-itself": (
+            redirect_from("/aktuelles/fuenf/"),
+            ["ist die neue Adresse dieser Seite selbst", "Diese Adresse aus „Redirect_from:“ streichen"],
+        ),
+        "redirect-shadows-output": (
+            on_the_server("/orte/"),
+            [
+                "Die alte Adresse „/orte/“ ist eine Seite oder Datei der neuen Website",
+                "nicht mehr erreichbar",
+            ],
+        ),
+        "redirect-target-missing": (
+            on_the_server("/alt/seite/"),
+            ["Die alte Adresse „/alt/seite/“ führt zu /gibt-es-nicht/, das es nicht gibt"],
+        ),
+        "old-section-shadows-or-leads-nowhere": (
+            on_the_server(section=("/orte/", "/")),
+            ["Die Weiterleitung aller alten Adressen unter „/orte/“ verdeckt Seiten", "OLD_SITE_SECTIONS"],
+        ),
+    }
+)
+
+
 # --- data files read by the one YAML loader (lib/bfb_yaml) -----------------------------------
 
 
