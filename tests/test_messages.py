@@ -499,6 +499,65 @@ WORDING.update(
 )
 
 
+def boundaries_of(records_changed: Callable[[list], list], file_text: str | None = None):
+    """The invented places of plugins/orte/fixtures against their boundaries, changed as given."""
+
+    def found(folder: Path) -> list[Problem]:
+        from bfb_yaml.loader import load_located_yaml
+        from orte.conftest import FIXTURES
+        from orte.svg_map import build_place_map
+        from orte.validation import validate_places
+
+        data = FIXTURES / "orte.yaml"
+        records = records_changed(validate_places(load_located_yaml(data)[0], data)[0])
+        boundaries = FIXTURES / "grenzen.geojson"
+        if file_text is not None:
+            boundaries = folder / "grenzen.geojson"
+            boundaries.write_text(file_text, encoding="utf-8")
+        return build_place_map(records, boundaries, data)[1]
+
+    return found
+
+
+def renamed(records: list) -> list:
+    from dataclasses import replace
+
+    return [replace(item, name="Uedenheim") if item.slug == "udenheim" else item for item in records]
+
+
+def moved(records: list) -> list:
+    from dataclasses import replace
+
+    from orte.model import Coordinates
+
+    return [
+        replace(item, coordinates=Coordinates(50.12, 6.80)) if item.slug == "nordteil" else item
+        for item in records
+    ]
+
+
+WORDING.update(
+    {
+        "boundary-missing": (
+            boundaries_of(renamed),
+            ["Für „Uedenheim“ gibt es keine Gemeindegrenze für die Karte.", "Meinten Sie „Udenheim“?"],
+        ),
+        "boundary-without-place": (
+            boundaries_of(renamed),
+            ["Die Karte hat die Gemeinde „Udenheim“, die Datei aber keinen Ort dieses Namens"],
+        ),
+        "place-outside-boundary": (
+            boundaries_of(moved),
+            ["Die Koordinaten von „Nordteil“ liegen nicht in Altstadt.", "nicht vertauscht"],
+        ),
+        "boundaries-unreadable": (
+            boundaries_of(lambda records: records, '{"type": "FeatureCollection",\n "features": [\n}'),
+            ["So beheben: Die Datei aus der Versionsgeschichte wiederherstellen"],
+        ),
+    }
+)
+
+
 # --- the Bürgerbus timetable (plugins/bfb_buergerbus) ---------------------------------------------
 
 BUS_SOURCES = """sources:
