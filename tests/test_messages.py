@@ -253,6 +253,27 @@ WORDING: dict[str, tuple[Callable[[Path], list[Problem]], list[str]]] = {
 }
 
 
+def output_differing_in_case(folder: Path) -> list[Problem]:
+    from sitetools.build import case_collisions
+
+    (folder / "Foto.jpg").write_bytes(b"1")
+    (folder / "foto.jpg").write_bytes(b"2")
+    return case_collisions(folder)
+
+
+WORDING.update(
+    {
+        "output-case-collision": (
+            output_differing_in_case,
+            [
+                "„/Foto.jpg“ und „/foto.jpg“ unterscheiden sich nur in Groß- und Kleinschreibung",
+                "Eine der beiden Dateien in content/ umbenennen",
+            ],
+        ),
+    }
+)
+
+
 # --- `invoke check`: the legal gate and the checks of the built site ---------------------------
 
 

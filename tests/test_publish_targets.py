@@ -361,7 +361,7 @@ def test_failing_check_or_build_leaves_the_target_byte_for_byte_untouched(place,
     monkeypatch.setattr("sitetools.pipeline.build_production", copy_of_the_edited_build)
     messages: list[str] = []
     assert check_and_publish(place.target, INCOMPLETE_ASSOCIATION, say=messages.append) is False
-    assert built and "Für das Impressum fehlt" in "\n".join(messages)
+    assert built and "legal-field-missing" in "\n".join(messages)
     assert "Nichts übertragen" in messages[-1]
     assert place.state() == before
 
