@@ -23,7 +23,9 @@ hoster's files stay. No rollback.
 A target is a local folder or `user@host:/path/` reached over SSH with rsync (both
 modes), or – always updated like `inplace` – `sftp://`, `ftp://`/`ftps://`
 (sitetools/transfer_sftp.py, transfer_ftp.py) or a git repository whose branch a
-pages host serves (sitetools/transfer_git.py).
+pages host serves (sitetools/transfer_git.py). Each kind is its own small configuration
+class in `KINDS`, holding only its own settings and doing what differs between kinds
+(reach, connect, publish, roll back) itself.
 
 Rollback follows what was live: `<target>/history` lists the releases in the order
 they went live; a rollback takes the last one off and switches to the one before. So

@@ -131,9 +131,12 @@ def test_legal_gate_refuses_example_values_and_placeholders(complete, key, value
 
 def test_legal_gate_refuses_the_examples_its_own_messages_suggest(complete):
     for problem in legal_problems({}):
-        example = problem.fix.split('": "')[1].split('"')[0]
         key = key_of(problem)
-        assert legal_problems(complete | {key: example}), (key, example)
+        _meaning, example = REQUIRED[key]
+        assert f'"{key}": "{example}"' in problem.fix  # the form it suggests
+        assert [found.code for found in legal_problems(complete | {key: example})] == [
+            LEGAL_FIELD_PLACEHOLDER
+        ]
 
 
 def test_what_the_legal_gate_refuses_as_missing_invoke_fragen_asks_the_board(tmp_path):
