@@ -790,6 +790,34 @@ def synced_into_hosters_folder(folder: Path) -> Exception:
     return raised(lambda: sync(site_files(folder / "site"), LocalFolder(folder / "web")))
 
 
+def synced_into(web_files: dict[str, str], link: str | None = None) -> Callable[[Path], Exception]:
+    """Publish a one-page site into a local web folder holding `web_files` (and a link named `link`)."""
+
+    def made(folder: Path) -> Exception:
+        from sitetools.transfer import LocalFolder, site_files, sync
+
+        (folder / "site" / "theme").mkdir(parents=True)
+        (folder / "site" / "theme" / "site.css").write_text("neu")
+        web = folder / "web"
+        web.mkdir()
+        for relative, text in web_files.items():
+            (web / relative).parent.mkdir(parents=True, exist_ok=True)
+            (web / relative).write_text(text)
+        if link:
+            (web / link).symlink_to(folder)
+        return raised(lambda: sync(site_files(folder / "site"), LocalFolder(web)))
+
+    return made
+
+
+def with_one_release(folder: Path) -> Exception:
+    from sitetools.publish import Target, rollback
+
+    (folder / "releases" / "20261125-141500-123456").mkdir(parents=True)
+    (folder / "current").symlink_to("releases/20261125-141500-123456")
+    return raised(lambda: rollback(Target.parse(str(folder))))
+
+
 def manifest(data: bytes) -> Callable[[Path], Exception]:
     from sitetools.transfer import parse_manifest
 
@@ -925,6 +953,24 @@ PUBLISH_WORDING: list[tuple[str, Callable[[Path], Exception], list[str]]] = [
         "manifest-entry-outside",
         manifest(b'{"format": "bfb-manifest/1", "files": {"../privat.txt": null}}'),
         ["der Eintrag „../privat.txt“ zeigt nicht auf eine Datei im Zielordner"],
+    ),
+    (
+        "manifest-entry-not-ours",
+        synced_into({".bfb-manifest.json": '{"format": "bfb-manifest/1", "files": {".htpasswd": null}}'}),
+        ["nennt 1 Einträge, die nie von der Website stammen: .htpasswd", "Jemand hat die Liste verändert"],
+    ),
+    (
+        "target-symlink",
+        synced_into({}, link="theme"),
+        [
+            "im Ziel ist „theme“ eine Verknüpfung (symbolischer Link)",
+            "die Verknüpfung auf dem Server entfernen",
+        ],
+    ),
+    (
+        "rollback-no-older-release",
+        with_one_release,
+        ["es gibt keine ältere Version als 20261125-141500-123456"],
     ),
     ("manifest-damaged", manifest(b"{kaputt"), ["ist beschädigt", "die nächste Veröffentlichung lädt"]),
     ("git-author-form", git_author, ["„nur ein Name“ hat nicht die Form „Name <adresse@example.org>“"]),
