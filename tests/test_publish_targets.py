@@ -16,13 +16,14 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pytest
 from conftest import PRODUCTION_URL, build_site
 from publish_helpers import find_sshd, refused_with, snapshot, start_ftp_server, start_sshd, tree
 
+from sitetools import publish as publishing
 from sitetools.build import CONTENT, ROOT, BuildFailed
 from sitetools.pipeline import check_and_publish
 from sitetools.publish import Target, publish, target_from_config
@@ -549,6 +550,47 @@ def test_targets_are_recognised_by_their_form():
         Target.parse("ftp://verein:geheim@ftp.example.org/html")
     with refused_with("target-mode-releases-needs-ssh"):
         Target.parse("sftp://verein@example.org/html", mode="releases")
+
+
+def test_each_kind_of_target_holds_only_its_own_settings():
+    shared = {"replace_existing", "backup"}
+    folder = {"path", "host", "port", "identity", "ssh_options"}
+    ftp = {"host", "user", "path", "port", "password", "ca_file"}
+    assert {
+        name: {item.name for item in fields(kind)} - shared for name, kind in publishing.KINDS.items()
+    } == {
+        "releases": folder,
+        "inplace": folder,
+        "sftp": {"host", "user", "path", "port", "identity", "known_hosts"},
+        "ftp": ftp,
+        "ftps": ftp,
+        "git": {"path", "branch", "domain"},
+    }
+    sftp = Target.parse("sftp://verein@example.org/html", domain="www.example.org", branch="x", password="p")
+    assert not {"domain", "branch", "password"} & {item.name for item in fields(sftp)}
+
+
+@pytest.mark.parametrize(
+    "address", ["sftp://v@example.org/x", "ftp://v@example.org/", "ftps://v@h/", "site.git"]
+)
+def test_only_a_folder_reached_with_rsync_has_releases(address):
+    with refused_with("target-mode-releases-needs-ssh"):
+        Target.parse(address, mode="releases")
+    with refused_with("rollback-needs-releases"):
+        Target.parse(address).rollback()
+
+
+def test_no_publishing_code_asks_a_target_its_kind():
+    """What differs between kinds is a method of the kind (publish.KINDS), never a branch on it."""
+    asks = re.compile(r"kind_name\s*(==|!=|\bin\b)|\.scheme\s*(==|!=|\bin\b)|isinstance\([^)]*Target\b")
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in [*(ROOT / "sitetools").glob("*.py"), ROOT / "tasks.py"]
+        if path.name in ("publish.py", "pipeline.py", "tasks.py") or path.name.startswith("transfer")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if asks.search(line)
+    ]
+    assert found == []
 
 
 def test_ftp_password_comes_from_the_environment_or_a_prompt_never_from_invoke_yaml():
