@@ -150,23 +150,21 @@ def links_and_anchors(check: CheckInput) -> list[Problem]:
         pages_so_far = by_target.setdefault((link.target, link.reason), [])
         if link.page not in pages_so_far:
             pages_so_far.append(link.page)
-    return [
-        Problem(
-            pages_with_link[0],
-            None,
-            f"Der Link „{target}“ führt ins Leere "
-            f"({'Anker fehlt' if BROKEN_LINK_CODES[reason] == LINK_ANCHOR_MISSING else 'Seite fehlt'})"
-            + (
-                f" – auf {len(pages_with_link)} Seiten, z. B. {', '.join(pages_with_link[:3])}."
-                if len(pages_with_link) > 1
-                else "."
-            ),
-            "Den Link in der Quelldatei dieser Seite (content/…) oder im Template berichtigen.",
-            reason,
-            code=BROKEN_LINK_CODES[reason],
-        )
-        for (target, reason), pages_with_link in sorted(by_target.items())
-    ]
+    return [broken_link(target, reason, pages) for (target, reason), pages in sorted(by_target.items())]
+
+
+def broken_link(target: str, reason: str, pages: list[str]) -> Problem:
+    code = BROKEN_LINK_CODES.get(reason, LINK_PAGE_MISSING)
+    missing = "Anker fehlt" if code == LINK_ANCHOR_MISSING else "Seite fehlt"
+    where = f" – auf {len(pages)} Seiten, z. B. {', '.join(pages[:3])}." if len(pages) > 1 else "."
+    return Problem(
+        pages[0],
+        None,
+        f"Der Link „{target}“ führt ins Leere ({missing}){where}",
+        "Den Link in der Quelldatei dieser Seite (content/…) oder im Template berichtigen.",
+        reason,
+        code=code,
+    )
 
 
 def foreign_resources(check: CheckInput) -> list[Problem]:
