@@ -254,6 +254,7 @@ class ReleasesTarget(FolderTarget):
         return [f"{self.describe()}/{CURRENT} → {RELEASES}/{release}"]
 
     def rollback(self) -> str:
+        require_tools(self)
         with connection(self) as target:
             return rollback_release(target)
 
@@ -822,7 +823,6 @@ def rollback(target: Target) -> str:
 
 
 def rollback_release(target: ReleasesTarget) -> str:
-    require_tools(target)
     releases, current, history = releases_and_history(target)
     if current not in releases:
         raise PublishError(
