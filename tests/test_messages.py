@@ -414,17 +414,20 @@ PLACE_MEASURE = """  measures:
 """
 
 
+def places_read(folder: Path):
+    """The places file `orte.yaml` in `folder`, read and validated as a build does."""
+    from orte.places_file import places_file_of_this_build
+
+    settings = {"PATH": str(folder), "ORTE_DATA": "orte.yaml", "SITE_LANGUAGES": pelicanconf.SITE_LANGUAGES}
+    return places_file_of_this_build(settings)
+
+
 def places(text: str) -> Callable[[Path], list[Problem]]:
     """content/data/orte.yaml holding `text`, validated as the places plugin does."""
 
     def found(folder: Path) -> list[Problem]:
-        from bfb_yaml.loader import load_located_yaml
-        from orte.validation import validate_places
-
-        path = folder / "orte.yaml"
-        path.write_text(text, encoding="utf-8")
-        data, problems = load_located_yaml(path)
-        return problems or validate_places(data, path)[1]
+        (folder / "orte.yaml").write_text(text, encoding="utf-8")
+        return list(places_read(folder).problems)
 
     return found
 
@@ -524,13 +527,11 @@ def boundaries_of(records_changed: Callable[[list], list], file_text: str | None
     """The invented places of plugins/orte/fixtures against their boundaries, changed as given."""
 
     def found(folder: Path) -> list[Problem]:
-        from bfb_yaml.loader import load_located_yaml
         from orte.conftest import FIXTURES
         from orte.svg_map import build_place_map
-        from orte.validation import validate_places
 
         data = FIXTURES / "orte.yaml"
-        records = records_changed(validate_places(load_located_yaml(data)[0], data)[0])
+        records = records_changed(list(places_read(FIXTURES).records))
         boundaries = FIXTURES / "grenzen.geojson"
         if file_text is not None:
             boundaries = folder / "grenzen.geojson"

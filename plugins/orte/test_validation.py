@@ -391,6 +391,7 @@ def test_a_place_written_as_its_name_gets_its_slug_as_the_fix(tmp_path):
     news.write_text("Title: T\nLang: de\nOrte: gillenfeld, Mehren, gilenfeld\n\nText.\n", encoding="utf-8")
     known = {"gillenfeld", "mehren"}
     problems = check_place_references({str(news): "gillenfeld, Mehren, gilenfeld"}, known)
-    assert [(problem.code, problem.line) for problem in problems] == [("news-place-unknown", 3)] * 2
-    assert "„mehren“" in problems[0].fix  # the slug of the name written
-    assert "„gillenfeld“" in problems[1].message  # the suggestion
+    assert [problem.line for problem in problems] == [3, 3]
+    assert "„mehren“ schreiben" in problems[0].fix
+    assert "Meinten Sie „gillenfeld“?" in problems[1].message
+    assert "content/data/orte.yaml" in problems[1].fix
