@@ -143,9 +143,12 @@ def test_what_the_legal_gate_refuses_as_missing_invoke_fragen_asks_the_board(tmp
     """One table of the association's fields (lib/bfb_questions/association.py) feeds both."""
     from bfb_questions.questions import open_questions
 
+    import pelicanconf
+
     unknown = dict.fromkeys(REQUIRED)
     refused = {key_of(problem) for problem in legal_problems(unknown)}
-    asked = {question.key for question in open_questions({"ASSOCIATION": unknown}, tmp_path)}
+    settings = {"ASSOCIATION": unknown, "SITE_LANGUAGES": pelicanconf.SITE_LANGUAGES}
+    asked = {question.key for question in open_questions(settings, tmp_path)}
     assert refused == set(REQUIRED)
     assert refused - asked == {"name"}  # the association's name is known: no question for it
 
