@@ -274,6 +274,44 @@ WORDING.update(
 )
 
 
+def translations(files: dict[str, str], required: bool = False) -> Callable[[Path], list[Problem]]:
+    """The translation coverage of a content folder holding `files`."""
+
+    def found(folder: Path) -> list[Problem]:
+        from bfb_translations import translation_problems
+
+        for relative, text in files.items():
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / relative).write_text(text, encoding="utf-8")
+        return translation_problems(folder, {**SETTINGS, "TRANSLATIONS_REQUIRED": required})
+
+    return found
+
+
+CHRONIK = "Title: Chronik\nSlug: chronik\nLang: de\n{extra}\nText.\n"
+WORDING.update(
+    {
+        "translation-missing": (
+            translations({"seiten/chronik.md": CHRONIK.format(extra="")}, required=True),
+            ["fehlt die englische Übersetzung – so wird die Website nicht veröffentlicht"],
+        ),
+        "german-only-not-yes-no": (
+            translations({"seiten/chronik.md": CHRONIK.format(extra="German_only: vielleicht")}),
+            ["„German_only: vielleicht“ ist weder „ja“ noch „nein“", "„German_only: ja“ schreiben"],
+        ),
+        "german-only-with-translation": (
+            translations(
+                {
+                    "seiten/chronik.md": CHRONIK.format(extra="German_only: ja"),
+                    "seiten/chronik.en.md": CHRONIK.format(extra="").replace("Lang: de", "Lang: en"),
+                }
+            ),
+            ["Der Text ist als „nur Deutsch“ markiert, hat aber eine englische Fassung"],
+        ),
+    }
+)
+
+
 # --- `invoke check`: the legal gate and the checks of the built site ---------------------------
 
 
