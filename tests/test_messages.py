@@ -882,7 +882,7 @@ def sftp_failure(error: Exception) -> Callable[[Path], Exception]:
         from sitetools.transfer_sftp import connect_error, sftp_error
 
         target = Target.parse("sftp://verein@sftp.example.org/html", identity=str(folder / "kein-schluessel"))
-        return sftp_error(target, error) if error.filename else connect_error(target, error)
+        return sftp_error(target, error) if getattr(error, "filename", None) else connect_error(target, error)
 
     return made
 
@@ -894,6 +894,40 @@ def unknown_sftp_host(folder: Path) -> Exception:
 
     key = paramiko.ECDSAKey.generate()
     return raised(lambda: RefuseUnknownHost().missing_host_key(None, "[127.0.0.1]:2222", key))
+
+
+def sftp_host_key(changed: bool) -> Exception:
+    import paramiko
+
+    key = paramiko.ECDSAKey.generate()
+    if changed:
+        return paramiko.BadHostKeyException("sftp.example.org", key, paramiko.ECDSAKey.generate())
+    return paramiko.PasswordRequiredException("private key file is encrypted")
+
+
+def sftp_refused(message: str) -> Exception:
+    import paramiko
+
+    return paramiko.SSHException(message)
+
+
+def without_backup_folder(folder: Path) -> Exception:
+    from sitetools.transfer import LocalFolder, save_backup
+
+    return raised(lambda: save_backup(LocalFolder(folder), ["index.html"], None))
+
+
+def missing_program(folder: Path) -> Exception:
+    from dataclasses import dataclass
+    from typing import ClassVar
+
+    from sitetools.publish import GitTarget, require_tools
+
+    @dataclass(frozen=True, kw_only=True)
+    class NeedsAProgram(GitTarget):
+        tools: ClassVar[tuple[str, ...]] = ("bfb-gibt-es-nicht",)
+
+    return raised(lambda: require_tools(NeedsAProgram(path="site.git")))
 
 
 def not_writable(folder: Path) -> Exception:
@@ -917,6 +951,12 @@ def untrusted_certificate() -> Exception:
     error = ssl.SSLCertVerificationError("certificate verify failed")
     error.verify_message = "self-signed certificate"
     return error
+
+
+def ftp_unexpected(reply: str) -> Exception:
+    import ftplib
+
+    return ftplib.error_reply(reply)
 
 
 def ftp_refused(reply: str) -> Exception:
@@ -1042,6 +1082,41 @@ PUBLISH_WORDING: list[tuple[str, Callable[[Path], Exception], list[str]]] = [
         ["SFTP-Übertragung nach", "abgebrochen (keine Schreibrechte", "alle Seiten funktionieren weiter"],
     ),
     ("ssh-key-file-missing", sftp_failure(FileNotFoundError(2, "weg")), ["Die SSH-Schlüsseldatei"]),
+    (
+        "ssh-host-key-changed",
+        sftp_failure(sftp_host_key(changed=True)),
+        [
+            "meldet sich mit einem ANDEREN Schlüssel als in",
+            "jemand gibt sich als Ihr Server aus",
+            "ssh-keygen -R",
+        ],
+    ),
+    (
+        "ssh-key-passphrase",
+        sftp_failure(sftp_host_key(changed=False)),
+        ["Der SSH-Schlüssel ist mit einer Passphrase geschützt", "ssh-add"],
+    ),
+    (
+        "connection-failed",
+        sftp_failure(ConnectionRefusedError(111, "Connection refused")),
+        ["Keine Verbindung zu sftp.example.org:22", "Servername und Port prüfen"],
+    ),
+    (
+        "sftp-connect-failed",
+        sftp_failure(sftp_refused("Protokoll kaputt")),
+        ["SFTP-Verbindung zu sftp.example.org:22 fehlgeschlagen: Protokoll kaputt"],
+    ),
+    (
+        "ftp-connect-failed",
+        ftp_failure(ftp_unexpected("421 zu viele Verbindungen")),
+        ["FTP-Verbindung zu ftp.example.org:21 fehlgeschlagen"],
+    ),
+    ("backup-folder-missing", without_backup_folder, ["Kein Ordner für die Sicherung der ersetzten Dateien"]),
+    (
+        "tool-missing",
+        missing_program,
+        ["Es fehlt: bfb-gibt-es-nicht – installieren mit: sudo apt-get install"],
+    ),
     (
         "ssh-host-unknown",
         unknown_sftp_host,
