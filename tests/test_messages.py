@@ -939,6 +939,12 @@ def not_writable(folder: Path) -> Exception:
     return local_error(target, OSError(errno.EROFS, "Read-only file system", str(folder)))
 
 
+def unreachable_repository(folder: Path) -> Exception:
+    from sitetools.publish import Target
+
+    return raised(lambda: Target.parse(str(folder / "gibt-es-nicht.git")).preflight())
+
+
 def git_author(folder: Path) -> Exception:
     from sitetools.transfer_git import author_environment
 
@@ -1052,6 +1058,11 @@ PUBLISH_WORDING: list[tuple[str, Callable[[Path], Exception], list[str]]] = [
         ["es gibt keine ältere Version als 20261125-141500-123456"],
     ),
     ("manifest-damaged", manifest(b"{kaputt"), ["ist beschädigt", "die nächste Veröffentlichung lädt"]),
+    (
+        "git-command-failed",
+        unreachable_repository,
+        ["git ls-remote fehlgeschlagen:", "So beheben: Adresse des Repositorys prüfen"],
+    ),
     ("git-author-form", git_author, ["„nur ein Name“ hat nicht die Form „Name <adresse@example.org>“"]),
     (
         "tls-certificate-untrusted",
