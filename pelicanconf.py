@@ -81,6 +81,10 @@ SITE_LANGUAGES = {
     },
 }
 DEFAULT_LANG = next(iter(SITE_LANGUAGES))
+# The templates' message catalogues (a row's "catalogue" is a folder here), also used for the
+# page texts written in Python (lib/bfb_languages.catalogue_of).
+I18N_GETTEXT_LOCALEDIR = str(HERE / "theme" / "translations")
+I18N_GETTEXT_DOMAIN = "messages"
 
 # The association's legal and contact data for the Impressum and the contact page, kept
 # in one place. `None` means: not known yet. The pages then show a clearly marked gap,
@@ -260,6 +264,20 @@ TYPOGRIFY = False
 # draft's to-do box. Pelican's own warning about it would stop the draft's preview.
 LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
 
+
+def question_markers(key: str) -> dict:
+    """The config of lib/bfb_questions' Markdown extension for language `key` of SITE_LANGUAGES:
+    its catalogue for the gaps' texts, and the phone in +49 form where its locale is not the main one's."""
+    row, main = SITE_LANGUAGES[key], SITE_LANGUAGES[DEFAULT_LANG]
+    return {
+        "catalogue": row["catalogue"] or "",
+        "localedir": I18N_GETTEXT_LOCALEDIR,
+        "domain": I18N_GETTEXT_DOMAIN,
+        "international_phone": row["locale"] != main["locale"],
+        "phone": ASSOCIATION["phone"],
+    }
+
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
@@ -268,7 +286,7 @@ MARKDOWN = {
         "bfb_tables": {"label": "Tabelle"},
         "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (lib/bfb_editor_notes)
         # `{telefon}` → the phone from ASSOCIATION, `{offen:<key>}` → a marked gap (lib/bfb_questions)
-        "bfb_questions": {"lang": "de", "phone": ASSOCIATION["phone"]},
+        "bfb_questions": question_markers(DEFAULT_LANG),
         # Markdown's smarty: German quotes „…“, dashes – and ellipses …
         "markdown.extensions.smarty": {
             "substitutions": {
@@ -396,8 +414,6 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
-I18N_GETTEXT_LOCALEDIR = str(HERE / "theme" / "translations")
-I18N_GETTEXT_DOMAIN = "messages"
 I18N_TEMPLATES_LANG = DEFAULT_LANG  # the language the templates are written in
 # Untranslated content (README, "Übersetzungen"): every news item and page has an
 # English translation (`name.en.md` beside `name.md`, same Slug), unless its header says
@@ -456,7 +472,7 @@ def language_settings(key: str, row: dict) -> dict:
                     **MARKDOWN["extension_configs"],
                     "markdown.extensions.smarty": {},  # English quotes “…”
                     "bfb_tables": {"label": "Table"},
-                    "bfb_questions": {"lang": "en", "phone": ASSOCIATION["phone"]},
+                    "bfb_questions": question_markers(key),
                 },
             },
         }

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import brotli
 import pytest
 from bfb_contents.front_matter import read_front_matter
+from bfb_redirects.redirects import ERROR_PAGES_MARKER
 from conftest import PRODUCTION_URL, build_site
 
 from sitetools.compress import precompress
@@ -146,9 +147,12 @@ def test_redirect_from_in_a_new_article_reaches_both_server_files(content_copy, 
     )
     site = build_site("pelicanconf.py", tmp_path / "out", extra={"PATH": f'"{content_copy}"'})
     htaccess = (site.root / ".htaccess").read_text(encoding="utf-8")
-    # The redirects come first (before the rewrites for precompressed files), then deploy/htaccess.
+    # The redirects come first (before the rewrites for precompressed files), then deploy/htaccess
+    # with each language's 404 page in place of its marker line.
     assert htaccess.startswith("# BEGIN redirects")
-    assert htaccess.endswith((ROOT / "deploy" / "htaccess").read_text(encoding="utf-8"))
+    before, after = (ROOT / "deploy" / "htaccess").read_text(encoding="utf-8").split(ERROR_PAGES_MARKER)
+    assert htaccess.endswith(after) and before in htaccess
+    assert "\nErrorDocument 404 /404.html\n" in htaccess and "  ErrorDocument 404 /en/404.html\n" in htaccess
     found = {apache_old(match): match["new"] for match in REDIRECT_LINE.finditer(htaccess)}
     assert found["/index.php/aktuelles/99-umzug"] == "/aktuelles/umgezogen/"
     assert found["/index.php/presseresonanz/7-umzug"] == "/aktuelles/umgezogen/"

@@ -16,18 +16,23 @@ from pathlib import Path
 
 import pytest
 from bfb_content_check.content_check import ADDRESS_CHARACTERS
+from bfb_languages import languages_of
 from bfb_redirects.redirects import (
+    ERROR_PAGES_MARKER,
     REDIRECT_NOT_OURS,
     REDIRECT_TARGET_UNSAFE,
     REDIRECT_UNMATCHABLE,
     SAFE_PATH,
     Redirect,
+    apache_error_pages,
     apache_section,
+    nginx_error_pages,
     nginx_include,
     usable,
 )
 from web_servers import find_program, start_apache, start_nginx
 
+import pelicanconf
 from tests import test_bad_input
 from tests.test_bad_input import NEWS_FILE, refused, write_news
 
@@ -109,9 +114,15 @@ def webroot():
     (current / "ziel/index.html").write_text("<p>Ziel</p>", encoding="utf-8")
     (current / "404.html").write_text("<p>404</p>", encoding="utf-8")
     root = Path(__file__).resolve().parent.parent
-    base = (root / "deploy/htaccess").read_text(encoding="utf-8")
+    main = [next(iter(languages_of(pelicanconf.SITE_LANGUAGES).values()))]  # the 404 page above
+    base = (
+        (root / "deploy/htaccess")
+        .read_text(encoding="utf-8")
+        .replace(ERROR_PAGES_MARKER, apache_error_pages(main))
+    )
     (current / ".htaccess").write_text(apache_section(EDGE_REDIRECTS) + "\n" + base, encoding="utf-8")
     (current / ".server/nginx-redirects.conf").write_text(nginx_include(EDGE_REDIRECTS), encoding="utf-8")
+    (current / ".server/nginx-languages.conf").write_text(nginx_error_pages(main), encoding="utf-8")
     for path in folder.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
     yield folder

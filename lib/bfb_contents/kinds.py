@@ -54,9 +54,10 @@ class Kind:
     required: tuple[str, ...] = ()
     optional: frozenset[str] = frozenset()
     dated: bool = False  # its date decides when it appears (news dated later wait for their day)
-    translated: bool = True  # each text has a translation file (name.en.md) or says German_only
+    translated: bool = True  # each text has a translation file (name.<suffix>.md) or says German_only
     every_language: bool = False  # generated in every language at the same path (from one data file)
     top_level_urls: bool = False  # its slug is the whole address (/<slug>/): site folders are reserved
+    draft_settings_prefix: str | None = None  # Pelican's for its drafts: DRAFT_URL, DRAFT_PAGE_URL
 
     @property
     def paths_setting(self) -> str:
@@ -67,6 +68,10 @@ class Kind:
 
     def save_as_pattern(self, settings: Mapping) -> str:
         return settings.get(f"{self.settings_prefix}_SAVE_AS", "")
+
+    def draft_url_pattern(self, settings: Mapping) -> str:
+        """Where its drafts are written in this site ("" where drafts are not written)."""
+        return settings.get(f"{self.draft_settings_prefix}_URL", "") if self.draft_settings_prefix else ""
 
     def folders(self, settings: Mapping) -> list[str]:
         """The content folders its text files are in (none for a kind made from a data file)."""
@@ -89,6 +94,7 @@ NEWS = Kind(
     required=("title", "date", "slug", "lang", "summary"),
     optional=frozenset({"date_precision", "modified", "category"}),
     dated=True,
+    draft_settings_prefix="DRAFT",
 )
 PAGE = Kind(
     name="page",
@@ -104,6 +110,7 @@ PAGE = Kind(
     required=("title", "slug", "lang"),
     optional=frozenset({"date", "modified"}),
     top_level_urls=True,
+    draft_settings_prefix="DRAFT_PAGE",
 )
 PLACE = Kind(
     name="place",

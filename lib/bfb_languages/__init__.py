@@ -27,9 +27,11 @@ An entry (a plain dict, so the settings file needs no import):
 
 from __future__ import annotations
 
+import gettext
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePath
 
 SETTING = "SITE_LANGUAGES"
@@ -89,7 +91,7 @@ def babel_locale(settings: Mapping, key: str) -> str:
 
 
 def language_of_file(languages: Iterable[Language], path: PurePath | str) -> Language:
-    """The language a content file belongs to by its name: `x.en.md` English, `x.md` the main one."""
+    """The language a content file belongs to by its name's suffix (`x.<suffix>.md`); `x.md`: the main one."""
     path = PurePath(path)
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
     languages = list(languages)
@@ -100,7 +102,7 @@ def language_of_file(languages: Iterable[Language], path: PurePath | str) -> Lan
 
 
 def file_name_in(language_to: Language, languages: Iterable[Language], path: PurePath | str) -> str:
-    """The name `path`'s counterpart has in `language_to`: x.md → x.en.md, x.en.md → x.md."""
+    """The name `path`'s counterpart has in `language_to`: x.md → x.<suffix>.md and back."""
     path = PurePath(path)
     own = language_of_file(languages, path)
     stem = path.name[: -len(path.suffix)]
@@ -155,15 +157,59 @@ def alternates_from(settings: Mapping, versions: Mapping[str, str]) -> tuple[tup
     return tuple(pairs)
 
 
+def N_(text: str) -> str:
+    """Mark a German text a page shows as a msgid of the templates' catalogue (babel.cfg extracts
+    it); translate it where it is shown, with `catalogue_of(settings).gettext(text)`."""
+    return text
+
+
+def translation_targets(settings: Mapping) -> list[Language]:
+    """The languages every text is translated into: all but the main one and plain variants."""
+    return [found for found in table(settings).values() if not found.main and found.simplifies is None]
+
+
+def writes_like_main(settings: Mapping, key: str) -> bool:
+    """Whether variant `key` reads like the main site (same Babel locale): a phone number at home form."""
+    found = language(settings, key)
+    return found is None or found.locale == main_language(settings).locale
+
+
+@cache
+def catalogue_in(localedir: str, domain: str, catalogue: str | None) -> gettext.NullTranslations:
+    """The compiled catalogue `catalogue` (a table row's) of `domain` under `localedir`; None: the
+    templates' own language, whose texts stay as they are."""
+    if catalogue is None:
+        return gettext.NullTranslations()
+    return gettext.translation(domain, localedir, languages=[catalogue], fallback=True)
+
+
+def catalogue_of(settings: Mapping, key: str | None = None) -> gettext.NullTranslations:
+    """The templates' message catalogue of variant `key` (default: this site's), for page texts
+    written in Python (German msgids, translated in theme/translations/<catalogue>/).
+
+    A variant without catalogue is written in the templates' own language: its texts stay as
+    they are. A catalogue not compiled yet gives the German text, like i18n_subsites.
+    """
+    found = language(settings, key or settings["DEFAULT_LANG"])
+    return catalogue_in(
+        str(settings.get("I18N_GETTEXT_LOCALEDIR", "")),
+        settings.get("I18N_GETTEXT_DOMAIN", "messages"),
+        found.catalogue if found else None,
+    )
+
+
 def start_paths(languages: Iterable[Language]) -> tuple[str, ...]:
     """Every variant's start page: ("/", "/en/", …)."""
     return tuple(posixpath.join("/", found.prefix) for found in languages)
 
 
 __all__ = [
+    "N_",
     "Language",
     "alternates_from",
     "babel_locale",
+    "catalogue_in",
+    "catalogue_of",
     "current",
     "file_name_in",
     "files_of_other_languages",
@@ -174,4 +220,6 @@ __all__ = [
     "path_prefix_language",
     "start_paths",
     "table",
+    "translation_targets",
+    "writes_like_main",
 ]

@@ -17,7 +17,7 @@ def phone_value(phone) -> str | None:
 
 
 def international(number: str) -> str:
-    """ "06592 9263198" → "+49 6592 9263198" (for English pages)."""
+    """ "06592 9263198" → "+49 6592 9263198" (for pages read abroad)."""
     number = number.strip()
     if number.startswith("+"):
         return number
@@ -30,6 +30,7 @@ def tel_href(number: str) -> str:
     return f"tel:{digits}"
 
 
-def display(number: str, lang: str) -> str:
-    """German pages show the number as written at home; other languages in +49 form."""
-    return number if lang == "de" else international(number)
+def display(number: str, international_form: bool) -> str:
+    """The number as written at home, or in +49 form for a language read abroad
+    (bfb_languages.writes_like_main: a variant in another locale than the main site's)."""
+    return international(number) if international_form else number

@@ -19,10 +19,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
+from bfb_contents.content_files import ContentFile, read_files
+from bfb_contents.kinds import PLACE, kind_named
+from bfb_languages import N_, Language, path_prefix_language, table
+from bfb_urls import address_of
 
 from .association import ASSOCIATION_FIELDS, AssociationField
 
@@ -37,14 +42,18 @@ class Question:
     answer_goes: str  # where the answer is entered: file and key
     kind: str  # "association", "confirmation" or "text" (see the module's docstring)
     pages: tuple[str, ...] = ()  # where the answer shows, besides pages holding the marker
-    gap: dict[str, str] = field(default_factory=dict)  # what `{offen:<key>}` shows, per language
+    # What `{offen:<key>}` shows: a German msgid, translated in the templates' catalogue.
+    gap: str | None = None
+    templates: tuple[str, ...] = ()  # it shows on every page written with these templates
 
 
-CALL_US = {
-    "de": "steht hier noch nicht – bitte rufen Sie uns an.",
-    "en": "not on this page yet – please call us.",
-}
+# The texts a page shows are msgids of the templates' catalogue (theme/translations).
+CALL_US = N_("steht hier noch nicht – bitte rufen Sie uns an.")
 SETTINGS_FILE = "pelicanconf.py"
+# The templates that show ASSOCIATION's fields (IMPRESSUM_FIELDS, CONTACT_FIELDS), and the
+# Bürgerbus data file's.
+FIELD_TEMPLATES = {"IMPRESSUM_FIELDS": "impressum", "CONTACT_FIELDS": "kontakt"}
+BUERGERBUS_TEMPLATE = "buergerbus"
 
 
 def _field(field: AssociationField) -> Question:
@@ -98,21 +107,18 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "buergerbus_heute",
         "Fährt der Bürgerbus wieder nach festem Plan? Wenn ja: Linien, Tage, Zeiten, Haltestellen.",
-        "als neuen Schritt mit Datum (auch in buergerbus.en.md), dann die Zeile "
+        "als neuen Schritt mit Datum (auch in den anderen Sprachen), dann die Zeile "
         "<!-- offen:buergerbus_heute … --> löschen",
         "text",
-        pages=("/buergerbus/", "/en/buergerbus/", "die Seite jedes Ortes an einer Linie von 2017"),
+        pages=("die Seite jedes Ortes an einer Linie von 2017",),
+        templates=(BUERGERBUS_TEMPLATE,),
     ),
     Question(
         "hoster",
         "Bei welchem Anbieter (Hoster) liegt die Website, und wie lange hebt er die Server-Logs auf?",
         "Namen des Hosters und Speicherdauer an die Stelle von {offen:hoster} schreiben",
         "text",
-        gap={
-            "de": "Den Hoster und die Speicherdauer tragen wir hier ein, sobald sie feststehen.",
-            "en": "We will add the hosting provider and the retention period here "
-            "as soon as they are settled.",
-        },
+        gap=N_("Den Hoster und die Speicherdauer tragen wir hier ein, sobald sie feststehen."),
     ),
 )
 BY_KEY = {question.key: question for question in QUESTIONS}
@@ -126,65 +132,92 @@ class OpenQuestion:
     key: str
 
 
-def gap_text(key: str, lang: str) -> str:
-    """What a page shows where `{offen:<key>}` stands."""
+def gap_text(key: str, gettext=str) -> str:
+    """What a page shows where `{offen:<key>}` stands, in the page's language (`gettext`: its catalogue's)."""
     question = BY_KEY.get(key)
-    texts = question.gap if question and question.gap else CALL_US
-    return texts.get(lang) or texts["de"]
+    return gettext(question.gap if question and question.gap else CALL_US)
 
 
-def _text_files(content: Path) -> Iterator[Path]:
-    for path in sorted(content.rglob("*.md")):
-        if not any(part.startswith(".") for part in path.relative_to(content).parts):
-            yield path
+def site_settings(settings: dict, language: Language) -> dict:
+    """The settings of `language`'s site: the main settings with its subsite's (I18N_SUBSITES)."""
+    if language.main:
+        return settings
+    return {**settings, **settings.get("I18N_SUBSITES", {}).get(language.key, {})}
 
 
-def _page_path(path: Path, content: Path, settings: dict) -> str:
-    """The address of a text, from its folder, file name and `Slug:` (drafts under /entwuerfe/)."""
-    text = path.read_text(encoding="utf-8")
-    header = text.split("\n\n", 1)[0]
-    slug = re.search(r"^Slug:\s*(\S+)", header, re.MULTILINE)
-    slug = slug.group(1) if slug else path.stem.split(".")[0]
-    english = path.name.endswith(".en.md")
-    draft = re.search(r"^Status:\s*draft", header, re.MULTILINE | re.IGNORECASE)
-    folder = path.relative_to(content).parts[0]
-    if draft:
-        return f"/entwuerfe/{'seiten/' if folder == 'seiten' else ''}{slug}/" if not english else "(Entwurf)"
-    if folder == "seiten":
-        if slug == "start":
-            return "/en/" if english else "/"
-        return f"{'/en' if english else ''}/{slug}/"
-    if folder == "aktuelles":
-        return f"/en/news/{slug}/" if english else f"/aktuelles/{slug}/"
-    return "/" + str(path.relative_to(content))
+def _page_path(file: ContentFile, settings: dict) -> str:
+    """The address of a text, from its kind's URL pattern in its language's site (or its `Save_as:`)."""
+    site = site_settings(settings, file.language)
+    kind = kind_named(file.kind)
+    slug = file.front.value("slug") or file.path.name.split(".")[0]
+    save_as = file.front.value("save_as")
+    if save_as and not file.is_draft:
+        return address_of(file.language.prefix + save_as)
+    pattern = kind.draft_url_pattern(site) if file.is_draft else kind.url_pattern(site)
+    if not pattern:
+        return "(Entwurf)"  # this build writes no page for it
+    return "/" + file.language.prefix + pattern.format(slug=slug, lang=file.language.key)
 
 
-def marker_places(content: Path, settings: dict) -> dict[str, list[tuple[str, str]]]:
-    """{question key: [(file, address) of every text that still holds its marker]}."""
+def _files(content: Path, settings: dict) -> list[ContentFile]:
+    return read_files(content, settings) if content.is_dir() else []
+
+
+def marker_places(
+    content: Path, settings: dict, texts: list[ContentFile] | None = None
+) -> dict[str, list[tuple[str, str]]]:
+    """{question key: [(file, address) of every text that still holds its marker]}.
+
+    `texts`: the content folder's texts, if read already.
+    """
     found: dict[str, list[tuple[str, str]]] = {}
-    for path in _text_files(content):
-        text = path.read_text(encoding="utf-8")
+    for file in _files(content, settings) if texts is None else texts:
+        text = file.path.read_text(encoding="utf-8")
         if "offen:" not in text:
             continue
         for match in MARKER.finditer(text):
             key = match.group(1) or match.group(2)
-            place = (f"content/{path.relative_to(content).as_posix()}", _page_path(path, content, settings))
+            place = (f"content/{file.relative}", _page_path(file, settings))
             if place not in found.setdefault(key, []):
                 found[key].append(place)
     return found
 
 
-def _association_pages(key: str, settings: dict) -> tuple[str, ...]:
+def _template_pages(files: list[ContentFile], settings: dict, templates: tuple[str, ...]) -> list[str]:
+    """The addresses of the published texts written with one of `templates`, in every language."""
+    pages = [
+        _page_path(file, settings)
+        for file in files
+        if not file.is_draft and file.front.value("template") in templates
+    ]
+    return sorted(pages, key=partial(_main_language_first, list(table(settings).values())))
+
+
+def _association_pages(key: str, settings: dict, files: list[ContentFile]) -> tuple[str, ...]:
+    templates = tuple(
+        template for fields, template in FIELD_TEMPLATES.items() if key in settings.get(fields, ())
+    )
+    return tuple(_template_pages(files, settings, templates))
+
+
+def _place_pages(settings: dict, slug: str) -> str:
+    """The addresses of a place's page in every language that has place pages."""
     pages = []
-    if key in settings.get("IMPRESSUM_FIELDS", ()):
-        pages += ["/impressum/", "/en/impressum/"]
-    if key in settings.get("CONTACT_FIELDS", ()):
-        pages += ["/kontakt/", "/en/kontakt/"]
-    return tuple(pages)
+    for language in table(settings).values():
+        pattern = PLACE.url_pattern(site_settings(settings, language))
+        if pattern:
+            pages.append("/" + language.prefix + pattern.format(slug=slug))
+    return ", ".join(pages)
 
 
-def _notes(content: Path) -> Iterator[OpenQuestion]:
+def _notes(content: Path, settings: dict, files: list[ContentFile]) -> Iterator[OpenQuestion]:
     """Every `note:` in the data files, with its line and the page of what it belongs to."""
+    pages = {
+        "data/orte.yaml": partial(_place_pages, settings),
+        "data/buergerbus.yaml": lambda _slug: ", ".join(
+            _template_pages(files, settings, (BUERGERBUS_TEMPLATE,))
+        ),
+    }
     for name in DATA_FILES:
         path = content / name
         if not path.exists():
@@ -193,7 +226,7 @@ def _notes(content: Path) -> Iterator[OpenQuestion]:
             root = yaml.compose(path.read_text(encoding="utf-8"))
         except yaml.YAMLError:
             continue
-        yield from _notes_in(root, f"content/{name}", None, name)
+        yield from _notes_in(root, f"content/{name}", None, name, pages)
 
 
 def _scalar(values: dict, key: str) -> str | None:
@@ -201,7 +234,9 @@ def _scalar(values: dict, key: str) -> str | None:
     return value.value if isinstance(value, yaml.ScalarNode) else None
 
 
-def _notes_in(node, file_name: str, owner: tuple | None, data_name: str) -> Iterator[OpenQuestion]:
+def _notes_in(
+    node, file_name: str, owner: tuple | None, data_name: str, pages: dict
+) -> Iterator[OpenQuestion]:
     """`owner`: (name, slug) of the place or route the node belongs to (the outermost named entry)."""
     if isinstance(node, yaml.MappingNode):
         values = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
@@ -211,11 +246,8 @@ def _notes_in(node, file_name: str, owner: tuple | None, data_name: str) -> Iter
         note = values.get("note")
         if isinstance(note, yaml.ScalarNode) and note.value.strip():
             name, slug = here or (None, None)
-            page = (
-                f"/orte/{slug}/, /en/orte/{slug}/"
-                if data_name == "data/orte.yaml" and slug
-                else "/buergerbus/, /en/buergerbus/"
-            )
+            # A note on a place: its pages; any other (a route, the places file itself): the Bürgerbus pages.
+            page = pages[data_name if slug else DATA_FILES[1]](slug)
             yield OpenQuestion(
                 question=f"Notiz{f' zu „{name}“' if name else ''}: {' '.join(note.value.split())}",
                 answer_goes=f"{file_name}, Zeile {note.start_mark.line + 1}, Feld „note“ "
@@ -224,26 +256,30 @@ def _notes_in(node, file_name: str, owner: tuple | None, data_name: str) -> Iter
                 key=f"note:{file_name}:{note.start_mark.line + 1}",
             )
         for _key, value in node.value:
-            yield from _notes_in(value, file_name, here, data_name)
+            yield from _notes_in(value, file_name, here, data_name, pages)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _notes_in(item, file_name, owner, data_name)
+            yield from _notes_in(item, file_name, owner, data_name, pages)
 
 
-def _german_first(page: str) -> tuple[bool, str]:
-    return (page.startswith("/en/"), page.removeprefix("/en"))
+def _main_language_first(languages: list[Language], page: str) -> tuple[int, str]:
+    """Sort key: a page's address without its language's folder, the main language's first."""
+    language = path_prefix_language(languages, page)
+    return (languages.index(language), page.removeprefix("/" + language.prefix.rstrip("/")))
 
 
 def open_questions(settings: dict, content: Path | None = None) -> list[OpenQuestion]:
     """Every question still open, in the table's order, then the unknown markers, then the notes."""
     content = Path(content or settings.get("PATH", "content"))
     association = settings.get("ASSOCIATION", {})
-    markers = marker_places(content, settings)
+    texts = _files(content, settings)
+    markers = marker_places(content, settings, texts)
+    languages = list(table(settings).values())
     result: list[OpenQuestion] = []
     for question in QUESTIONS:
         if question.kind == "association":
             is_open = question.key in association and association[question.key] is None
-            pages = _association_pages(question.key, settings)
+            pages = _association_pages(question.key, settings, texts)
         elif question.kind == "confirmation":
             entry = association.get(question.key.removesuffix("_confirmed"))
             is_open = isinstance(entry, dict) and not entry.get("confirmed")
@@ -252,12 +288,15 @@ def open_questions(settings: dict, content: Path | None = None) -> list[OpenQues
             places = markers.get(question.key, [])
             is_open = bool(places)
             pages = tuple(page for _file, page in places)
+        pages += tuple(_template_pages(texts, settings, question.templates))
         if is_open:
             answer_goes = question.answer_goes
             if question.kind == "text":
                 files = ", ".join(sorted({file for file, _page in markers[question.key]}))
                 answer_goes = f"{files}: {answer_goes}"
-            shows_on = tuple(dict.fromkeys(sorted(question.pages + pages, key=_german_first)))
+            shows_on = tuple(
+                dict.fromkeys(sorted(question.pages + pages, key=partial(_main_language_first, languages)))
+            )
             result.append(OpenQuestion(question.question, answer_goes, shows_on, question.key))
     for key, places in markers.items():
         if key not in BY_KEY:
@@ -270,7 +309,7 @@ def open_questions(settings: dict, content: Path | None = None) -> list[OpenQues
                     key,
                 )
             )
-    result += list(_notes(content))
+    result += list(_notes(content, settings, texts))
     return result
 
 

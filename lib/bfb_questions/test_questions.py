@@ -136,7 +136,8 @@ def test_markers_become_a_phone_link_and_a_marked_gap(lang, number, gap):
     converter = markdown.Markdown(
         extensions=["bfb_questions"],
         extension_configs={
-            "bfb_questions": {"lang": lang, "phone": {"value": "06592 9263198", "as_of": "2020"}}
+            "bfb_questions": pelicanconf.question_markers(lang)
+            | {"phone": {"value": "06592 9263198", "as_of": "2020"}}
         },
     )
     html = converter.convert("Rufen Sie an: {telefon}. Beitrag: {offen:mitgliedsbeitrag}")

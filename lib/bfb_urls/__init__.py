@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 # The one list of reserved addresses. Top-level folders the build fills itself (the theme,
 # the search index, the photos, the feeds): no `Save_as:` may write into them.
 GENERATED_FOLDERS = frozenset({"theme", "pagefind", "bilder", "feeds"})
-# Top-level addresses no page's slug may take: the generated folders and the lists and
-# language sites (/aktuelles/, /entwuerfe/, /en/, /en/news/, /en/drafts/).
-RESERVED_TOP_LEVEL = GENERATED_FOLDERS | {"aktuelles", "entwuerfe", "en", "news", "drafts"}
+
+
+def reserved_top_level(settings: Mapping) -> frozenset[str]:
+    """Top-level addresses no page's slug may take, from the settings of every language site.
+
+    The generated folders, every language's folder (the keys of SITE_LANGUAGES) and the first
+    folder of each address the build writes (`…_SAVE_AS`: the news, their lists, the drafts,
+    the places) in the main site or a subsite (I18N_SUBSITES). A page's slug is the same in
+    every language, so a folder one language writes is reserved in all of them.
+    """
+    reserved = set(GENERATED_FOLDERS) | set(settings.get("SITE_LANGUAGES", {}))
+    for site in (settings, *settings.get("I18N_SUBSITES", {}).values()):
+        for name, pattern in site.items():
+            if name.endswith("_SAVE_AS") and isinstance(pattern, str) and "/" in pattern:
+                folder = pattern.split("/", 1)[0]
+                if folder and "{" not in folder:
+                    reserved.add(folder)
+    return frozenset(reserved)
 
 
 def clean_url(url: str) -> str:
-    """Return `url` with `..` segments resolved: `/en/../orte/` becomes `/orte/`.
+    """Return `url` with `..` segments resolved: `/<lang>/../orte/` becomes `/orte/`.
 
     i18n_subsites links translations relatively; hreflang, canonical links and
     the sitemap need the plain form.

@@ -49,11 +49,11 @@ from bfb_contents.drafts import leave_out
 from bfb_contents.front_matter import markdown_lines
 from bfb_contents.kinds import fields_of, kind_named
 from bfb_errors import Problem, format_problems, report_notes, stop_build
-from bfb_languages import table
+from bfb_languages import Language, file_name_in, table, translation_targets
 from bfb_sanitize import MARKUP_NOT_ALLOWED, markup_outside_allow_list
 from bfb_text.slugs import german_slugify
 from bfb_text.yes_no import yes_no
-from bfb_urls import GENERATED_FOLDERS, RESERVED_TOP_LEVEL
+from bfb_urls import GENERATED_FOLDERS, reserved_top_level
 
 from .plain_language import check_plain_language, print_reading_ease
 
@@ -97,8 +97,6 @@ SPELLING = {
     "modified": "Modified",
     "category": "Category",
 }
-# Addresses the site generates itself (bfb_urls): a page with such a slug would be overwritten.
-RESERVED_PAGE_SLUGS = RESERVED_TOP_LEVEL
 LINK_RE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s\"')>#?]+)")
 MARKDOWN_IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 HTML_IMG_RE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
@@ -127,7 +125,7 @@ def check_content(
     for file in files:
         problems += check_file(file, content_dir, settings)
     problems += check_translations(files)
-    problems += check_draft_translations(files)
+    problems += check_draft_translations(files, translation_targets(settings))
     problems += check_links_to_unpublished(files, content_dir, settings, every_file)
     if notes is not None:
         notes += [future_note(file, settings) for file in files if held_back_until(file, settings)]
@@ -277,7 +275,7 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
                     file,
                     None,
                     f"Im Kopf {kind.german_of_this} fehlt das Feld „{name}:“.",
-                    f"Eine Zeile „{name}: …“ in den Kopf schreiben. {FIELD_HINTS[key]}",
+                    f"Eine Zeile „{name}: …“ in den Kopf schreiben. {field_hint(key, file)}",
                     f"required metadata '{key}' missing",
                     code=f"{key}-missing",
                 )
@@ -288,7 +286,7 @@ def check_required(file: ContentFile, settings: dict, **_) -> list[Problem]:
                     file,
                     file.front.line(key),
                     f"Das Feld „{name}:“ ist leer.",
-                    f"Hinter „{name}:“ den Wert eintragen. {FIELD_HINTS[key]}",
+                    f"Hinter „{name}:“ den Wert eintragen. {field_hint(key, file)}",
                     f"required metadata '{key}' is empty",
                     code=f"{key}-empty",
                 )
@@ -300,9 +298,15 @@ FIELD_HINTS = {
     "title": "Die Überschrift, z. B. „Title: Neuer Vorstand gewählt“.",
     "date": "Das Datum der Meldung als Jahr-Monat-Tag, z. B. „Date: 2022-06-22“.",
     "slug": "Der Teil der Adresse, klein und ohne Umlaute, z. B. „Slug: neuer-vorstand“.",
-    "lang": "„Lang: de“ für Deutsch, „Lang: en“ für Englisch.",
+    # "lang": field_hint() names the language of the file's name (SITE_LANGUAGES).
     "summary": "Ein bis zwei Sätze, die in Listen und auf der Startseite erscheinen.",
 }
+
+
+def field_hint(key: str, file: ContentFile) -> str:
+    if key == "lang":
+        return f"Für diese Datei „Lang: {file.expected_lang}“ ({file.language.label}, wie ihr Name sagt)."
+    return FIELD_HINTS[key]
 
 
 def check_date(file: ContentFile, **_) -> list[Problem]:
@@ -402,8 +406,8 @@ def check_slug(file: ContentFile, settings: dict, **_) -> list[Problem]:
                 code="slug-form",
             )
         ]
-    # The keys of SITE_LANGUAGES are reserved too: each is the folder of a language's site.
-    if kind_named(file.kind).top_level_urls and (value in RESERVED_PAGE_SLUGS or value in table(settings)):
+    # Addresses the site generates itself (bfb_urls): a page with such a slug would be overwritten.
+    if kind_named(file.kind).top_level_urls and value in reserved_top_level(settings):
         return [
             problem(
                 file,
@@ -694,7 +698,8 @@ def is_unpublished(file: ContentFile, settings: dict) -> bool:
 def future_note(file: ContentFile, settings: dict) -> Problem:
     from babel.dates import format_date
 
-    day = format_date(held_back_until(file, settings), "EEEE, d. MMMM y", locale="de")
+    # The messages are German: the main language's Babel locale writes the day.
+    day = format_date(held_back_until(file, settings), "EEEE, d. MMMM y", locale=file.main_language.locale)
     return problem(
         file,
         file.front.line("date"),
@@ -751,40 +756,43 @@ def unpublished_link(file: ContentFile, line: int, target: ContentFile, settings
 SLUG_OF_A_PUBLISHED_TEXT = ", taken by a published text"
 
 
-def check_draft_translations(files: list[ContentFile]) -> list[Problem]:
-    """A German draft without its English version: a to-do before publishing (unless German_only).
+def check_draft_translations(files: list[ContentFile], targets: list[Language]) -> list[Problem]:
+    """A main-language draft without a translation: a to-do before publishing (unless German_only).
 
+    `targets`: the languages every text is translated into (bfb_languages.translation_targets).
     Only drafts: for a published text the production build's translation check
     (bfb_translations, TRANSLATIONS_REQUIRED) stops the build itself.
     """
     paths = {file.path for file in files}
     problems = []
     for file in files:
-        if not file.is_draft or file.expected_lang != "de":
+        if not file.is_draft or not file.language.main:
             continue
         if yes_no(file.front.value("german_only")):
             continue
-        english = file.path.with_name(f"{file.path.stem}.en{file.path.suffix}")
-        if english in paths:
-            continue
-        problems.append(
-            problem(
-                file,
-                file.front.line("status"),
-                f"Die englische Fassung fehlt: „{english.name}“ gibt es noch nicht. Ohne sie hält der "
-                "Build zum Veröffentlichen an.",
-                f"Neben „{file.path.name}“ die Datei „{english.name}“ mit demselben Slug und „Lang: en“ "
-                "anlegen (invoke new --also en legt beide an) – oder „German_only: ja“ in den Kopf "
-                "schreiben, wenn der Text nur auf Deutsch erscheinen soll.",
-                "draft without English version",
-                code="draft-translation-missing",
-            )
-        )
+        for target in targets:
+            translation = file.path.with_name(file_name_in(target, (file.language, target), file.path))
+            if translation not in paths:
+                problems.append(missing_draft_translation(file, translation.name, target))
     return problems
 
 
+def missing_draft_translation(file: ContentFile, name: str, target: Language) -> Problem:
+    return problem(
+        file,
+        file.front.line("status"),
+        f"Die englische Fassung fehlt: „{name}“ gibt es noch nicht. Ohne sie hält der "
+        "Build zum Veröffentlichen an.",
+        f"Neben „{file.path.name}“ die Datei „{name}“ mit demselben Slug und „Lang: {target.key}“ "
+        f"anlegen (invoke new --also {target.key} legt beide an) – oder „German_only: ja“ in den Kopf "
+        "schreiben, wenn der Text nur auf Deutsch erscheinen soll.",
+        "draft without English version",
+        code="draft-translation-missing",
+    )
+
+
 def check_translations(files: list[ContentFile]) -> list[Problem]:
-    """Translation pairs: `x.en.md` beside `x.md`, same Slug; no Slug twice in one language.
+    """Translation pairs: `x.<suffix>.md` beside `x.md`, same Slug; no Slug twice in one language.
 
     A plain-language page (`x.einfach.md`) may stand alone: its full page can come later.
     """

@@ -352,6 +352,8 @@ def add_globals(generator) -> None:
         hreflang_alternates=hreflang_alternates,
         site_language=languages[generator.settings["DEFAULT_LANG"]],
         site_languages=languages,
+        # The language the texts without translation are in (the problems, the German sources).
+        main_language=next(iter(languages.values())),
     )
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 from functools import partial
 
 from bfb_formats.locale_format import date_pattern, localised_date, localised_number
-from bfb_formats.partial_dates import partial_date
+from bfb_formats.partial_dates import partial_date, register_site
 from bfb_languages import babel_locale
 from bfb_urls import clean_url, same_origin
 from pelican import signals
@@ -46,6 +46,7 @@ def set_locale_date(content) -> None:
 
 
 def add_filters(generator) -> None:
+    register_site(generator.settings)  # for `PartialDate.label(DEFAULT_LANG)` in the templates
     lang = babel_locale(generator.settings, generator.settings["DEFAULT_LANG"])
     generator.env.filters.update(
         format_date=partial(_format_date_filter, lang=lang, settings=generator.settings),

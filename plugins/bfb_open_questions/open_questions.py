@@ -1,7 +1,8 @@
 """The association's phone on every page, and the board's open questions in the preview.
 
-- Jinja filters `phone_href` ("tel:+49…") and `phone_display` (as written on German pages,
-  "+49 …" on the others), so templates show ASSOCIATION["phone"] without repeating it.
+- Jinja filters `phone_href` ("tel:+49…") and `phone_display` (as written at home on the
+  pages in the main site's locale, "+49 …" on the others), so templates show
+  ASSOCIATION["phone"] without repeating it.
 - The development build writes the list of open questions (lib/bfb_questions, the same
   list `invoke fragen` prints) to /entwuerfe/offene-fragen/, on the German site only.
   The production build has no drafts (DRAFT_SAVE_AS is empty) and so never writes it.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from bfb_languages import current
+from bfb_languages import current, writes_like_main
 from bfb_questions.phone import display, phone_value, tel_href
 from bfb_questions.questions import open_questions
 from pelican import signals
@@ -27,15 +28,17 @@ def phone_href(phone) -> str:
     return tel_href(number) if number else ""
 
 
-def phone_display(phone, lang: str) -> str:
+def phone_display(phone, international_form: bool) -> str:
     number = phone_value(phone)
-    return display(number, lang) if number else ""
+    return display(number, international_form) if number else ""
 
 
 def add_filters(generator) -> None:
-    # The page's written language, not the variant's key: Einfache Sprache is German ("de").
-    lang = current(generator.settings).html_lang
-    generator.env.filters.update(phone_href=phone_href, phone_display=partial(phone_display, lang=lang))
+    # By the variant's locale, not its key: Einfache Sprache is German and shows the home form.
+    international_form = not writes_like_main(generator.settings, generator.settings["DEFAULT_LANG"])
+    generator.env.filters.update(
+        phone_href=phone_href, phone_display=partial(phone_display, international_form=international_form)
+    )
 
 
 def save_as(settings: dict) -> str:

@@ -9,11 +9,11 @@ changed, until somebody deletes `.cache/`.
 
 So each language site fingerprints those inputs on `initialized` (the settings, every file
 under content/ that is not a Markdown text, our own loaded code and the Markdown
-extensions named in MARKDOWN, the versions of Pelican and Markdown) and loads the cache
-only if the fingerprint is the one a successful build left beside its cache. The
-fingerprint file is removed when a build starts and written again by `finalized`: after a
-failed or interrupted build, the next one reads every text afresh, so no problem found
-while reading (a misspelt placeholder, say) can hide behind the cache.
+extensions named in MARKDOWN, the templates' catalogues, the versions of Pelican and
+Markdown) and loads the cache only if the fingerprint is the one a successful build left
+beside its cache. The fingerprint file is removed when a build starts and written again by
+`finalized`: after a failed or interrupted build, the next one reads every text afresh, so
+no problem found while reading (a misspelt placeholder, say) can hide behind the cache.
 """
 
 from __future__ import annotations
@@ -115,13 +115,27 @@ def data_files(settings: dict) -> set[Path]:
     return files
 
 
+def catalogue_files(settings: dict) -> set[Path]:
+    """The templates' message catalogues (.po): a text's `{offen:…}` gap is translated with them.
+
+    The sources, not the compiled .mo files, which every build writes again.
+    """
+    localedir = settings.get("I18N_GETTEXT_LOCALEDIR")
+    return set(Path(localedir).glob("*/LC_MESSAGES/*.po")) if localedir else set()
+
+
 def fingerprint(settings: dict) -> str:
     """A digest of everything a cached text may depend on besides its own file."""
     digest = hashlib.sha256()
     inputs = {key: value for key, value in settings.items() if key not in NOT_INPUTS}
     digest.update(json.dumps(stable(inputs), sort_keys=True, ensure_ascii=False).encode())
     digest.update(f"pelican {pelican.__version__} markdown {markdown.__version__}\n".encode())
-    files = data_files(settings) | own_code_files() | markdown_extension_files(settings)
+    files = (
+        data_files(settings)
+        | own_code_files()
+        | markdown_extension_files(settings)
+        | catalogue_files(settings)
+    )
     for path in sorted(files):
         try:
             stat = path.stat()

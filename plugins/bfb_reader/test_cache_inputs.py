@@ -111,6 +111,18 @@ def test_our_markdown_extensions_are_inputs(tmp_path):
         os.utime(tables, ns=(stat.st_atime_ns, stat.st_mtime_ns))
 
 
+def test_the_templates_catalogues_are_inputs(tmp_path):
+    """An English text's `{offen:…}` gap is translated with the catalogue: a changed .po is a new input."""
+    localedir = tmp_path / "translations"
+    po_file = localedir / "xx" / "LC_MESSAGES" / "messages.po"
+    po_file.parent.mkdir(parents=True)
+    po_file.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    settings = {**site(tmp_path).settings, "I18N_GETTEXT_LOCALEDIR": str(localedir)}
+    before = fingerprint(settings)
+    po_file.write_text('msgid "a"\nmsgstr "c, longer"\n', encoding="utf-8")
+    assert fingerprint(settings) != before
+
+
 TEST_PAGE = """\
 Title: Zahlenprobe
 Slug: zahlenprobe

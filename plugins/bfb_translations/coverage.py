@@ -19,7 +19,7 @@ from pathlib import Path
 from bfb_contents.content_files import ContentFile, read_files
 from bfb_contents.kinds import kind_named
 from bfb_errors import Problem
-from bfb_languages import Language, file_name_in, table
+from bfb_languages import Language, file_name_in, translation_targets
 from bfb_text.yes_no import yes_no
 
 MARKER = "german_only"  # the header field `German_only:`, lowercased as Pelican does
@@ -37,7 +37,9 @@ class Untranslated:
     status: str  # published, hidden or draft
     german_only: bool  # marked `German_only: ja`
     marker_line: int | None  # line of the `German_only:` field, if any
-    draft_translation: bool = False  # the .en.md exists but is still a draft
+    draft_translation: bool = False  # a translation file exists but is still a draft
+    # The names of the translation files missing or still drafts, with their `Lang:`: (("x.en.md", "en"), …)
+    translations: tuple[tuple[str, str], ...] = ()
 
     @property
     def required(self) -> bool:
@@ -58,11 +60,6 @@ def status_of(file: ContentFile) -> str:
     return (file.front.value("status") or "published").strip().lower()
 
 
-def translation_languages(settings: dict) -> list[Language]:
-    """The languages every text is translated into: all but the main one and plain variants."""
-    return [found for found in table(settings).values() if not found.main and found.simplifies is None]
-
-
 def translation_path(file: ContentFile, language: Language) -> Path:
     return file.path.with_name(file_name_in(language, (file.language, language), file.path))
 
@@ -72,7 +69,7 @@ def untranslated_report(
 ) -> list[Untranslated]:
     """Return every German news item and page of `content_dir` without a usable English translation.
 
-    Usable: the `.en.md` file exists and, if the German text is published, is not a draft
+    Usable: the translation file (`x.<suffix>.md`) exists and, if the German text is published, is not a draft
     (a draft translation of a published text does not appear on the English site).
     `files`: the content files, if already read (by the content check of this build).
     """
@@ -82,15 +79,17 @@ def untranslated_report(
     for file in files:
         if not file.language.main:
             continue
-        translations = [
-            by_path.get(translation_path(file, found)) for found in translation_languages(settings)
-        ]
         status = status_of(file)
-        draft_translation = any(
-            translation is not None and status_of(translation) == "draft" and status != "draft"
-            for translation in translations
-        )
-        if None not in translations and not draft_translation:
+        lacking = []  # (path, language) of each translation missing or still a draft
+        draft_translation = False
+        for target in translation_targets(settings):
+            path = translation_path(file, target)
+            translation = by_path.get(path)
+            draft = translation is not None and status_of(translation) == "draft" and status != "draft"
+            draft_translation = draft_translation or draft
+            if translation is None or draft:  # a draft first: the fix names it
+                lacking.insert(0 if draft else len(lacking), (path.name, target.key))
+        if not lacking:
             continue
         found.append(
             Untranslated(
@@ -103,13 +102,14 @@ def untranslated_report(
                 german_only=marked_german_only(file),
                 marker_line=file.front.line(MARKER),
                 draft_translation=draft_translation,
+                translations=tuple(lacking),
             )
         )
     return found
 
 
 def marker_problems(files: list[ContentFile], languages: list[Language]) -> list[Problem]:
-    """A `German_only:` field with an unknown value, on an English file or beside a translation."""
+    """A `German_only:` field with an unknown value, on a translation or beside one."""
     paths = {file.path for file in files}
     problems = []
     for file in files:
@@ -135,7 +135,8 @@ def marker_problems(files: list[ContentFile], languages: list[Language]) -> list
                     file.path,
                     line,
                     "Der Text ist als „nur Deutsch“ markiert, hat aber eine englische Fassung.",
-                    "Entweder die Zeile „German_only: ja“ löschen oder die englische Datei (….en.md).",
+                    "Entweder die Zeile „German_only: ja“ löschen oder die englische Datei "
+                    f"({' oder '.join(translation_names(file, paths, languages))}).",
                     "German_only contradicts an existing translation",
                     code="german-only-with-translation",
                 )
@@ -143,12 +144,21 @@ def marker_problems(files: list[ContentFile], languages: list[Language]) -> list
     return problems
 
 
+def translation_names(file: ContentFile, paths: set[Path], languages: list[Language]) -> list[str]:
+    """The names of `file`'s translations among `paths` (its own name, for a translation itself)."""
+    if not file.language.main:
+        return [file.path.name]
+    return [
+        translation_path(file, found).name for found in languages if translation_path(file, found) in paths
+    ]
+
+
 def fix_for(item: Untranslated) -> str:
-    english = f"{item.path.stem}.en.md"
+    name, lang = item.translations[0] if item.translations else (item.path.name, "")
     if item.draft_translation:
-        return f"In „{english}“ die Zeile „Status: draft“ löschen, sobald die Übersetzung fertig ist."
+        return f"In „{name}“ die Zeile „Status: draft“ löschen, sobald die Übersetzung fertig ist."
     return (
-        f"Die Übersetzung als „{english}“ daneben anlegen (gleicher Slug, „Lang: en“), "
+        f"Die Übersetzung als „{name}“ daneben anlegen (gleicher Slug, „Lang: {lang}“), "
         "oder den Text mit der Kopfzeile „German_only: ja“ als „nur Deutsch“ markieren."
     )
 
@@ -175,7 +185,7 @@ def translation_problems(
 ) -> list[Problem]:
     """Return the translation problems that stop this build (see module docstring)."""
     files = read_files(content_dir, settings) if files is None else files
-    problems = marker_problems(files, translation_languages(settings))
+    problems = marker_problems(files, translation_targets(settings))
     if settings.get("TRANSLATIONS_REQUIRED"):
         problems += missing_translation_problems(untranslated_report(content_dir, settings, files))
     return problems
