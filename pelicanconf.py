@@ -327,13 +327,14 @@ PLACES_SAVE_AS = "orte/index.html"
 # (theme/templates/partials/place_offer.html and place_buergerbus.html). Each source: publisher,
 # title, date as precise as known ("2013-03-06", "2017-01", "2021"; "approximate" for an
 # inferred year), url (None when the page is gone, like our old website) and, where the
-# publisher is more than a name, its English form "publisher_en".
+# publisher is more than a name, its form in another language under that language's key of
+# SITE_LANGUAGES ("en": {"publisher": …}), as in ASSOCIATION.
 PLACE_PAGE_SOURCES = {
     # What our helpers do, and that help is for members (helpers are members too).
     "offer": [
         {
             "publisher": "Bürger für Bürger e.V., alte Website",
-            "publisher_en": "our association's old website",
+            "en": {"publisher": "our association's old website"},
             "title": "Unterstützen Sie uns aktiv durch Ihre Hilfe",
             "date": "2021",
             "approximate": True,
@@ -365,7 +366,7 @@ PLACE_PAGE_SOURCES = {
     "bus_suspended": [
         {
             "publisher": "Bürger für Bürger e.V., alte Website",
-            "publisher_en": "our association's old website",
+            "en": {"publisher": "our association's old website"},
             "title": "Fahrten des Bürgerbusses in der Verbandsgemeinde Daun werden vorübergehend eingestellt",
             "date": "2020-03",
             "url": None,

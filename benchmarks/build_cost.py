@@ -42,6 +42,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bfb_html import start_tags
 from corpus import write_corpus  # benchmarks/, the folder of this script
 
 from sitetools.build import CONTENT, build_production, compile_catalogues
@@ -252,9 +253,10 @@ def page_weights(work: Path) -> list[dict]:
 
 def _loaded_assets(html: str) -> list[str]:
     """Site paths of the stylesheets and scripts a page loads by itself."""
-    stylesheets = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
-    scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
-    return [re.sub(r"^https?://[^/]+", "", ref) for ref in stylesheets + scripts]
+    tags = start_tags(html, "link", "script")  # the one HTML reader (lib/bfb_html)
+    stylesheets = [tag.get("href") for tag in tags if tag.name == "link" and tag.get("rel") == "stylesheet"]
+    scripts = [tag.get("src") for tag in tags if tag.name == "script" and tag.get("src")]
+    return [re.sub(r"^https?://[^/]+", "", ref) for ref in stylesheets + scripts if ref]
 
 
 def report(real: dict, rows: list[dict], markdown: dict, weights: list[dict], as_markdown: bool) -> None:

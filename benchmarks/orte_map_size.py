@@ -21,10 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from bfb_languages import languages_of
 from bfb_yaml.loader import load_located_yaml
 from orte.svg_map import DEFAULT_BOUNDARIES, build_place_map
 from orte.validation import validate_places
 
+from pelicanconf import SITE_LANGUAGES
 from sitetools.build import CONTENT, build_production
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +81,7 @@ def sizes() -> None:
 def layout_time() -> None:
     path = CONTENT / "data" / "orte.yaml"
     data, problems = load_located_yaml(path)
-    records, problems = validate_places(data, path)
+    records, problems = validate_places(data, path, languages_of(SITE_LANGUAGES))
     if problems:
         raise SystemExit("orte.yaml hat Fehler: erst `invoke build`")
     for run in ("erste Sprache", "zweite Sprache (aus dem Zwischenspeicher)"):

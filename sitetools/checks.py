@@ -82,10 +82,16 @@ def content_translations(check: CheckInput) -> list[Problem]:
 
 
 def places_data(check: CheckInput) -> list[Problem]:
-    """The places data file (content/data/orte.yaml), validated as the Orte plugin does."""
+    """The places data file (content/data/orte.yaml) and the names of its terms
+    (content/data/orte-begriffe.yaml), validated as the Orte plugin does."""
+    from bfb_languages import table
     from orte.places_file import DEFAULT_DATA_FILE, read_places_file
+    from orte.terms import DEFAULT_TERMS_FILE, read_terms
 
-    return list(read_places_file(CONTENT / check.settings.get("ORTE_DATA", DEFAULT_DATA_FILE)).problems)
+    languages = table(check.settings)
+    places = read_places_file(CONTENT / check.settings.get("ORTE_DATA", DEFAULT_DATA_FILE), languages)
+    _, term_problems = read_terms(CONTENT / check.settings.get("ORTE_TERMS", DEFAULT_TERMS_FILE), languages)
+    return [*places.problems, *term_problems]
 
 
 # The stable codes of the checks' own problems (the content and data checks bring theirs).

@@ -16,10 +16,10 @@ import re
 import sys
 from collections import deque
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from bfb_html import ids, srcset_addresses, start_tags
 from bfb_languages import languages_of, start_paths
 from bfb_urls import address_of
 
@@ -68,32 +68,28 @@ class CrawlResult:
         return sorted(pages - self.reached)
 
 
-class _PageParser(HTMLParser):
-    """Collects the ids (anchor targets) and the outgoing links of one page."""
+@dataclass
+class ParsedPage:
+    """The ids (anchor targets) and the outgoing links of one page or stylesheet."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.base: str | None = None
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    base: str | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.ids.add(values[name])
-        if tag == "base" and values.get("href"):
-            self.base = values["href"]
-        if tag == "link" and not _is_followed_link_rel(values.get("rel") or ""):
-            return
-        for attribute in LINK_ATTRIBUTES.get(tag, ()):
-            value = values.get(attribute)
-            if not value:
-                continue
-            if attribute == "srcset":
-                self.links += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
-            else:
-                self.links.append(value.strip())
+
+def parse_page(html: str) -> ParsedPage:
+    """What the crawl needs of one HTML page, read by the one HTML reader (lib/bfb_html)."""
+    page = ParsedPage(ids=ids(html))
+    for tag in start_tags(html):
+        if tag.name == "base" and tag.get("href"):
+            page.base = tag.get("href")
+        if tag.name == "link" and not _is_followed_link_rel(tag.get("rel")):
+            continue
+        for attribute in LINK_ATTRIBUTES.get(tag.name, ()):
+            value = tag.get(attribute)
+            if value:
+                page.links += srcset_addresses(value) if attribute == "srcset" else [value.strip()]
+    return page
 
 
 def _is_followed_link_rel(rel: str) -> bool:
@@ -124,7 +120,7 @@ class SiteCrawler:
     def __init__(self, root: Path, site_urls: tuple[str, ...] = ()) -> None:
         self.root = root
         self.site_urls = tuple(url.rstrip("/") for url in site_urls if url)
-        self._parsed: dict[Path, _PageParser] = {}
+        self._parsed: dict[Path, ParsedPage] = {}
 
     def crawl(self, start_pages: tuple[str, ...] | None = None) -> CrawlResult:
         start_pages = start_pages_of_the_site() if start_pages is None else start_pages
@@ -177,14 +173,14 @@ class SiteCrawler:
         # `/x/index.html` and `/x/` are the same page: crawl it once.
         return file_to_path(target_file.relative_to(self.root).as_posix())
 
-    def _parse(self, file: Path) -> _PageParser:
+    def _parse(self, file: Path) -> ParsedPage:
         if file not in self._parsed:
-            parser = _PageParser()
+            page = ParsedPage()
             if file.suffix == ".html":
-                parser.feed(file.read_text(encoding="utf-8"))
+                page = parse_page(file.read_text(encoding="utf-8"))
             elif file.suffix == ".css":
-                parser.links = CSS_URL.findall(file.read_text(encoding="utf-8"))
-            self._parsed[file] = parser
+                page.links = CSS_URL.findall(file.read_text(encoding="utf-8"))
+            self._parsed[file] = page
         return self._parsed[file]
 
 

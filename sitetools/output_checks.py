@@ -10,11 +10,12 @@ addresses, and scripts loaded from the editors' photo folder.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bfb_html import EndTag, StartTag, Text, read, srcset_addresses
 from bfb_urls import address_of
 
 # tag → attributes whose value the browser loads by itself (links a reader follows are not here)
@@ -51,36 +52,28 @@ class PageScan:
     navigations: list[tuple[str, str]] = field(default_factory=list)
 
 
-class _PageScanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.scan = PageScan()
-        self._hidden_depth = 0
+def scanned_attributes(attributes: Mapping[str, str | None]) -> dict[str, str]:
+    """The attributes a scan looks at: those with a value, and every `on…` and `srcdoc` (even empty)."""
+    values = {name: value for name, value in attributes.items() if value}
+    values.update(
+        {name: value or "" for name, value in attributes.items() if name.startswith("on") or name == "srcdoc"}
+    )
+    return values
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value for name, value in attrs if value}
-        values.update(
-            {name: value or "" for name, value in attrs if name.startswith("on") or name == "srcdoc"}
-        )
-        if tag in INVISIBLE:
-            self._hidden_depth += 1
-        for attribute in RESOURCE_ATTRIBUTES.get(tag, ()):
-            if attribute in values:
-                self.scan.resources += _urls(attribute, values[attribute])
-        if "style" in values:
-            self.scan.resources += css_references(values["style"])
-        self.scan.text += [values[name] for name in TEXT_ATTRIBUTES if name in values]
-        self.scan.navigations += navigations(tag, values)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in INVISIBLE and self._hidden_depth:
-            self._hidden_depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.lasttag == "style" and self._hidden_depth:
-            self.scan.resources += css_references(data)
-        elif not self._hidden_depth and data.strip():
-            self.scan.text.append(data)
+def scan_start_tag(scan: PageScan, tag: StartTag) -> None:
+    values = scanned_attributes(tag.attributes)  # the first of duplicates, as the browser reads it
+    for attribute in RESOURCE_ATTRIBUTES.get(tag.name, ()):
+        if attribute in values:
+            scan.resources += _urls(attribute, values[attribute])
+    if "style" in values:
+        scan.resources += css_references(values["style"])
+    scan.text += [values[name] for name in TEXT_ATTRIBUTES if name in values]
+    scan.navigations += navigations(tag.name, values)
+    # A duplicate the browser ignores is still reported if it could lead elsewhere.
+    if tag.duplicates:
+        found = navigations(tag.name, scanned_attributes(dict(tag.duplicates)))
+        scan.navigations += [entry for entry in found if entry not in scan.navigations]
 
 
 # Attributes whose address the browser opens or submits to (beyond RESOURCE_ATTRIBUTES).
@@ -127,9 +120,7 @@ def navigations(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def _urls(attribute: str, value: str) -> list[str]:
-    if attribute == "srcset":
-        return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
-    return [value.strip()]
+    return srcset_addresses(value) if attribute == "srcset" else [value.strip()]
 
 
 def css_references(css: str) -> list[str]:
@@ -137,10 +128,20 @@ def css_references(css: str) -> list[str]:
 
 
 def scan_page(html: str) -> PageScan:
-    scanner = _PageScanner()
-    scanner.feed(html)
-    scanner.close()
-    return scanner.scan
+    """One pass over a page with the one HTML reader (lib/bfb_html)."""
+    scan = PageScan()
+    hidden_depth = 0  # inside <script>, <style> or <template>: not text a reader sees
+    for token in read(html):
+        if isinstance(token, StartTag):
+            hidden_depth += token.name in INVISIBLE
+            scan_start_tag(scan, token)
+        elif isinstance(token, EndTag) and token.name in INVISIBLE and hidden_depth:
+            hidden_depth -= 1
+        elif isinstance(token, Text) and token.raw_in == "style":
+            scan.resources += css_references(token.text)
+        elif isinstance(token, Text) and not hidden_depth and token.text.strip():
+            scan.text.append(token.text)
+    return scan
 
 
 def is_foreign(url: str, own_hosts: set[str]) -> bool:

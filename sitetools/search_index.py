@@ -18,10 +18,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from bfb_html import start_tags
 from pagefind_bin import get_executable
 
 SEARCH_FOLDER = "pagefind"
-OWN_INDEX_MARK = '<meta name="bfb-search-index"'
+OWN_INDEX_MARK = "bfb-search-index"  # the name of the <meta> element (base.html)
 
 
 class SearchIndexFailed(RuntimeError):
@@ -52,9 +53,14 @@ def folders_with_own_index(site: Path) -> list[Path]:
     found = []
     for folder in sorted(path for path in site.iterdir() if path.is_dir() and path.name != SEARCH_FOLDER):
         page = next(iter(sorted(folder.glob("**/index.html"))), None)
-        if page is not None and OWN_INDEX_MARK in page.read_text(encoding="utf-8"):
+        if page is not None and asks_for_own_index(page.read_text(encoding="utf-8")):
             found.append(folder)
     return found
+
+
+def asks_for_own_index(html: str) -> bool:
+    """Whether the page's head holds `<meta name="bfb-search-index">` (read by lib/bfb_html)."""
+    return any(tag.get("name") == OWN_INDEX_MARK for tag in start_tags(html, "meta", stop_at="body"))
 
 
 def run_pagefind(site: Path) -> None:

@@ -211,6 +211,14 @@ def test_placeholder_markers_in_visible_text(html, found):
     assert bool(placeholders(scan_page(html).text)) is found
 
 
+def test_a_duplicate_attribute_that_leads_elsewhere_is_reported_though_a_browser_ignores_it():
+    scan = scan_page(
+        '<a href="/gut/" href="javascript:alert(1)">x</a><img alt="a > b" src="https://fremd.example/x.jpg">'
+    )
+    assert scan.navigations == [("javascript", "javascript:alert(1)")]
+    assert scan.resources == ["https://fremd.example/x.jpg"] and "a > b" in scan.text
+
+
 def test_placeholder_check_names_the_page(tmp_path):
     write_page(tmp_path, "ueber-uns/index.html", "<p>TODO Vorstand eintragen</p>")
     (problem,) = placeholder_text(check_input(tmp_path))
@@ -278,9 +286,24 @@ def test_places_check_reports_a_broken_data_file(monkeypatch, tmp_path):
     (tmp_path / "data" / "orte.yaml").write_text(
         "orte:\n  - name: Daun\n    art: [kaputt\n", encoding="utf-8"
     )
+    shutil.copy(checks.CONTENT / "data" / "orte-begriffe.yaml", tmp_path / "data")
     monkeypatch.setattr(checks, "CONTENT", tmp_path)
-    problems = checks.places_data(CheckInput(settings={"ORTE_DATA": "data/orte.yaml"}, site=tmp_path))
+    settings = {"ORTE_DATA": "data/orte.yaml", "SITE_LANGUAGES": load_settings()["SITE_LANGUAGES"]}
+    problems = checks.places_data(CheckInput(settings=settings, site=tmp_path))
     assert problems and all(Path(problem.file).name == "orte.yaml" for problem in problems)
+
+
+def test_places_check_reports_a_term_without_its_label_in_a_language(monkeypatch, tmp_path):
+    import sitetools.checks as checks
+
+    shutil.copytree(checks.CONTENT / "data", tmp_path / "data")
+    terms = tmp_path / "data" / "orte-begriffe.yaml"
+    terms.write_text(terms.read_text(encoding="utf-8").replace("    en: Parish\n", ""), encoding="utf-8")
+    monkeypatch.setattr(checks, "CONTENT", tmp_path)
+    problems = checks.places_data(CheckInput(settings=load_settings(), site=tmp_path))
+    assert [(problem.code, Path(problem.file).name) for problem in problems] == [
+        ("term-label-missing", "orte-begriffe.yaml")
+    ]
 
 
 def test_real_places_data_passes():

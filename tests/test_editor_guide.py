@@ -27,7 +27,7 @@ from bfb_languages import languages_of
 from bfb_text.slugs import german_slugify
 from bfb_yaml.loader import load_located_yaml
 from invoke import Collection
-from orte.model import ACTORS, STAGES
+from orte.conftest import site_terms
 from orte.validation import validate_places
 from PIL import Image
 
@@ -153,17 +153,17 @@ def test_the_place_example_shows_on_the_place_page(guide_site, example):
         (step,) = [step for step in steps if step.h3.get_text() == measure["title"]]
         sources = measure["source"] if isinstance(measure["source"], list) else [measure["source"]]
         assert [a["href"] for a in step.select(".place__sources a")] == [source["url"] for source in sources]
-        assert measure["title_en"] in [h.get_text() for h in english.select(".place__measure-title")]
+        assert measure["en"]["title"] in [h.get_text() for h in english.select(".place__measure-title")]
         actors = measure["actor"] if isinstance(measure["actor"], list) else [measure["actor"]]
         shown = step.select_one(".place__actor").get_text(" ", strip=True)
-        assert shown == "Wer: " + ", ".join(ACTORS[actor].de for actor in actors)
+        assert shown == "Wer: " + ", ".join(site_terms().label("actors", actor, "de") for actor in actors)
         if "note" in measure:
             assert measure["note"] not in page.get_text(" ")  # notes are never shown
     if "status" in new:
-        stage = STAGES[new["status"]["stage"]]
-        assert page.select_one(".place__stage").get_text() == f"Stand: {stage.de}"
+        stage = site_terms()["stages"][new["status"]["stage"]]
+        assert page.select_one(".place__stage").get_text() == f"Stand: {stage.label('de')}"
         assert new["status"]["decided_by"] in page.select_one(".place__stage-source").get_text()
-        assert english.select_one(".place__stage").get_text() == f"Status: {stage.en}"
+        assert english.select_one(".place__stage").get_text() == f"Status: {stage.label('en')}"
 
 
 @pytest.mark.parametrize("example", MISTAKES, ids=lambda e: e.lang)
@@ -176,7 +176,7 @@ def test_the_error_example_gives_the_message_shown(tmp_path, example):
     destination.write_text(example.text, encoding="utf-8")
     if example.lang == "yaml":
         data, problems = load_located_yaml(destination)
-        problems = problems or validate_places(data, destination)[1]
+        problems = problems or validate_places(data, destination, LANGUAGES)[1]
     else:
         problems = check_content(
             tmp_path / "content",
@@ -238,7 +238,7 @@ def test_the_readme_place_snippets_are_valid_data(tmp_path):
     data_file = tmp_path / "orte.yaml"
     data_file.write_text(place + "".join(snippets), encoding="utf-8")
     data, problems = load_located_yaml(data_file)
-    (record,), problems = validate_places(data, data_file)
+    (record,), problems = validate_places(data, data_file, LANGUAGES)
     assert problems == []
     assert record.measures[0].sources and record.status.decided_by
 

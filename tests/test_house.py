@@ -5,6 +5,7 @@
   installed with `pip install -e .` (bootstrap.py), so its code is importable as it is.
 - pyproject.toml declares the dependencies, runtime and test apart; requirements.txt is the
   one lock file, generated from it by uv, and pins each declared package as declared.
+- HTML is read by the one HTML reader (lib/bfb_html), never by a parser or tag regex of one's own.
 """
 
 from __future__ import annotations
@@ -172,4 +173,26 @@ def test_only_the_kinds_list_names_the_kinds_of_content():
         for token in tokens:
             if token.type == tokenize.STRING and token.string.strip("\"'") in KIND_NAMES:
                 found.append(f"{relative}:{token.start[0]}: {token.string}")
+    assert found == []
+
+
+# Reading HTML by oneself: a parser of one's own, or a regular expression for a tag (`<img…`, `<[^>]+>`).
+OWN_HTML_READING = re.compile(
+    r"""html\.parser|HTMLParser|BeautifulSoup"""
+    r"""|re\.(?:compile|search|match|fullmatch|findall|finditer|sub|split)\(\s*r?["']<[a-zA-Z\\[]"""
+)
+
+
+def test_only_the_one_html_reader_reads_html():
+    """Built pages and texts are read by lib/bfb_html (a real parser), never by a tag regex."""
+    found = []
+    for path in python_files():
+        relative = path.relative_to(ROOT).as_posix()
+        if path.name.startswith("test_") or path.name == "conftest.py" or path.parent.name == "tests":
+            continue  # tests may read pages with BeautifulSoup
+        if relative == "lib/bfb_html/__init__.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in OWN_HTML_READING.finditer(text):  # a whole file: a pattern may start on the next line
+            found.append(f"{relative}:{text.count(chr(10), 0, match.start()) + 1}: {match.group()}")
     assert found == []

@@ -18,8 +18,13 @@ from bfb_contents.source_files import source_problems
 from bfb_errors import Problem
 from bfb_figures.figures_in_text import FIGURES, problems_in
 from bfb_images.images import photo_problem
+from bfb_languages import languages_of
+from bfb_yaml.loader import load_located_yaml
+from orte.terms import read_terms
+from orte.validation import validate_places
 
 import pelicanconf
+from sitetools.build import CONTENT
 
 NEWS = """Title: Meldung für den Test
 Date: 2023-05-04
@@ -108,6 +113,40 @@ def placeholder(written: str) -> Callable[[Path], list[Problem]]:
         return problems_in(str(source), [f"<p>In {written} Orten.</p>"], dict.fromkeys(FIGURES, "46"))
 
     return found
+
+
+PLACE_STEP = """- name: Altstadt
+  slug: altstadt
+  kind: Stadt
+  measures:
+    - type: jugendforum
+      actor: ortsgemeinde
+      title: Forum
+      source:
+        publisher: Anzeiger
+        title: Ein Artikel
+        url: https://anzeiger.example/artikel
+      {key}:
+        title: Forum
+"""
+
+
+def place_texts_under(key: str) -> Callable[[Path], list[Problem]]:
+    """A step of the places file with texts under the language key `key`."""
+
+    def found(folder: Path) -> list[Problem]:
+        path = folder / "orte.yaml"
+        path.write_text(PLACE_STEP.format(key=key), encoding="utf-8")
+        return validate_places(load_located_yaml(path)[0], path, languages_of(pelicanconf.SITE_LANGUAGES))[1]
+
+    return found
+
+
+def term_without_english(folder: Path) -> list[Problem]:
+    text = (CONTENT / "data" / "orte-begriffe.yaml").read_text(encoding="utf-8")
+    path = folder / "orte-begriffe.yaml"
+    path.write_text(text.replace("    en: Parish\n", "", 1), encoding="utf-8")
+    return read_terms(path, languages_of(pelicanconf.SITE_LANGUAGES))[1]
 
 
 # code -> (how to make the mistake, what the editor reads: fragments of message and fix)
@@ -245,6 +284,25 @@ WORDING: dict[str, tuple[Callable[[Path], list[Problem]], list[str]]] = {
     "yes-no-unknown": (
         content({NEWS_FILE: PLAIN.replace("Lang: de", "Lang: de\nCompiled_later: vielleicht")}),
         ["„Compiled_later: vielleicht“ ist weder „ja“ noch „nein“"],
+    ),
+    "place-text-language-unknown": (
+        place_texts_under("fr"),
+        ["„fr“ ist keine Sprache dieser Website", "SITE_LANGUAGES in pelicanconf.py: „en“ (English)"],
+    ),
+    "place-text-language-without-places": (
+        place_texts_under("einfach"),
+        ["Die Sprache „Einfache Sprache“ („einfach“) hat keine Ortsseiten", "Den Block „einfach:“ löschen"],
+    ),
+    "place-text-main-language": (
+        place_texts_under("de"),
+        ["Die Texte in der Hauptsprache „Deutsch“ stehen direkt bei der Maßnahme, nicht unter „de:“"],
+    ),
+    "term-label-missing": (
+        term_without_english,
+        [
+            "Beim Begriff „pfarrei“ fehlt der Name in der Sprache „English“ („en“)",
+            "eine Zeile „en: …“ ergänzen",
+        ],
     ),
     "modified-format": (
         lambda folder: news_problems(folder, header="Modified: 22.06.2022"),

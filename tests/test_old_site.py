@@ -10,6 +10,7 @@ import re
 
 import pytest
 from bfb_buergerbus import read_timetable
+from bfb_languages import languages_of
 from conftest import build_site
 from orte.places_file import read_places_file
 
@@ -17,11 +18,13 @@ import pelicanconf
 from sitetools.build import CONTENT
 
 NBSP = "\u00a0"
+PLACE_LANGUAGES = languages_of(pelicanconf.SITE_LANGUAGES)
 LANGS = ("de", "en")
 PREFIX = {"de": "", "en": "/en"}
 NEWS = {"de": "/aktuelles/", "en": "/en/news/"}
 TIMETABLE, _ = read_timetable(
-    CONTENT / "data" / "buergerbus.yaml", read_places_file(CONTENT / "data" / "orte.yaml").slugs
+    CONTENT / "data" / "buergerbus.yaml",
+    read_places_file(CONTENT / "data" / "orte.yaml", PLACE_LANGUAGES).slugs,
 )
 
 
@@ -58,7 +61,7 @@ def test_the_buergerbus_page_says_whether_and_how_it_runs_today_with_the_phone(d
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_place_page_tells_the_bus_as_the_sources_give_it(dev_site, lang):
     assert len(TIMETABLE.routes_by_place) >= 20
-    for place in sorted(read_places_file(CONTENT / "data" / "orte.yaml").slugs):
+    for place in sorted(read_places_file(CONTENT / "data" / "orte.yaml", PLACE_LANGUAGES).slugs):
         page = dev_site.page(f"{PREFIX[lang]}/orte/{place}/")
         section = page.select_one('section[aria-labelledby="buergerbus"]')
         routes = TIMETABLE.routes_by_place.get(place, [])

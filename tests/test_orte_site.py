@@ -10,8 +10,9 @@ import pytest
 from bfb_contents.front_matter import read_front_matter
 from bfb_yaml.loader import load_located_yaml
 from bs4 import BeautifulSoup
+from orte.conftest import LANGUAGES, site_terms
 from orte.figures import compute_figures
-from orte.model import ACTORS, STAGES, Measure, german_sort_key
+from orte.model import Measure, german_sort_key
 from orte.svg_map import STEP_CLASSES, step_class
 from orte.validation import parse_place_list, validate_places
 
@@ -24,7 +25,7 @@ NEWS = CONTENT / "aktuelles"
 def records():
     path = CONTENT / "data" / "orte.yaml"
     data, problems = load_located_yaml(path)
-    records, problems = validate_places(data, path)
+    records, problems = validate_places(data, path, LANGUAGES)
     assert problems == []
     return records
 
@@ -170,7 +171,9 @@ def test_a_place_shows_a_stage_only_if_the_data_records_it(dev_site, records, pr
     for record in records:
         shown = dev_site.page(f"{prefix}/orte/{record.slug}/").select_one(".place__stage")
         if record.status:
-            assert shown.get_text().endswith(": " + STAGES[record.status.stage].label(lang)), record.slug
+            assert shown.get_text().endswith(
+                ": " + site_terms().label("stages", record.status.stage, lang)
+            ), record.slug
         else:
             assert shown is None, record.slug
 
@@ -216,12 +219,13 @@ def test_every_place_page_offers_our_help_and_phone_before_the_first_step(dev_si
 def test_every_step_names_who_took_it(dev_site, records):
     for prefix, record, page in place_pages(dev_site, records):
         lang = "en" if prefix else "de"
-        labels = {term.label(lang) for term in ACTORS.values()}
+        actors = site_terms()["actors"]
+        labels = {term.label(lang) for term in actors.values()}
         steps = page.select(".place__measure")
         assert len(steps) == len(record.measures)
         for step, measure in zip(steps, sorted(record.measures, key=Measure.newest_first_key), strict=True):
             shown = step.select_one(".place__actor").get_text(" ", strip=True).split(": ", 1)[1]
-            assert shown == ", ".join(ACTORS[actor].label(lang) for actor in measure.actors), record.slug
+            assert shown == ", ".join(actors[actor].label(lang) for actor in measure.actors), record.slug
             assert set(shown.split(", ")) <= labels
 
 

@@ -125,7 +125,8 @@ def partial_date(value: str | int | dt.date | PartialDate, lang: str, settings: 
     """A date written as precisely as known, formatted with the site's patterns (DATE_FORMATS,
     MONTH_DATE_FORMATS) and catalogue: the `format_partial_date` filter of the templates.
 
-    `lang`: the Babel locale of the site being written (`settings`).
+    `lang`: the Babel locale of the site being written (`settings`); `value` as written or
+    already read (a place's dates).
     """
     if isinstance(value, dt.date):
         return localised_date(value, lang, date_pattern(settings, lang))

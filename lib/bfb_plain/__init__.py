@@ -25,13 +25,13 @@ names titles and newspapers, which we cite as they are):
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 import pyphen
+from bfb_html import Text, read
 
 MAX_WORDS = 15
 MAX_SYLLABLES = 5
@@ -174,7 +174,6 @@ def syllables(word: str) -> int:
 # --- from Markdown to sentences ------------------------------------------------------------
 
 LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-TAG_RE = re.compile(r"<[^>]+>")
 MARKER_RE = re.compile(r"\{(telefon|offen:[a-z0-9_]+)\}")
 LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
 HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
@@ -184,8 +183,9 @@ def plain_text(line: str) -> str:
     """A Markdown line as the reader sees its words (links, tags, markers and emphasis removed)."""
     text = MARKER_RE.sub(lambda match: "Telefon" if match.group(1) == "telefon" else "", line)
     text = LINK_RE.sub(lambda match: match.group(1), text)
-    text = TAG_RE.sub("", text)
-    text = html.unescape(text).replace("\u00a0", " ")
+    # The text between the tags, entities resolved (lib/bfb_html); a comment or script is no text.
+    text = "".join(token.text for token in read(text) if isinstance(token, Text) and not token.raw_in)
+    text = text.replace("\u00a0", " ")
     return re.sub(r"[*_`]", "", text)
 
 

@@ -8,9 +8,10 @@ the addresses it may use by scheme; nothing else reaches a page.
   ammonia) to this allow-list. It runs on every text as it is read (plugins/bfb_sanitizer),
   so even what slipped past every check never reaches a page.
 * `markup_outside_allow_list(lines)` finds, with the line of the source, each element,
-  attribute and address an editor wrote that the allow-list does not hold. The content
-  check (bfb_content_check) stops the build with it, so nothing is removed silently from a
-  published text: the editor learns file, line and what to write instead.
+  attribute and address an editor wrote that the allow-list does not hold (its HTML read by
+  the one HTML reader, lib/bfb_html). The content check (bfb_content_check) stops the build
+  with it, so nothing is removed silently from a published text: the editor learns file,
+  line and what to write instead.
 
 The list holds what the site's own texts use and what our Markdown extensions and plugins
 produce (tables in a focusable region, photos with srcset, footnotes, heading anchors).
@@ -20,9 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import nh3
+from bfb_html import Markup, StartTag, read, srcset_addresses
 
 # The stable code of the problem "markup outside the allow-list" (bfb_errors.Problem).
 MARKUP_NOT_ALLOWED = "markup-not-allowed"
@@ -103,44 +104,38 @@ class Finding:
     what: str  # e.g. "<script>", "onclick=", "javascript:"
 
 
-class _Finder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[Finding] = []
+def _tag_findings(tag: StartTag) -> list[str]:
+    """What in one start tag lies outside the allow-list (every attribute as written, duplicates too)."""
+    if tag.name not in ALLOWED_TAGS:
+        return [f"<{tag.name}>"]
+    found = []
+    for name, value in tag.written:
+        if not allowed_attribute(tag.name, name):
+            found.append(f"{name}=")
+        elif name == "style" and not ALLOWED_STYLE.match(value or ""):
+            found.append("style=")
+        elif name in URL_ATTRIBUTES and value:
+            addresses = srcset_addresses(value) if name == "srcset" else [value]
+            found += [f"{address_scheme(address)}:" for address in addresses if not allowed_address(address)]
+    return found
 
-    def _add(self, what: str) -> None:
-        self.found.append(Finding(self.getpos()[0], what))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            self._add(f"<{tag}>")
-            return
-        for name, value in attrs:
-            if not allowed_attribute(tag, name):
-                self._add(f"{name}=")
-            elif name == "style" and not ALLOWED_STYLE.match(value or ""):
-                self._add("style=")
-            elif name in URL_ATTRIBUTES and value:
-                addresses = (
-                    [part.split()[0] for part in value.split(",") if part.split()]
-                    if name == "srcset"
-                    else [value]
-                )
-                for address in addresses:
-                    if not allowed_address(address):
-                        self._add(f"{address_scheme(address)}:")
+def _markup_shown(token: Markup) -> str:
+    """How a declaration, processing instruction or `<![…]>` is named in a finding."""
+    if token.kind == "decl":
+        words = token.data.split()
+        return f"<!{words[0] if words else ''}>"
+    return "<?" if token.kind == "pi" else "<!["
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
 
-    def handle_decl(self, decl: str) -> None:
-        self._add(f"<!{decl.split()[0] if decl.split() else ''}>")
-
-    def handle_pi(self, data: str) -> None:
-        self._add("<?")
-
-    def unknown_decl(self, data: str) -> None:
-        self._add("<![")
+def _html_findings(text: str) -> list[Finding]:
+    found = []
+    for token in read(text):
+        if isinstance(token, StartTag):
+            found += [Finding(token.line, what) for what in _tag_findings(token)]
+        elif isinstance(token, Markup) and token.kind != "comment":  # comments are editor notes
+            found.append(Finding(token.line, _markup_shown(token)))
+    return found
 
 
 # A Markdown link or image `[text](address)` / `![alt](address)`, a reference `[id]: address`,
@@ -155,10 +150,9 @@ def markup_outside_allow_list(lines: list[str], first_line: int = 1) -> list[Fin
     `first_line` is the file's line number of `lines[0]`, so findings carry the file's lines.
     HTML comments are editor notes and never reach a page (lib/bfb_editor_notes).
     """
-    finder = _Finder()
-    finder.feed("\n".join(lines))
-    finder.close()
-    found = [Finding(finding.line + first_line - 1, finding.what) for finding in finder.found]
+    found = [
+        Finding(finding.line + first_line - 1, finding.what) for finding in _html_findings("\n".join(lines))
+    ]
     for number, line in enumerate(lines, first_line):
         for match in MARKDOWN_ADDRESS.finditer(line):
             address = match.group("inline") or match.group("reference")

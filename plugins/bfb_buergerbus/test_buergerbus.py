@@ -1,9 +1,11 @@
 from pathlib import Path
 
 import pytest
+from bfb_languages import languages_of
 from orte.places_file import read_places_file
 
 from bfb_buergerbus import read_timetable
+from pelicanconf import SITE_LANGUAGES
 from sitetools.build import CONTENT
 
 PLACES = {"gillenfeld", "sarmersbach", "winkel-eifel", "daun"}
@@ -25,7 +27,8 @@ def timetable(tmp_path: Path, routes: str):
 
 def test_the_real_data_file_is_valid_and_names_every_route_village_by_its_place():
     data, problems = read_timetable(
-        CONTENT / "data" / "buergerbus.yaml", read_places_file(CONTENT / "data" / "orte.yaml").slugs
+        CONTENT / "data" / "buergerbus.yaml",
+        read_places_file(CONTENT / "data" / "orte.yaml", languages_of(SITE_LANGUAGES)).slugs,
     )
     assert problems == []
     assert [route.name for route in data.routes][:3] == ["Hinterbüsch", "Struth", "Pulvermaar"]

@@ -147,6 +147,19 @@ def test_image_without_alt_text_is_an_error(tmp_path):
     assert [p.line for p in missing] == [9, 11]
 
 
+def test_html_images_are_read_as_a_browser_reads_them(tmp_path):
+    text = GOOD_NEWS + (
+        '\n<img alt=Bus src="x.png">\n'  # line 9: an unquoted alt text is one
+        '<img data-alt="Bus" src="x.png">\n'  # 10: data-alt is no alt text
+        '<img alt="Bus > Bahn" src="x.png">\n'  # 11: ">" inside the value does not end the tag
+        '<IMG SRC="x.png"\n  ALT="">\n'  # 12: over two lines, reported where it starts
+        '<img alt="&#32;" src="x.png">\n'  # 14: only a space
+        '`<script>"<img src=x.png>"</script>`\n'  # 15: no tag inside a script
+    )
+    problems = problems_for(tmp_path, "aktuelles/x.md", text)
+    assert [p.line for p in problems if p.code == "image-alt-missing"] == [10, 12, 14]
+
+
 def test_links_to_content_must_resolve(tmp_path):
     write(tmp_path, "seiten/kontakt.md", "Title: Kontakt\nSlug: kontakt\nLang: de\n\nText\n")
     text = (

@@ -8,6 +8,7 @@ from bfb_contents.text_read import ReadText
 from orte.places_file import number_of_places
 
 from bfb_figures.figures_in_text import fill_in_figures, stop_on_mistakes
+from pelicanconf import SITE_LANGUAGES
 
 PLACE = """\
 - name: Ort {number}
@@ -31,7 +32,7 @@ def read_text(content, html: str, summary: str | None, lang: str = "de") -> Read
     source = content / f"seite.{lang}.md"
     header = f"Summary: {summary}\n" if summary else ""
     source.write_text(f"Title: Seite\n{header}\n{html}\n", encoding="utf-8")
-    settings = {"PATH": str(content), "DEFAULT_LANG": lang}
+    settings = {"PATH": str(content), "DEFAULT_LANG": lang, "SITE_LANGUAGES": SITE_LANGUAGES}
     provide_figure(settings, "orte", number_of_places)  # as plugins/orte does on `initialized`
     return ReadText(str(source), settings, html, summary)
 

@@ -31,7 +31,6 @@ IMAGE_MAX_PIXELS (120 million: a 108-megapixel phone photo passes).
 from __future__ import annotations
 
 import hashlib
-import html
 import posixpath
 import re
 import shutil
@@ -46,6 +45,7 @@ from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_build.owners import claim, file_owner
 from bfb_contents.text_read import ReadText, text_read
 from bfb_errors import Problem, stop_build
+from bfb_html import StartTag, render_start_tag, replace_start_tags
 from pelican import signals
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -68,8 +68,6 @@ SYSTEM_FILES = {
 DEFAULT_MAX_PIXELS = 120_000_000
 # Bump when the processing changes, so cached variants are made again.
 PROCESSING_VERSION = "1"
-IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-ATTR_RE = re.compile(r"""([a-zA-Z][\w:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 STATIC_SRC_RE = re.compile(r"^[{|]static[}|](?P<path>.+)$")
 ORIENTATION = 0x0112
 ROTATED = {5, 6, 7, 8}
@@ -179,20 +177,6 @@ def register_photo(state: BuildState, source: Path, relative: str) -> list[tuple
     return copies
 
 
-def parse_attributes(tag: str) -> dict[str, str]:
-    inner = tag[4:].rstrip("/>").rstrip("/ ")
-    attributes = {}
-    for match in ATTR_RE.finditer(inner):
-        value = next((group for group in match.groups()[1:] if group is not None), "")
-        attributes[match.group(1).lower()] = html.unescape(value)
-    return attributes
-
-
-def render_img(attributes: dict[str, str]) -> str:
-    parts = [f'{name}="{html.escape(value, quote=True)}"' for name, value in attributes.items()]
-    return "<img " + " ".join(parts) + ">"
-
-
 def source_of(state: BuildState, text: ReadText, path: str) -> tuple[Path, str] | None:
     """The photo file a `{static}` path names, and its path relative to the content folder."""
     path = unquote(path.split("?")[0].split("#")[0])
@@ -206,13 +190,15 @@ def source_of(state: BuildState, text: ReadText, path: str) -> tuple[Path, str] 
     return source, relative
 
 
-def responsive_img(text: ReadText, tag: str) -> str:
-    attributes = parse_attributes(tag)
+def responsive_img(text: ReadText, tag: StartTag) -> str:
+    """The `<img>` of a photo with srcset, sizes and size; any other `<img>` exactly as written."""
+    # Values as the browser reads them (entities resolved; the first of duplicates wins).
+    attributes = {name: value or "" for name, value in tag.attributes.items()}
     match = STATIC_SRC_RE.match(attributes.get("src", ""))
     state = photos_of(text.settings)
     found = source_of(state, text, match.group("path")) if match else None
     if found is None:
-        return tag
+        return tag.source
     copies = register_photo(state, *found)
     output, width, height = copies[-1]
     attributes.update(
@@ -224,13 +210,12 @@ def responsive_img(text: ReadText, tag: str) -> str:
         loading="lazy",
         decoding="async",
     )
-    return render_img(attributes)
+    return render_start_tag("img", attributes)
 
 
 def rewrite_images(sender, text: ReadText) -> None:
     """text_read handler: give every photo in a text its responsive `<img>` (before links are resolved)."""
-    if "<img" in text.html.lower():
-        text.html = IMG_RE.sub(lambda match: responsive_img(text, match.group()), text.html)
+    text.html = replace_start_tags(text.html, "img", lambda tag: responsive_img(text, tag))
 
 
 def keep_originals_private(generator) -> None:

@@ -28,15 +28,12 @@ from xml.sax.saxutils import quoteattr
 from bfb_build import is_main_site, start_with_the_main_site, this_build
 from bfb_build.language_versions import language_versions
 from bfb_contents.kinds import content_variables
+from bfb_html import asks_not_to_be_indexed
 from bfb_languages import alternates_from
 from bfb_urls import address_of, site_url
 from pelican import signals
 
 CONTENT_VARIABLES = content_variables()
-# A page that asks search engines to stay away, or only forwards the visitor elsewhere.
-NOT_INDEXED = re.compile(
-    r"<meta\s[^>]*(?:http-equiv=[\"']?refresh|name=[\"']?robots[\"']?\s[^>]*noindex)", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -103,7 +100,8 @@ def alternates_of(context: Mapping, url: str) -> tuple[tuple[str, str], ...]:
 
 def entry_for(path: str | Path, context: Mapping, html: str) -> Entry | None:
     """Return the sitemap entry of a written file, or None if it is not listed."""
-    if not str(path).endswith(".html") or NOT_INDEXED.search(html):
+    # Left out: a page that asks search engines to stay away, or only forwards the visitor elsewhere.
+    if not str(path).endswith(".html") or asks_not_to_be_indexed(html):
         return None
     url = page_url(path, context)
     content = content_of(context)

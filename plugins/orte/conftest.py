@@ -9,11 +9,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bfb_languages import languages_of
 from bs4 import BeautifulSoup
 
-from sitetools.build import compile_catalogues
+from orte.model import Terms
+from orte.terms import read_terms
+from pelicanconf import SITE_LANGUAGES
+from sitetools.build import CONTENT, compile_catalogues
 
 FIXTURES = Path(__file__).parent / "fixtures"
+LANGUAGES = languages_of(SITE_LANGUAGES)  # the site's table of languages
+TERMS_FILE = CONTENT / "data" / "orte-begriffe.yaml"  # the real names of the vocabularies
+
+
+def site_terms() -> Terms:
+    """The vocabularies' names of the real terms file (it must be valid)."""
+    terms, problems = read_terms(TERMS_FILE, LANGUAGES)
+    assert problems == [], [problem.render() for problem in problems]
+    return terms
+
 
 # The site's own settings, minus the plugins that check the real content's conventions.
 SETTINGS = """
@@ -47,8 +61,8 @@ class TinySite:
 
 
 def tiny_content(folder: Path, data: str | None = None) -> Path:
-    """Lay out content/ with the fixture places and their boundaries, one body, one news item in two
-    languages."""
+    """Lay out content/ with the fixture places, the real terms file and the places' boundaries,
+    one body, one news item in two languages."""
     content = folder / "content"
     (content / "data").mkdir(parents=True)
     (content / "orte").mkdir()
@@ -56,6 +70,7 @@ def tiny_content(folder: Path, data: str | None = None) -> Path:
     (content / "data" / "orte.yaml").write_text(
         data if data is not None else (FIXTURES / "orte.yaml").read_text(encoding="utf-8"), encoding="utf-8"
     )
+    shutil.copy(TERMS_FILE, content / "data" / TERMS_FILE.name)
     # Invented areas of the invented places, beside content/ (a test may rename one).
     shutil.copy(FIXTURES / "grenzen.geojson", folder / "grenzen.geojson")
     for body in FIXTURES.glob("ueberdorf*.md"):
@@ -65,12 +80,15 @@ def tiny_content(folder: Path, data: str | None = None) -> Path:
     return content
 
 
-def build_tiny_site(folder: Path) -> TinySite:
-    """Build `folder`/content into `folder`/output in its own process, as the real build does."""
+def build_tiny_site(folder: Path, extra_settings: str = "") -> TinySite:
+    """Build `folder`/content into `folder`/output in its own process, as the real build does.
+
+    `extra_settings`: Python lines appended to the settings (a test's copy of the table, say).
+    """
     compile_catalogues()
     settings = folder / "settings.py"
     boundaries = f"ORTE_BOUNDARIES = {str(folder / 'grenzen.geojson')!r}\n"
-    settings.write_text(SETTINGS + boundaries, encoding="utf-8")
+    settings.write_text(SETTINGS + boundaries + extra_settings, encoding="utf-8")
     command = [sys.executable, "-m", "pelican", "content", "-s", str(settings), "-o", "output"]
     result = subprocess.run(
         [*command, "--fatal", "warnings"], cwd=folder, capture_output=True, text=True, check=False

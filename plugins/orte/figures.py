@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import KINDS, MEASURE_TYPES, STAGES, UNDATED, PlaceRecord, Term
+from .model import KINDS, MEASURE_TYPES, STAGES, UNDATED, PlaceRecord, Term, Terms
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Figures:
     unrecorded_status: int  # places whose status nobody recorded
     measures_by_type: dict[str, int]  # documented steps per type, in the order of MEASURE_TYPES, no zeros
     measures_by_year: dict[str, int]  # documented steps per year ("um 2017" counts to 2017), oldest first,
-    # every year from the first to the last (0 where none); steps without a date under UNDATED.key, last
+    # every year from the first to the last (0 where none); steps without a date under UNDATED, last
     total_measures: int
     places_with_measures: int
 
@@ -47,7 +47,7 @@ def compute_figures(records: list[PlaceRecord]) -> Figures:
         recorded_status=recorded,
         unrecorded_status=len(records) - recorded,
         measures_by_type={key: types[key] for key in MEASURE_TYPES if types[key]},
-        measures_by_year={**timeline, **({UNDATED.key: undated} if undated else {})},
+        measures_by_year={**timeline, **({UNDATED: undated} if undated else {})},
         total_measures=len(measures),
         places_with_measures=sum(1 for record in records if record.measures),
     )
@@ -130,11 +130,13 @@ def labels_of(vocabulary: dict[str, Term], lang: str) -> dict[str, str]:
     return {key: term.label(lang) for key, term in vocabulary.items()}
 
 
-def charts_for(figures: Figures, lang: str) -> dict[str, BarChart]:
-    """The charts of the overview page, labelled in `lang`."""
-    year_labels = {key: key for key in figures.measures_by_year} | {UNDATED.key: UNDATED.label(lang)}
+def charts_for(figures: Figures, lang: str, terms: Terms) -> dict[str, BarChart]:
+    """The charts of the overview page, labelled in `lang` with the names of `terms`."""
+    year_labels = {key: key for key in figures.measures_by_year} | {
+        UNDATED: terms.label("overview", UNDATED, lang)
+    }
     return {
-        "stages": bar_chart(figures.by_stage, labels_of(STAGES, lang)),
-        "measures": bar_chart(figures.measures_by_type, labels_of(MEASURE_TYPES, lang)),
+        "stages": bar_chart(figures.by_stage, labels_of(terms["stages"], lang)),
+        "measures": bar_chart(figures.measures_by_type, labels_of(terms["measure_types"], lang)),
         "years": bar_chart(figures.measures_by_year, year_labels, label_width=YEAR_LABEL_WIDTH),
     }

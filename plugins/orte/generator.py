@@ -17,26 +17,17 @@ from pathlib import Path
 from bfb_build.figures import provide_figure
 from bfb_contents.kinds import NEWS, PLACE, TEXT_KINDS, lists_of
 from bfb_errors import Problem, stop_build
-from bfb_languages import Language, language_of_file, table
+from bfb_languages import Language, language_of_file, main_language, table
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator, PagesGenerator
 
 from .figures import charts_for, compute_figures
-from .model import (
-    ACTORS,
-    KINDS,
-    MEASURE_TYPES,
-    STAGES,
-    UNKNOWN_STAGE,
-    UNLABELLED_TYPE,
-    Measure,
-    PlaceRecord,
-    german_sort_key,
-)
+from .model import UNKNOWN_STAGE, UNLABELLED_TYPE, Measure, PlaceRecord, Terms, german_sort_key
 from .places_file import DEFAULT_DATA_FILE, number_of_places, places_file_of_this_build
 from .svg_map import DEFAULT_BOUNDARIES, build_place_map
+from .terms import DEFAULT_TERMS_FILE, terms_of_this_build
 from .validation import (
     check_place_references,
     metadata_line,
@@ -47,6 +38,7 @@ from .validation import (
 
 DEFAULT_SETTINGS = {
     "ORTE_DATA": DEFAULT_DATA_FILE,  # relative to PATH
+    "ORTE_TERMS": DEFAULT_TERMS_FILE,  # the vocabularies' names per language, relative to PATH
     "ORTE_BODIES": "orte",  # folder of optional Markdown bodies, relative to PATH
     "ORTE_BOUNDARIES": str(DEFAULT_BOUNDARIES),  # GeoJSON of the Gemeinden (svg_map.py)
     "PLACE_URL": "orte/{slug}/",
@@ -67,15 +59,18 @@ class Place(Page):
     default_template = PLACE.template
 
 
-# A German name inside an English text, written in German quotation marks: „Unser Dorf hat Zukunft“.
-GERMAN_NAME = re.compile("\u201e([^\u201c\u201e]+)\u201c")
+# A name in the main language inside a translation, written in German quotation marks:
+# „Unser Dorf hat Zukunft“ (the convention of the data file, whose main language is German).
+MAIN_LANGUAGE_NAME = re.compile("\u201e([^\u201c\u201e]+)\u201c")
 
 
-def with_german_names(text: str) -> Markup:
-    """An English text from the data, escaped, its „German names“ shown as “name” with lang="de"."""
+def with_main_language_names(text: str, main_lang: str) -> Markup:
+    """A translated text from the data, escaped, its „names“ shown as “name” marked with
+    lang=`main_lang` (the main language's html_lang: the names stay as they are)."""
     parts, last = [], 0
-    for match in GERMAN_NAME.finditer(text):
-        parts += [escape(text[last : match.start()]), Markup('“<span lang="de">{}</span>”').format(match[1])]
+    for match in MAIN_LANGUAGE_NAME.finditer(text):
+        name = Markup('“<span lang="{}">{}</span>”').format(main_lang, match[1])
+        parts += [escape(text[last : match.start()]), name]
         last = match.end()
     return Markup("").join([*parts, escape(text[last:])])
 
@@ -86,8 +81,9 @@ class LabelledMeasure:
 
     `type_label` is "" for a step of no telling type (UNLABELLED_TYPE). `actors` are the labels
     of who took the step, in the page's language. `text_lang` is "" when title and description
-    are in the page's language, else the language they are in ("de": an English page showing a
-    step nobody has translated yet). English texts are Markup: their „German names“ carry lang="de".
+    are in the page's language, else the html_lang of the main language they are in (a page of
+    another language showing a step nobody has translated yet). Translated texts are Markup:
+    their „names“ carry the main language's lang.
     """
 
     measure: Measure
@@ -98,18 +94,27 @@ class LabelledMeasure:
     actors: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, measure: Measure, lang: str) -> LabelledMeasure:
-        type_label = "" if measure.type == UNLABELLED_TYPE else MEASURE_TYPES[measure.type].label(lang)
-        actors = tuple(ACTORS[actor].label(lang) for actor in measure.actors)
-        english = bool(measure.title_en) and (bool(measure.description_en) or not measure.description)
-        if lang == "en" and english:
-            title, description = (
-                with_german_names(measure.title_en),
-                with_german_names(measure.description_en),
-            )
-            return cls(measure, type_label, title, description, "", actors)
-        text_lang = "de" if lang != "de" else ""
-        return cls(measure, type_label, measure.title, measure.description, text_lang, actors)
+    def of(cls, measure: Measure, lang: str, main: Language, terms: Terms) -> LabelledMeasure:
+        """`measure` on a page in language `lang`; `main`: the main language; labels from `terms`."""
+        labels = label_language(lang, main, terms)
+        type_label = (
+            "" if measure.type == UNLABELLED_TYPE else terms.label("measure_types", measure.type, labels)
+        )
+        actors = tuple(terms.label("actors", actor, labels) for actor in measure.actors)
+        if lang == main.key:
+            return cls(measure, type_label, measure.title, measure.description, "", actors)
+        text = measure.text_in(lang)
+        if text is None:
+            return cls(measure, type_label, measure.title, measure.description, main.html_lang, actors)
+        title = with_main_language_names(text.title, main.html_lang)
+        description = with_main_language_names(text.description, main.html_lang)
+        return cls(measure, type_label, title, description, "", actors)
+
+
+def label_language(lang: str, main: Language, terms: Terms) -> str:
+    """The language whose labels a site of `lang` uses: its own, or (a variant without place
+    pages, whose places are built but never written) the main language's."""
+    return lang if terms.has_language(lang) else main.key
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,8 @@ class PlacesGenerator(Generator):
             known or set(),
             list(table(self.settings).values()),
         )
+        terms, term_problems = terms_of_this_build(self.settings)
+        problems += term_problems
         if known is not None:
             problems += body_problems
             problems += check_place_references(place_references(self.context), known)
@@ -164,7 +171,8 @@ class PlacesGenerator(Generator):
             )
         if problems:
             stop_build(problems)
-        self.places = build_places(records, lang, bodies, self)
+        self.places = build_places(records, lang, bodies, self, terms)
+        main = main_language(self.settings)
         by_slug = {place.slug: place for place in self.places}
         link_articles(self.context, by_slug)
         figures = compute_figures(records)
@@ -175,7 +183,7 @@ class PlacesGenerator(Generator):
             places_without_coordinates=[place for place in self.places if not place.record.coordinates],
             places_without_measures=[place for place in self.places if not place.measures],
             place_figures=figures,
-            place_charts=charts_for(figures, lang),
+            place_charts=charts_for(figures, label_language(lang, main, terms), terms),
             place_map=place_map,
         )
 
@@ -250,14 +258,16 @@ def _check_body_language(path: Path, language: Language, names: str) -> list[Pro
     ]
 
 
-def build_places(records: list[PlaceRecord], lang: str, bodies: dict, generator: Generator) -> list[Place]:
+def build_places(
+    records: list[PlaceRecord], lang: str, bodies: dict, generator: Generator, terms: Terms
+) -> list[Place]:
     """Create the Place pages of one language, sorted in German order, with parents and parts."""
     body_folder = Path(generator.path) / generator.settings["ORTE_BODIES"]
     places = []
     for record in sorted(records, key=lambda record: german_sort_key(record.name)):
         body = bodies.get((record.slug, lang))
         html = generator.readers.readers["md"].read(str(body))[0] if body else ""
-        place = make_place(record, lang, html, body_folder / f"{record.slug}.md", generator)
+        place = make_place(record, lang, html, body_folder / f"{record.slug}.md", generator, terms)
         # {filename}/orte/<slug>.md links to the place in every language's site.
         generator.add_source_path(place)
         places.append(place)
@@ -268,7 +278,9 @@ def build_places(records: list[PlaceRecord], lang: str, bodies: dict, generator:
     return places
 
 
-def make_place(record: PlaceRecord, lang: str, html: str, source_path: Path, generator: Generator) -> Place:
+def make_place(
+    record: PlaceRecord, lang: str, html: str, source_path: Path, generator: Generator, terms: Terms
+) -> Place:
     """Return the Place page of `record` in `lang`, with its labels in that language."""
     metadata = {"title": record.name, "slug": record.slug, "lang": lang}
     place = Place(
@@ -276,13 +288,17 @@ def make_place(record: PlaceRecord, lang: str, html: str, source_path: Path, gen
     )
     place.record = record
     place.has_body = bool(html)
-    place.kind_label = KINDS[record.kind].label(lang)
+    main = main_language(generator.settings)
+    labels = label_language(lang, main, terms)
+    place.kind_label = terms.label("kinds", record.kind, labels)
     # Not `status`: Pelican uses that for published/draft. None: nobody has recorded it.
     place.stage = record.status.stage if record.status else None
-    place.stage_label = (STAGES[place.stage] if place.stage else UNKNOWN_STAGE).label(lang)
+    stage = ("stages", place.stage) if place.stage else ("overview", UNKNOWN_STAGE)
+    place.stage_label = terms.label(*stage, labels)
     # Newest first; the map colours places by len(place.measures).
     place.measures = [
-        LabelledMeasure.of(measure, lang) for measure in sorted(record.measures, key=Measure.newest_first_key)
+        LabelledMeasure.of(measure, lang, main, terms)
+        for measure in sorted(record.measures, key=Measure.newest_first_key)
     ]
     place.latest_measure = place.measures[0] if place.measures else None
     place.news = []

@@ -1,4 +1,4 @@
-"""The places' model: validated records and the fixed vocabularies with German and English labels.
+"""The places' model: validated records, the fixed vocabularies' keys and their labels per language.
 
 Everything after validation trusts these objects; nothing here checks input.
 """
@@ -14,55 +14,71 @@ from bfb_formats.partial_dates import PartialDate
 
 @dataclass(frozen=True)
 class Term:
-    """One entry of a fixed vocabulary: the key editors write, and its labels per language."""
+    """One entry of a fixed vocabulary: the key editors write, and its label per language.
+
+    The labels come from the terms file (content/data/orte-begriffe.yaml, `terms.read_terms`),
+    keyed by the language keys of SITE_LANGUAGES; validation gives every language that shows
+    place pages a label, so `label` never misses for a language a page is built in.
+    """
 
     key: str
-    de: str
-    en: str
+    labels: tuple[tuple[str, str], ...]  # (language key, label), in the file's order
 
     def label(self, lang: str) -> str:
-        return self.en if lang == "en" else self.de
+        return dict(self.labels)[lang]
 
 
-def vocabulary(*terms: Term) -> dict[str, Term]:
-    return {term.key: term for term in terms}
+@dataclass(frozen=True)
+class Terms:
+    """Every vocabulary's terms with their labels: {vocabulary name: {key: Term}}."""
 
+    vocabularies: tuple[tuple[str, tuple[Term, ...]], ...]
+
+    def __getitem__(self, vocabulary: str) -> dict[str, Term]:
+        return {term.key: term for term in dict(self.vocabularies)[vocabulary]}
+
+    def label(self, vocabulary: str, key: str, lang: str) -> str:
+        return self[vocabulary][key].label(lang)
+
+    def has_language(self, lang: str) -> bool:
+        """Whether every term has a label in `lang`."""
+        return all(lang in dict(term.labels) for _, terms in self.vocabularies for term in terms)
+
+
+# The fixed vocabularies: the keys editors write in the data file, in the order the site shows
+# them. Keys are an allow-list kept here (code decides what "Stadtteil" or "sonstiges" means);
+# what each is called in each language is data, in the terms file (`VOCABULARIES` names them).
 
 # The journey of a place towards a caring community, in order. A place has one of these only
 # when the association has recorded it (who decided, and when); otherwise its status is unknown,
 # and unknown is never shown as one of these stages.
-STAGES = vocabulary(
-    Term("noch-nicht-begonnen", "noch nicht begonnen", "not yet started"),
-    Term("erste-schritte", "erste Schritte", "first steps"),
-    Term("auf-dem-weg", "auf dem Weg", "on the way"),
-    Term("sorgende-gemeinschaft", "Sorgende Gemeinschaft", "caring community"),
-)
-FIRST_STAGE = next(iter(STAGES))
+STAGES = ("noch-nicht-begonnen", "erste-schritte", "auf-dem-weg", "sorgende-gemeinschaft")
+FIRST_STAGE = STAGES[0]
 # What the overview's status column says for a place whose status nobody has recorded (only
 # shown when some place has one; a place page then shows no status at all).
-UNKNOWN_STAGE = Term("", "nicht festgestellt", "not assessed")
+UNKNOWN_STAGE = "nicht-festgestellt"
 # The row of steps whose sources give no reliable date, in counts by year.
-UNDATED = Term("ohne-datum", "ohne Datum", "no date")
+UNDATED = "ohne-datum"
 
 # What kind of step a measure was. The first five are the measures named in the association's
 # own text; the others group what the sources report. "sonstiges" is for a step none of them
 # fits: its label appears in the counts, never on a place page (a reader learns nothing from it).
-MEASURE_TYPES = vocabulary(
-    Term("jugendforum", "Jugendforum", "Youth forum"),
-    Term("spielgruppe", "generationenübergreifende Spielgruppe", "Intergenerational play group"),
-    Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representatives"),
-    Term("zukunftskonferenz", "Zukunftskonferenz", "Future conference"),
-    Term("dorfwerkstatt", "Dorfwerkstatt", "Village workshop"),
-    Term("nachbarschaftshilfe", "Nachbarschaftshilfe", "Neighbourly help"),
-    Term("treffpunkt", "Treffpunkt für Jung und Alt", "Meeting place for young and old"),
-    Term("jung-und-alt", "Jung und Alt gemeinsam", "Young and old together"),
-    Term("fest", "Fest und Begegnung", "Festival and get-together"),
-    Term("verein", "Neuer Verein", "New club"),
-    Term("netzwerk", "Netzwerk und Beirat", "Network and advisory council"),
-    Term("mobilitaet", "Bürgerbus", "Community bus"),
-    Term("dorfentwicklung", "Dorfentwicklung", "Village development"),
-    Term("preis", "Preis und Wettbewerb", "Award and competition"),
-    Term("sonstiges", "weitere Schritte", "Other steps"),
+MEASURE_TYPES = (
+    "jugendforum",
+    "spielgruppe",
+    "seniorenbeauftragte",
+    "zukunftskonferenz",
+    "dorfwerkstatt",
+    "nachbarschaftshilfe",
+    "treffpunkt",
+    "jung-und-alt",
+    "fest",
+    "verein",
+    "netzwerk",
+    "mobilitaet",
+    "dorfentwicklung",
+    "preis",
+    "sonstiges",
 )
 # The type whose label a place page leaves out.
 UNLABELLED_TYPE = "sonstiges"
@@ -70,32 +86,35 @@ UNLABELLED_TYPE = "sonstiges"
 # Who took a step (a measure's required `actor`, one or more of these). Roles and bodies,
 # never a private person. A page names them so that nobody credits the association with
 # what a parish, a school or the Verbandsgemeinde did.
-ACTORS = vocabulary(
-    Term("ortsgemeinde", "Ortsgemeinde", "Municipality"),
-    Term("stadt-daun", "Stadt Daun", "Town of Daun"),
-    Term("ortsbeirat", "Ortsbeirat oder Ortsvorsteher", "District council or its chair"),
-    Term("verbandsgemeinde", "Verbandsgemeinde Daun (WEGE-Büro)", "Joint municipal authority (WEGE office)"),
-    Term("jugendpflege", "Jugendpflege der Verbandsgemeinde", "Youth work of the joint municipal authority"),
-    Term("pfarrei", "Pfarrei", "Parish"),
-    Term("schule", "Schule", "School"),
-    Term("buerger-fuer-buerger", "Bürger für Bürger e.V. (wir)", "Our association"),
-    Term("verein", "Verein im Ort", "Local club"),
-    Term(
-        "arbeitsgruppe", "Arbeitsgruppe aus der Zukunftskonferenz", "Working group of the future conference"
-    ),
-    Term("nachbarschaftshilfe", "Nachbarschaftshilfe im Ort", "Local neighbourly-help group"),
-    Term("genossenschaft", "Genossenschaft im Ort", "Local cooperative"),
-    Term("seniorenbeauftragte", "Seniorenbeauftragte", "Senior citizens' representatives"),
-    Term("netzwerk", "Netzwerk mehrerer Partner", "Network of partners"),
-    Term("rotary-club", "Rotary Club", "Rotary Club"),
-    Term("buergerinnen", "Menschen aus dem Ort", "People of the village"),
+ACTORS = (
+    "ortsgemeinde",
+    "stadt-daun",
+    "ortsbeirat",
+    "verbandsgemeinde",
+    "jugendpflege",
+    "pfarrei",
+    "schule",
+    "buerger-fuer-buerger",
+    "verein",
+    "arbeitsgruppe",
+    "nachbarschaftshilfe",
+    "genossenschaft",
+    "seniorenbeauftragte",
+    "netzwerk",
+    "rotary-club",
+    "buergerinnen",
 )
 
-KINDS = vocabulary(
-    Term("Stadt", "Stadt", "Town"),
-    Term("Ortsgemeinde", "Ortsgemeinde", "Municipality"),
-    Term("Stadtteil", "Stadtteil", "District"),
-)
+KINDS = ("Stadt", "Ortsgemeinde", "Stadtteil")
+
+# The vocabularies of the terms file, by their name there.
+VOCABULARIES = {
+    "kinds": KINDS,
+    "stages": STAGES,
+    "measure_types": MEASURE_TYPES,
+    "actors": ACTORS,
+    "overview": (UNKNOWN_STAGE, UNDATED),
+}
 # A place of this kind must name the place it belongs to.
 KINDS_WITH_PARENT = frozenset({"Stadtteil"})
 
@@ -112,19 +131,37 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Measure:
-    """A step taken in a place, as a public source reports it. Texts in German, optionally English."""
+class Text:
+    """A step's texts in one language."""
 
-    type: str  # a key of MEASURE_TYPES
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A step taken in a place, as a public source reports it: texts in the main language,
+    translations optional."""
+
+    type: str  # one of MEASURE_TYPES
     title: str
     sources: tuple[Source, ...]
-    actors: tuple[str, ...] = ()  # keys of ACTORS: who took the step (validation requires one)
+    actors: tuple[str, ...] = ()  # of ACTORS: who took the step (validation requires one)
     date: PartialDate | None = None  # None: the sources give no reliable date
     description: str = ""
-    title_en: str = ""  # empty: the English site shows the German text, marked as German
-    description_en: str = ""
+    # (language key, Text) of the translations, in the file's order: the main language's
+    # texts are `title` and `description`, every other language's under its key (`en:`).
+    translations: tuple[tuple[str, Text], ...] = ()
     line: int = 0  # where the measure starts in the data file
     note: str = ""  # research note for editors and the board; never shown on the site
+
+    def text_in(self, lang: str) -> Text | None:
+        """The texts in language `lang`; None if untranslated or incomplete (a title, and a
+        description where the main text has one): the page then shows the main language's."""
+        text = dict(self.translations).get(lang)
+        if text is None or not text.title or (self.description and not text.description):
+            return None
+        return text
 
     @property
     def year(self) -> int | None:
@@ -141,7 +178,7 @@ class Measure:
 class RecordedStatus:
     """How far a place is, as the association itself recorded it: who decided it and when."""
 
-    stage: str  # a key of STAGES
+    stage: str  # one of STAGES
     decided_by: str  # a role or body, e.g. "Vorstand"; never a private person
     date: PartialDate
 
@@ -167,7 +204,7 @@ class PlaceRecord:
 
     name: str
     slug: str
-    kind: str  # a key of KINDS
+    kind: str  # one of KINDS
     line: int  # where the place starts in the data file
     part_of: str | None = None  # slug of the place it belongs to
     coordinates: Coordinates | None = None

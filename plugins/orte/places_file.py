@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bfb_build import this_build
 from bfb_errors import Problem
+from bfb_languages import Language, table
 from bfb_yaml.loader import load_located_yaml
 
 from .figures import compute_figures
@@ -34,13 +35,14 @@ class PlacesFile:
     slugs: frozenset[str] | None  # the slugs as written, valid or not; None if the file is unreadable
 
 
-def read_places_file(path: Path) -> PlacesFile:
-    """Read and validate the places file at `path` (no caching: see `places_file_of_this_build`)."""
+def read_places_file(path: Path, languages: dict[str, Language]) -> PlacesFile:
+    """Read and validate the places file at `path` for the site languages `languages` (their
+    table, bfb_languages.table); no caching: see `places_file_of_this_build`."""
     data, problems = load_located_yaml(path)
     slugs = written_slugs(data)
     records = []
     if not problems:
-        records, problems = validate_places(data, path)
+        records, problems = validate_places(data, path, languages)
     return PlacesFile(path, tuple(records), tuple(problems), None if slugs is None else frozenset(slugs))
 
 
@@ -54,7 +56,7 @@ def places_file_of_this_build(settings) -> PlacesFile:
     read = this_build(settings).part(PlacesFilesOfThisBuild)
     key = str(path.resolve())
     if key not in read:
-        read[key] = read_places_file(path)
+        read[key] = read_places_file(path, table(settings))
     return read[key]
 
 

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from bfb_yaml.loader import load_located_yaml
 
+from orte.conftest import LANGUAGES, site_terms
 from orte.figures import (
     CHART_BAR_MAX,
     YEAR_LABEL_WIDTH,
@@ -12,7 +13,6 @@ from orte.figures import (
     compute_figures,
     labels_of,
 )
-from orte.model import STAGES
 from orte.validation import validate_places
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def fixture_records():
     path = FIXTURES / "orte.yaml"
     data, _ = load_located_yaml(path)
-    records, problems = validate_places(data, path)
+    records, problems = validate_places(data, path, LANGUAGES)
     assert problems == []
     return records
 
@@ -59,7 +59,8 @@ def test_figures_of_places_nobody_has_assessed_count_them_as_unrecorded():
 
 def test_bar_lengths_are_proportional_and_labelled_per_language():
     chart = bar_chart(
-        {"noch-nicht-begonnen": 4, "erste-schritte": 2, "auf-dem-weg": 0}, labels_of(STAGES, "en")
+        {"noch-nicht-begonnen": 4, "erste-schritte": 2, "auf-dem-weg": 0},
+        labels_of(site_terms()["stages"], "en"),
     )
     assert [row.bar_length for row in chart.rows] == [CHART_BAR_MAX, CHART_BAR_MAX / 2, 0]
     assert [row.label for row in chart.rows] == ["not yet started", "first steps", "on the way"]
@@ -68,7 +69,7 @@ def test_bar_lengths_are_proportional_and_labelled_per_language():
 
 
 def test_year_chart_is_labelled_with_years_and_undated_steps_last():
-    chart = charts_for(compute_figures(fixture_records()), "en")["years"]
+    chart = charts_for(compute_figures(fixture_records()), "en", site_terms())["years"]
     assert [row.label for row in chart.rows] == [
         "2018",
         "2019",
@@ -82,7 +83,7 @@ def test_year_chart_is_labelled_with_years_and_undated_steps_last():
 
 
 def test_year_labels_sit_beside_their_bars_in_slim_rows():
-    chart = charts_for(compute_figures(fixture_records()), "de")["years"]
+    chart = charts_for(compute_figures(fixture_records()), "de", site_terms())["years"]
     assert all(row.bar_x == YEAR_LABEL_WIDTH for row in chart.rows)
     assert chart.height == len(chart.rows) * YEAR_ROW
     longest = max(chart.rows, key=lambda row: row.count)

@@ -1,4 +1,6 @@
-from orte.model import FIRST_STAGE, MEASURE_TYPES, STAGES, german_sort_key
+from orte.conftest import LANGUAGES, site_terms
+from orte.model import FIRST_STAGE, STAGES, VOCABULARIES, german_sort_key
+from orte.terms import place_languages
 
 
 def test_german_order_sorts_umlauts_with_their_vowel():
@@ -19,12 +21,17 @@ def test_case_is_ignored():
     assert sorted(["dorf", "Dach"], key=german_sort_key) == ["Dach", "dorf"]
 
 
-def test_vocabularies_have_both_languages():
+def test_every_vocabulary_has_a_label_in_every_language_with_place_pages():
     assert FIRST_STAGE == "noch-nicht-begonnen"
     assert list(STAGES)[-1] == "sorgende-gemeinschaft"
-    assert STAGES["auf-dem-weg"].label("en") == "on the way"
-    assert MEASURE_TYPES["spielgruppe"].label("de") == "generationenübergreifende Spielgruppe"
-    assert all(term.de and term.en for vocabulary in (STAGES, MEASURE_TYPES) for term in vocabulary.values())
+    terms = site_terms()
+    assert terms.label("stages", "auf-dem-weg", "en") == "on the way"
+    assert terms.label("measure_types", "spielgruppe", "de") == "generationenübergreifende Spielgruppe"
+    shown = place_languages(LANGUAGES)
+    assert set(shown) == {"de", "en"}  # plain German ("einfach") has no place pages
+    for name, keys in VOCABULARIES.items():
+        assert list(terms[name]) == list(keys), name
+        assert all(terms.label(name, key, lang) for key in keys for lang in shown)
 
 
 def test_editor_notes_list_every_note_with_its_line_and_subject_in_file_order():
@@ -36,10 +43,10 @@ def test_editor_notes_list_every_note_with_its_line_and_subject_in_file_order():
     from orte.validation import validate_places
 
     path = Path(__file__).parent / "fixtures" / "orte.yaml"
-    records, _ = validate_places(load_located_yaml(path)[0], path)
+    records, _ = validate_places(load_located_yaml(path)[0], path, LANGUAGES)
     notes = editor_notes(records)
     assert [(note.subject, note.line) for note in notes] == [
-        ("Überdorf: Bücherzelle am Dorfplatz", 103),
-        ("Udenheim", 113),
+        ("Überdorf: Bücherzelle am Dorfplatz", 107),
+        ("Udenheim", 118),
     ]
     assert notes[1].text == "Den genauen Tag der Wahl nennen die Quellen nicht."

@@ -8,7 +8,7 @@ import pytest
 from bfb_yaml.loader import load_located_yaml
 from bs4 import Comment
 
-from orte.conftest import FIXTURES, TinySite, build_tiny_site, tiny_content
+from orte.conftest import FIXTURES, LANGUAGES, TinySite, build_tiny_site, tiny_content
 from orte.validation import validate_places
 
 
@@ -227,7 +227,10 @@ def test_overview_map_links_every_gemeinde_area_and_district_point(tiny_site):
     ]
     labels = {link["href"]: link["aria-label"] for link in areas}
     data, _ = load_located_yaml(FIXTURES / "orte.yaml")
-    steps = {record.slug: len(record.measures) for record in validate_places(data, FIXTURES / "orte.yaml")[0]}
+    steps = {
+        record.slug: len(record.measures)
+        for record in validate_places(data, FIXTURES / "orte.yaml", LANGUAGES)[0]
+    }
     assert steps["ueberdorf"] > 1 and steps["udenheim"] == 0
     assert labels["/orte/ueberdorf/"] == f"Überdorf: {steps['ueberdorf']} belegte Schritte"
     assert labels["/orte/udenheim/"] == "Udenheim: noch nichts erfasst"
@@ -488,7 +491,7 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             fixture_without_source_of_the_bookshelf,
             [
                 "1 Problem gefunden",
-                "content/data/orte.yaml:103: Die Maßnahme hat keine Quelle („source“).",
+                "content/data/orte.yaml:107: Die Maßnahme hat keine Quelle („source“).",
                 "Betrifft: Überdorf, Maßnahme 3",
                 "So beheben: Unter der Maßnahme eintragen, wo sie öffentlich nachzulesen ist:",
             ],
@@ -501,14 +504,14 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             [
                 "2 Probleme gefunden",
                 "content/data/orte.yaml:3: Hier steht ein YAML-Verweis („&stadt“)",
-                "orte.yaml:48:",
+                "orte.yaml:50:",
             ],
         ),
         (
             lambda data: data.replace("      actor: jugendpflege\n", ""),
             [
                 "1 Problem gefunden",
-                "content/data/orte.yaml:28: Bei der Maßnahme fehlt, wer sie gemacht hat (Feld „actor“).",
+                "content/data/orte.yaml:29: Bei der Maßnahme fehlt, wer sie gemacht hat (Feld „actor“).",
                 "Betrifft: Altstadt, Maßnahme 2",
                 "So beheben: Unter der Maßnahme eintragen, wer den Schritt gemacht hat",
                 "(technical: measure without actor)",
@@ -518,7 +521,7 @@ def fixture_without_source_of_the_bookshelf(data: str) -> str:
             lambda data: data.replace("actor: jugendpflege", "actor: jugendpfleger"),
             [
                 "1 Problem gefunden",
-                "content/data/orte.yaml:29: Unbekannter Wert „jugendpfleger“ für „actor“.",
+                "content/data/orte.yaml:30: Unbekannter Wert „jugendpfleger“ für „actor“.",
                 "Meinten Sie „jugendpflege“?",
                 "(technical: unknown actor 'jugendpfleger')",
             ],
@@ -564,3 +567,54 @@ def test_german_names_in_english_texts_are_marked_german_and_everything_is_escap
     ]
     assert title.get_text() == "Play group “Jung trifft Alt” <for all>"
     assert title.select_one('span[lang="de"]').get_text() == "Jung trifft Alt"
+
+
+FRENCH = {
+    "suffix": ".fr",
+    "locale": "fr",
+    "html_lang": "fr",
+    "hreflang": "fr",
+    "catalogue": None,  # the templates' own words: this test looks at the places' data only
+    "search": "fr",
+    "label": "Français",
+}
+WITH_FRENCH = f"""
+from pelicanconf import other_language_files
+SITE_LANGUAGES = {{**SITE_LANGUAGES, "fr": {FRENCH!r}}}
+LANGUAGE_NAMES = {{key: row["label"] for key, row in SITE_LANGUAGES.items()}}
+IGNORE_FILES = [*CONTENT_IGNORE_FILES, *other_language_files(DEFAULT_LANG, SITE_LANGUAGES)]
+I18N_SUBSITES = language_subsites(languages=SITE_LANGUAGES)
+"""
+
+
+def test_a_third_language_in_a_copy_of_the_table_gets_place_pages_from_the_data_alone(tmp_path):
+    """Only the table (settings), the data's `fr:` texts and the terms' `fr:` labels change."""
+    data = (FIXTURES / "orte.yaml").read_text(encoding="utf-8")
+    data = data.replace(
+        "      en:\n        title: Village workshop in Überdorf\n",
+        "      en:\n        title: Village workshop in Überdorf\n"
+        "      fr:\n        title: Atelier du village „Überdorf“\n",
+    )
+    content = tiny_content(tmp_path, data)
+    terms = content / "data" / "orte-begriffe.yaml"
+    labels = re.sub(
+        r"^(    en: (.*))$", r"\1\n    fr: \2 (fr)", terms.read_text(encoding="utf-8"), flags=re.M
+    )
+    terms.write_text(labels, encoding="utf-8")
+    site = build_tiny_site(tmp_path, WITH_FRENCH)
+    assert site.returncode == 0, site.stderr
+    page = site.page("/fr/orte/ueberdorf/")
+    assert page.html["lang"] == "fr"
+    titles = {h.get_text(): h.span.get("lang") for h in page.select(".place__measure-title")}
+    # Translated: French, its „name“ marked German; untranslated: the German text, marked German.
+    assert titles == {
+        "Atelier du village “Überdorf”": None,
+        "Spielgruppe für Jung und Alt": "de",
+        "Bücherzelle am Dorfplatz": "de",
+    }
+    (workshop,) = [step for step in page.select(".place__measure") if "Atelier" in step.h3.get_text()]
+    assert workshop.select_one(".place__actor").get_text(" ", strip=True).endswith(": Our association (fr)")
+    assert workshop.select_one('.place__measure-title span span[lang="de"]').get_text() == "Überdorf"
+    # The other languages are unchanged: English shows its own text, German the original.
+    english = {h.get_text() for h in site.page("/en/orte/ueberdorf/").select(".place__measure-title")}
+    assert "Village workshop in Überdorf" in english

@@ -6,7 +6,7 @@ import pytest
 from bfb_yaml.loader import load_located_yaml
 
 from orte import svg_map
-from orte.conftest import FIXTURES
+from orte.conftest import FIXTURES, LANGUAGES
 from orte.model import Coordinates, PlaceRecord
 from orte.svg_map import (
     DEFAULT_BOUNDARIES,
@@ -24,7 +24,7 @@ DATA = FIXTURES / "orte.yaml"
 
 def fixture_records() -> list[PlaceRecord]:
     data, problems = load_located_yaml(DATA)
-    records, problems = validate_places(data, DATA)
+    records, problems = validate_places(data, DATA, LANGUAGES)
     assert problems == []
     return records
 

@@ -2,9 +2,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from bfb_languages import languages_of
 from bfb_yaml.loader import load_located_yaml
 
-from orte.model import FIRST_STAGE, PartialDate, RecordedStatus
+import pelicanconf
+from orte.conftest import LANGUAGES
+from orte.model import FIRST_STAGE, PartialDate, RecordedStatus, Text
 from orte.validation import check_place_references, parse_place_list, plausible_years, validate_places
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -48,7 +51,7 @@ def validate(tmp_path: Path, text: str):
     path.write_text(text, encoding="utf-8")
     data, problems = load_located_yaml(path)
     assert problems == [], problems
-    return validate_places(data, path)
+    return validate_places(data, path, LANGUAGES)
 
 
 def only_problem(tmp_path: Path, text: str):
@@ -79,13 +82,17 @@ def test_fixture_places_are_valid_with_all_their_fields(tmp_path):
     youth_forum = by_slug["altstadt"].measures[1]
     assert youth_forum.date == PartialDate(2023, 3, 7)
     assert [source.date for source in youth_forum.sources] == [PartialDate(2023, 3, 8), PartialDate(2023, 3)]
-    assert youth_forum.title_en == "Youth forum in the town hall"
+    assert youth_forum.translations == (
+        ("en", Text("Youth forum in the town hall", "Young people plan their meeting place.")),
+    )
+    assert youth_forum.text_in("en") == youth_forum.translations[0][1]
+    assert youth_forum.text_in("fr") is None
 
 
 def test_the_real_data_file_is_valid():
     path = ROOT / "content" / "data" / "orte.yaml"
     data, problems = load_located_yaml(path)
-    records, problems = validate_places(data, path)
+    records, problems = validate_places(data, path, LANGUAGES)
     assert problems == []
     districts = [record for record in records if record.kind == "Stadtteil"]
     assert districts and all(record.part_of == "daun" for record in districts)
@@ -93,8 +100,7 @@ def test_the_real_data_file_is_valid():
     assert {record.slug for record in records if record.coordinates is None} == {"waldkoenigen", "weiersbach"}
     # Every step has a source and an English title; a recorded status names who decided it.
     measures = [measure for record in records for measure in record.measures]
-    assert all(measure.sources and measure.title_en for measure in measures)
-    assert all(measure.description_en for measure in measures if measure.description)
+    assert all(measure.sources and measure.text_in("en") for measure in measures)
     assert all(record.status.decided_by and record.status.date for record in records if record.status)
 
 
@@ -395,3 +401,83 @@ def test_a_place_written_as_its_name_gets_its_slug_as_the_fix(tmp_path):
     assert "„mehren“ schreiben" in problems[0].fix
     assert "Meinten Sie „gillenfeld“?" in problems[1].message
     assert "content/data/orte.yaml" in problems[1].fix
+
+
+TRANSLATED = (
+    GOOD_PLACE
+    + measure(description="Jugendliche planten einen Treffpunkt.")
+    + (
+        "      {key}:\n"
+        "        title: Youth forum\n"
+        "        description: Young people planned a meeting place.\n"
+    )
+)
+
+
+def located(tmp_path: Path, text: str):
+    """(data, path) of `text` written to a file in `tmp_path`."""
+    path = tmp_path / "orte.yaml"
+    path.write_text(text, encoding="utf-8")
+    data, problems = load_located_yaml(path)
+    assert problems == []
+    return data, path
+
+
+def test_a_translation_under_its_language_key_is_read(tmp_path):
+    # The step's lines: 7 "measures:", 8-11 its fields, 12-15 its source, 16 "en:" with two texts.
+    (record,), problems = validate_places(*located(tmp_path, TRANSLATED.format(key="en")), LANGUAGES)
+    assert problems == []
+    (step,) = record.measures
+    assert step.text_in("en") == Text("Youth forum", "Young people planned a meeting place.")
+    assert step.title == "Forum" and step.text_in("de") is None
+
+
+@pytest.mark.parametrize(
+    ("key", "code"),
+    [
+        ("fr", "place-text-language-unknown"),  # not in SITE_LANGUAGES
+        ("einfach", "place-text-language-without-places"),  # own_texts_only: no place pages
+        ("de", "place-text-main-language"),  # the main language's texts stand at the step itself
+    ],
+)
+def test_texts_under_a_key_that_cannot_hold_them_are_refused_with_their_line(tmp_path, key, code):
+    problem = only_problem(tmp_path, TRANSLATED.format(key=key))
+    assert (problem.code, problem.line) == (code, 16)
+    assert problem.subject == f"Altstadt, Maßnahme 1, Feld „{key}“"
+
+
+def test_a_translation_needs_its_title(tmp_path):
+    text = TRANSLATED.format(key="en").replace("        title: Youth forum\n", "")
+    problem = only_problem(tmp_path, text)
+    assert (problem.code, problem.line) == ("place-field-missing", 17)
+    assert problem.subject == "Altstadt, Maßnahme 1, Texte „en“"
+
+
+def test_an_unknown_field_in_a_translation_is_refused(tmp_path):
+    text = TRANSLATED.format(key="en").replace("        title: Youth forum\n", "        titel: Youth forum\n")
+    problems = validate(tmp_path, text)[1]
+    assert [(found.code, found.line) for found in problems] == [
+        ("place-field-unknown", 17),
+        ("place-field-missing", 17),
+    ]
+
+
+def test_a_third_language_in_the_table_takes_its_texts_without_a_change_in_code(tmp_path):
+    """A copy of the settings' table with French: `fr:` texts are valid, and read as French."""
+    table = dict(pelicanconf.SITE_LANGUAGES)
+    table["fr"] = {**table["en"], "suffix": ".fr", "locale": "fr", "html_lang": "fr", "hreflang": "fr"}
+    table["fr"].update(catalogue="fr", search="fr", label="Français")
+    text = TRANSLATED.format(key="fr").replace("Youth forum", "Forum des jeunes")
+    (record,), problems = validate_places(*located(tmp_path, text), languages_of(table))
+    assert problems == []
+    assert record.measures[0].text_in("fr").title == "Forum des jeunes"
+    assert record.measures[0].text_in("en") is None  # untranslated: the page shows the main text
+
+
+def test_a_misspelt_field_holding_a_mapping_is_an_unknown_field_not_a_language(tmp_path):
+    text = TRANSLATED.format(key="en").replace("      source:\n", "      sorce:\n")
+    problems = validate(tmp_path, text)[1]
+    assert [(found.code, found.line) for found in problems] == [
+        ("place-field-unknown", 12),
+        ("measure-without-source", 8),
+    ]

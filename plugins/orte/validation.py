@@ -15,6 +15,7 @@ from pathlib import Path
 from bfb_contents.front_matter import field_line, read_front_matter
 from bfb_errors import Problem
 from bfb_formats.partial_dates import parse_partial_date
+from bfb_languages import Language
 from bfb_text.slugs import german_slugify
 from bfb_yaml.loader import LocatedList, LocatedMap
 
@@ -31,7 +32,9 @@ from .model import (
     PlaceRecord,
     RecordedStatus,
     Source,
+    Text,
 )
+from .terms import place_languages
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,12 @@ MEASURE_FIELDS = (
     "actor",
     "date",
     "title",
-    "title_en",
     "description",
-    "description_en",
     "source",
     "note",
 )
+# A step's translation, under its language's key of SITE_LANGUAGES (`en:`): the same texts.
+TRANSLATION_FIELDS = ("title", "description")
 SOURCE_FIELDS = ("publisher", "title", "date", "url")
 STATUS_FIELDS = ("stage", "decided_by", "date")
 CONTACT_FIELDS = ("role", "address", "link")
@@ -257,8 +260,14 @@ class _Checker:
         return date
 
 
-def validate_places(data: object, path: Path, area: Area = VG_DAUN_AREA) -> tuple[list[PlaceRecord], list]:
-    """Return the places of the data file and every problem found in it."""
+def validate_places(
+    data: object, path: Path, languages: dict[str, Language], area: Area = VG_DAUN_AREA
+) -> tuple[list[PlaceRecord], list]:
+    """Return the places of the data file and every problem found in it.
+
+    `languages`: the site's table (bfb_languages.table); a step's translations are valid
+    under the key of every language but the main one that shows place pages.
+    """
     problems: list[Problem] = []
     if not isinstance(data, LocatedList) or not data:
         problems.append(
@@ -286,12 +295,14 @@ def validate_places(data: object, path: Path, area: Area = VG_DAUN_AREA) -> tupl
                 )
             )
             continue
-        drafts.append(_read_place(item, path, area, problems))
+        drafts.append(_read_place(item, path, area, languages, problems))
     records = _resolve_references([draft for draft in drafts if draft["name"]], path, problems)
     return records, problems
 
 
-def _read_place(mapping: LocatedMap, path: Path, area: Area, problems: list[Problem]) -> dict:
+def _read_place(
+    mapping: LocatedMap, path: Path, area: Area, languages: dict[str, Language], problems: list[Problem]
+) -> dict:
     """Return the place's fields as read; `valid` is False if any of them had a problem."""
     name = mapping.get("name")
     subject = name if isinstance(name, str) and name.strip() else f"Ort in Zeile {mapping.line}"
@@ -320,7 +331,7 @@ def _read_place(mapping: LocatedMap, path: Path, area: Area, problems: list[Prob
         "coordinates": _read_coordinates(check, area),
         "website": check.link("website"),
         "contact": _read_contact(check),
-        "measures": _read_measures(check),
+        "measures": _read_measures(check, languages),
         "note": check.text("note"),
     }
     place.update(_read_population(check))
@@ -435,7 +446,7 @@ def _items(
     ]
 
 
-def _read_measures(check: _Checker) -> tuple[Measure, ...]:
+def _read_measures(check: _Checker, languages: dict[str, Language]) -> tuple[Measure, ...]:
     items = _items(
         check,
         "measures",
@@ -458,25 +469,98 @@ def _read_measures(check: _Checker) -> tuple[Measure, ...]:
                 )
             )
             continue
-        measure = _read_measure(_Checker(check.path, item, subject, check.problems))
+        measure = _read_measure(_Checker(check.path, item, subject, check.problems), languages)
         if measure:
             measures.append(measure)
     return tuple(measures)
 
 
-def _read_measure(check: _Checker) -> Measure | None:
+def _read_measure(check: _Checker, languages: dict[str, Language]) -> Measure | None:
     before = len(check.problems)
-    check.check_keys(MEASURE_FIELDS)
+    translations, language_keys = _read_translations(check, languages)
+    check.check_keys(MEASURE_FIELDS + language_keys)
     kind = check.choice("type", MEASURE_TYPES)
     actors = _read_actors(check)
     title = check.text("title", required=True)
-    fields = {key: check.text(key) for key in ("title_en", "description", "description_en", "note")}
+    fields = {key: check.text(key) for key in ("description", "note")}
     date = check.date("date")
     sources = _read_sources(check)
     if len(check.problems) > before:
         return None
     return Measure(
-        type=kind, actors=actors, title=title, date=date, sources=sources, line=check.mapping.line, **fields
+        type=kind,
+        actors=actors,
+        title=title,
+        date=date,
+        sources=sources,
+        translations=translations,
+        line=check.mapping.line,
+        **fields,
+    )
+
+
+def _read_translations(
+    check: _Checker, languages: dict[str, Language]
+) -> tuple[tuple[tuple[str, Text], ...], tuple[str, ...]]:
+    """The step's translations, and every key this read as a language (checked here, not as a field).
+
+    A key of a language that shows place pages holds its texts; the main language's key, a
+    language without place pages and a mapping under an unknown key (`fr:` while the table has
+    no "fr") are refused, each with its own code. Any other unknown key – also a mapping under
+    a misspelt field (`sorce:`) – is left to check_keys, which suggests the field.
+    """
+    translations, keys = [], []
+    shown = place_languages(languages)
+    for key, value in check.mapping.items():
+        looks_like_texts = isinstance(value, LocatedMap) and not suggestion(key, MEASURE_FIELDS)
+        if key in MEASURE_FIELDS or not (key in languages or looks_like_texts):
+            continue
+        keys.append(key)
+        if key in shown and not languages[key].main:
+            inner = check.nested(
+                key,
+                f"Texte „{key}“",
+                TRANSLATION_FIELDS,
+                "Unter „" + key + ":“ stehen die Texte eingerückt, nicht „{value}“.",
+                f"Eingerückt unter „{key}:“ „title: …“ und (wenn es eine Beschreibung gibt) "
+                "„description: …“ schreiben.",
+            )
+            if inner is not None:
+                text = Text(inner.text("title", required=True), inner.text("description"))
+                translations.append((key, text))
+            continue
+        message, fix, detail, code = _refused_language(key, languages)
+        check.problem(key, message, fix, detail, code=code)
+    return tuple(translations), tuple(keys)
+
+
+def _refused_language(key: str, languages: dict[str, Language]) -> tuple[str, str, str, str]:
+    """(message, fix, detail, code) for texts under a language key that cannot hold them."""
+    shown = [found for found in place_languages(languages).values() if not found.main]
+    where = ", ".join(f"„{found.key}“ ({found.label})" for found in shown) or "keine"
+    if key in languages and languages[key].main:
+        return (
+            f"Die Texte in der Hauptsprache „{languages[key].label}“ stehen direkt bei der Maßnahme, "
+            f"nicht unter „{key}:“.",
+            f"„title“ und „description“ eine Stufe weniger eingerückt schreiben und die Zeile „{key}:“ "
+            f"löschen. Unter einem Sprachkürzel stehen nur Übersetzungen: {where}.",
+            f"texts under the main language's key {key!r}",
+            "place-text-main-language",
+        )
+    if key in languages:
+        return (
+            f"Die Sprache „{languages[key].label}“ („{key}“) hat keine Ortsseiten; diese Texte "
+            "erschienen nirgends.",
+            f"Den Block „{key}:“ löschen. Übersetzungen für die Ortsseiten stehen unter: {where}.",
+            f"language {key!r} shows no place pages (own_texts_only)",
+            "place-text-language-without-places",
+        )
+    return (
+        f"„{key}“ ist keine Sprache dieser Website.{suggestion(key, [found.key for found in shown])}",
+        f"Übersetzungen stehen unter dem Kürzel ihrer Sprache aus SITE_LANGUAGES in pelicanconf.py: "
+        f"{where}. Das Kürzel korrigieren – oder die Sprache erst dort eintragen.",
+        f"translation under unknown language key {key!r}",
+        "place-text-language-unknown",
     )
 
 
