@@ -160,7 +160,7 @@ def _target(c, target, mode=None, port=None, key=None, replace_existing=False):
             replace_existing=replace_existing,
         )
     except PublishError as error:
-        raise Exit(str(error), code=1) from None
+        raise Exit(error.report(), code=1) from None
     if destination.warning:
         print(destination.warning)
     return destination
@@ -214,7 +214,8 @@ def publish(
         raise Exit(f"Build fehlgeschlagen – nichts übertragen / build failed: {error}", code=1) from None
     except PublishError as error:
         raise Exit(
-            f"Veröffentlichung fehlgeschlagen (die Seiten auf dem Server funktionieren weiter):\n{error}",
+            "Veröffentlichung fehlgeschlagen (die Seiten auf dem Server funktionieren weiter):\n"
+            + error.report(),
             code=1,
         ) from None
     except KeyboardInterrupt:
@@ -237,7 +238,7 @@ def rollback(c, target=None, mode=None, port=None, key=None):
     try:
         release = roll_back(destination)
     except PublishError as error:
-        raise Exit(str(error), code=1) from None
+        raise Exit(error.report(), code=1) from None
     print(f"{destination.describe()}/current → releases/{release}")
 
 

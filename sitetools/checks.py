@@ -94,25 +94,35 @@ def places_data(check: CheckInput) -> list[Problem]:
     return [*places.problems, *term_problems]
 
 
+# The stable codes of the checks' own problems (the content and data checks bring theirs).
+THEME_TEXT_UNTRANSLATED = "theme-text-untranslated"
+LINK_PAGE_MISSING = "output-link-page-missing"
+LINK_ANCHOR_MISSING = "output-link-anchor-missing"
+RESOURCE_FOREIGN_HOST = "output-resource-foreign"
+PLACEHOLDER_TEXT = "output-placeholder-text"
+
+
 def theme_translations(check: CheckInput) -> list[Problem]:
     """Every German theme text has an English translation (else English pages show German)."""
     from sitetools.translations import catalogue_files, extract_template, missing_translations, read_catalogue
 
     template = extract_template()
-    problems = []
-    for po_file in catalogue_files():
-        for msgid in missing_translations(read_catalogue(po_file), template):
-            problems.append(
-                Problem(
-                    po_file,
-                    None,
-                    f"Der Theme-Text „{msgid}“ ist nicht übersetzt.",
-                    "`invoke translations` ausführen, dann in der .po-Datei bei diesem msgid "
-                    "das msgstr ausfüllen.",
-                    "missing or fuzzy translation",
-                )
-            )
-    return problems
+    return [
+        untranslated(po_file, msgid)
+        for po_file in catalogue_files()
+        for msgid in missing_translations(read_catalogue(po_file), template)
+    ]
+
+
+def untranslated(po_file: Path, msgid: str) -> Problem:
+    return Problem(
+        po_file,
+        None,
+        f"Der Theme-Text „{msgid}“ ist nicht übersetzt.",
+        "`invoke translations` ausführen, dann in der .po-Datei bei diesem msgid das msgstr ausfüllen.",
+        "missing or fuzzy translation",
+        code=THEME_TEXT_UNTRANSLATED,
+    )
 
 
 def legal_data(check: CheckInput) -> list[Problem]:
@@ -127,6 +137,14 @@ def own_hosts(settings: dict) -> set[str]:
     return {host} if host else set()
 
 
+# The crawler's reasons (sitetools/crawl.py, `BrokenLink.reason`) and the code of each.
+BROKEN_LINK_CODES = {
+    "no such file": LINK_PAGE_MISSING,
+    "start page missing": LINK_PAGE_MISSING,
+    "no such anchor": LINK_ANCHOR_MISSING,
+}
+
+
 def links_and_anchors(check: CheckInput) -> list[Problem]:
     """Every link on every page (not only the reachable ones) leads to a file and an anchor that exist."""
     site_urls = tuple(url for url in (check.settings.get("SITEURL"),) if url)
@@ -138,21 +156,21 @@ def links_and_anchors(check: CheckInput) -> list[Problem]:
         pages_so_far = by_target.setdefault((link.target, link.reason), [])
         if link.page not in pages_so_far:
             pages_so_far.append(link.page)
-    return [
-        Problem(
-            pages_with_link[0],
-            None,
-            f"Der Link „{target}“ führt ins Leere ({'Anker fehlt' if 'anchor' in reason else 'Seite fehlt'})"
-            + (
-                f" – auf {len(pages_with_link)} Seiten, z. B. {', '.join(pages_with_link[:3])}."
-                if len(pages_with_link) > 1
-                else "."
-            ),
-            "Den Link in der Quelldatei dieser Seite (content/…) oder im Template berichtigen.",
-            reason,
-        )
-        for (target, reason), pages_with_link in sorted(by_target.items())
-    ]
+    return [broken_link(target, reason, pages) for (target, reason), pages in sorted(by_target.items())]
+
+
+def broken_link(target: str, reason: str, pages: list[str]) -> Problem:
+    code = BROKEN_LINK_CODES.get(reason, LINK_PAGE_MISSING)
+    missing = "Anker fehlt" if code == LINK_ANCHOR_MISSING else "Seite fehlt"
+    where = f" – auf {len(pages)} Seiten, z. B. {', '.join(pages[:3])}." if len(pages) > 1 else "."
+    return Problem(
+        pages[0],
+        None,
+        f"Der Link „{target}“ führt ins Leere ({missing}){where}",
+        "Den Link in der Quelldatei dieser Seite (content/…) oder im Template berichtigen.",
+        reason,
+        code=code,
+    )
 
 
 def foreign_resources(check: CheckInput) -> list[Problem]:
@@ -173,6 +191,7 @@ def foreign_resources(check: CheckInput) -> list[Problem]:
             "Die Datei selbst nach content/bilder/ oder theme/static/ legen und von dort einbinden; "
             "fremde Server erfahren sonst, wer die Seite liest.",
             "resource from another host (blocked by the Content-Security-Policy, too)",
+            code=RESOURCE_FOREIGN_HOST,
         )
         for page, url in found
         if is_foreign(url, hosts)
@@ -230,6 +249,8 @@ NAVIGATION_FIXES = {
         "Das <base>-Element aus der Quelldatei oder dem Template löschen.",
     ),
 }
+# The code of each is "unsafe-html-" and the key: "unsafe-html-form", "unsafe-html-script" …
+UNSAFE_HTML = "unsafe-html"
 # Always refused, wherever they point: the site has no forms, redirects only through the
 # server (.htaccess), and no script but the theme's files.
 ALWAYS_UNSAFE = frozenset({"javascript", "inline-script", "handler", "srcdoc", "base", "refresh", "form"})
@@ -257,7 +278,14 @@ def html_that_csp_lets_through(check: CheckInput) -> list[Problem]:
             if unsafe_navigation(url, what, siteurl, hosts, folders):
                 message, fix = NAVIGATION_FIXES[what]
                 problems.append(
-                    Problem(site_path(check.site, file), None, message.format(url=url), fix, f"unsafe {what}")
+                    Problem(
+                        site_path(check.site, file),
+                        None,
+                        message.format(url=url),
+                        fix,
+                        f"unsafe {what}",
+                        code=f"{UNSAFE_HTML}-{what}",
+                    )
                 )
     return problems
 
@@ -274,6 +302,7 @@ def placeholder_text(check: CheckInput) -> list[Problem]:
                     "Den Platzhalter (TODO, FIXME, TBD, XXX, Lorem ipsum, Platzhalter) in der Quelldatei "
                     "durch den echten Text ersetzen.",
                     "placeholder marker in visible text",
+                    code=PLACEHOLDER_TEXT,
                 )
             )
     return problems

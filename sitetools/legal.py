@@ -14,28 +14,17 @@ import re
 from pathlib import Path
 
 from bfb_errors import Problem, first_line_with
+from bfb_questions.association import ASSOCIATION_FIELDS
 
 SETTINGS_FILE = Path(__file__).resolve().parent.parent / "pelicanconf.py"
-# key in ASSOCIATION → what it is, in the editor's words, and an example of the form.
-# The examples are deliberately not real values, and the gate refuses each of them.
-REQUIRED = {
-    "name": ("der Name des Vereins", "Musterverein e.V."),
-    "seat": ("der Sitz des Vereins (die Gemeinde laut Satzung und Vereinsregister)", "Musterstadt"),
-    "street": ("Straße und Hausnummer der Anschrift", "Musterstraße 1"),
-    "postcode_city": ("Postleitzahl und Ort der Anschrift", "12345 Musterstadt"),
-    "representatives": (
-        "das vertretungsberechtigte Vorstandsmitglied. Wer den Verein vertreten darf (allein oder "
-        "gemeinsam), steht in Satzung und Vereinsregister – bitte vom Vorstand bestätigen lassen",
-        "Vorname Name (1. Vorsitzende)",
-    ),
-    "register_court": ("das Registergericht", "Amtsgericht Musterstadt"),
-    "register_number": ("die Registernummer", "VR 12345"),
-    "email": ("eine E-Mail-Adresse des Vereins", "vorstand@example.org"),
-    "content_responsible": (
-        "wer nach § 18 Abs. 2 MStV für den Inhalt verantwortlich ist (eine Person mit Anschrift)",
-        "Vorname Name, Anschrift wie oben",
-    ),
-}
+# key in ASSOCIATION → what it is, in the editor's words, and an example of the form, from the
+# one table of the association's fields. The examples are deliberately not real values, and
+# the gate refuses each of them.
+REQUIRED = {field.key: (field.meaning, field.example) for field in ASSOCIATION_FIELDS if field.required}
+# The stable codes of the gate's problems (tests and code decide on these, never on the wording).
+LEGAL_FIELD_MISSING = "legal-field-missing"
+LEGAL_FIELD_PLACEHOLDER = "legal-field-placeholder"
+LEGAL_EMAIL_FORM = "legal-email-form"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Example values and placeholders: text copied from an example, a template or a test is not
 # the association's data. Reserved names (RFC 2606/6761) are never a real address.
@@ -77,7 +66,8 @@ def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE
                     f"Für das Impressum fehlt {meaning}.",
                     f'In {settings_file.name} bei ASSOCIATION den Eintrag "{key}" ausfüllen, '
                     f'in der Form "{key}": "{example}" (nur ein Beispiel) – nur echte, geprüfte Angaben.',
-                    f"ASSOCIATION['{key}'] is required for publishing (legal gate)",
+                    f"{LEGAL_FIELD_MISSING}: ASSOCIATION['{key}'] is required for publishing",
+                    code=LEGAL_FIELD_MISSING,
                 )
             )
     problems += placeholder_problems(association, settings_file)
@@ -90,7 +80,8 @@ def legal_problems(association: dict | None, settings_file: Path = SETTINGS_FILE
                 key_line(settings_file, "email"),
                 f"„{email}“ ist keine E-Mail-Adresse.",
                 'Die Adresse in der Form name@domain.de eintragen, bei ASSOCIATION "email".',
-                "ASSOCIATION['email'] does not look like an e-mail address",
+                f"{LEGAL_EMAIL_FORM}: ASSOCIATION['email'] does not look like an e-mail address",
+                code=LEGAL_EMAIL_FORM,
             )
         )
     return problems
@@ -122,7 +113,8 @@ def placeholder_problems(association: dict, settings_file: Path = SETTINGS_FILE)
                         "keine echte Angabe.",
                         f'In {settings_file.name} bei ASSOCIATION den Eintrag "{key}" durch die echte, '
                         "vom Vorstand bestätigte Angabe ersetzen – nie einen Beispielwert.",
-                        f"ASSOCIATION['{key}'] looks like an example value or placeholder",
+                        f"{LEGAL_FIELD_PLACEHOLDER}: ASSOCIATION['{key}'] holds an example or placeholder",
+                        code=LEGAL_FIELD_PLACEHOLDER,
                     )
                 )
     return problems

@@ -23,7 +23,9 @@ hoster's files stay. No rollback.
 A target is a local folder or `user@host:/path/` reached over SSH with rsync (both
 modes), or – always updated like `inplace` – `sftp://`, `ftp://`/`ftps://`
 (sitetools/transfer_sftp.py, transfer_ftp.py) or a git repository whose branch a
-pages host serves (sitetools/transfer_git.py).
+pages host serves (sitetools/transfer_git.py). Each kind is its own small configuration
+class in `KINDS`, holding only its own settings and doing what differs between kinds
+(reach, connect, publish, roll back) itself.
 
 Rollback follows what was live: `<target>/history` lists the releases in the order
 they went live; a rollback takes the last one off and switches to the one before. So
@@ -43,9 +45,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, replace
+from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 from sitetools.transfer import (
@@ -69,12 +72,10 @@ __all__ = ["PublishError", "Target", "publish", "rollback", "target_from_config"
 RELEASES = "releases"
 CURRENT = "current"
 HISTORY = "history"  # the releases in the order they went live, one per line
-MODES = ("releases", "inplace")
 KEEP_RELEASES = 3  # the live one and two to roll back to
 INCOMING_PREFIX = ".incoming-"
 RELEASE_NAME = re.compile(r"^\d{8}-\d{6}-\d{6}$")
 REMOTE = re.compile(r"^(?:(?P<user>[^@/:\s]+)@)?(?P<host>[^@/:\s]+):(?P<path>.+)$")
-URL_SCHEMES = ("sftp", "ftp", "ftps")
 
 
 def refuse_option_like(value: str) -> None:
@@ -84,27 +85,24 @@ def refuse_option_like(value: str) -> None:
             f"Das Ziel „{value}“ beginnt mit „-“: ssh, rsync und git läsen es als Option (und "
             "könnten einen Befehl auf diesem Rechner ausführen). Nichts übertragen.\nSo beheben: "
             "das Ziel vollständig angeben, z. B. benutzer@server:/pfad/ oder ./ordner für einen "
-            "Ordner, der mit „-“ beginnt."
+            "Ordner, der mit „-“ beginnt.",
+            code="target-option-like",
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Target:
-    """Where the site goes and how to reach it (see the module docstring for the kinds)."""
+    """Where the site goes and how to reach it: one small configuration per kind (`KINDS`).
 
-    path: str  # folder on the target; for git the repository (path or URL)
-    host: str | None = None  # rsync: "user@host" for SSH, None for a local folder; else the host name
-    port: int | None = None
-    identity: str | None = None  # SSH private key file
-    mode: str | None = None  # rsync targets only: releases (default) or inplace
-    ssh_options: tuple[str, ...] = field(default_factory=tuple)  # e.g. ("-o", "StrictHostKeyChecking=no")
-    scheme: str = "rsync"  # rsync, sftp, ftp, ftps or git
-    user: str | None = None  # sftp/ftp(s)
-    password: str | None = field(default=None, repr=False)  # ftp(s); never from a file
-    branch: str = DEFAULT_BRANCH  # git
-    domain: str | None = None  # git: the custom domain the pages host serves
-    known_hosts: str | None = None  # sftp: instead of ~/.ssh/known_hosts
-    ca_file: str | None = None  # ftps: a certificate to trust (self-signed)
+    `Target.parse` reads an address (`--target`, PUBLISH_TARGET, invoke.yaml) and hands it
+    with the options to the kind it names; each kind keeps only the options it uses and
+    refuses what it cannot do, with its own message. What differs between kinds (how to
+    reach, publish, describe, roll back) is a method of the kind, so no code asks which
+    kind a target is.
+    """
+
+    kind_name: ClassVar[str]  # its key in KINDS
+    tools: ClassVar[tuple[str, ...]] = ()  # programs needed on this machine
     # Plain web folders (inplace, SFTP, FTP, git): files of the site may replace files that
     # are not ours (each saved under `backup` on this machine first); else such a file stops.
     replace_existing: bool = False
@@ -116,88 +114,115 @@ class Target:
         options = {key: value for key, value in options.items() if value is not None}
         refuse_option_like(destination)
         scheme = destination.partition("://")[0].lower()
-        if scheme in URL_SCHEMES:
-            return cls._parse_url(destination, scheme, options)
-        repository, hash_sign, branch = destination.partition("#")
-        local = Path(repository).expanduser()
-        if (
-            hash_sign
-            or repository.rstrip("/").endswith(".git")
-            or (local.is_dir() and is_bare_repository(local))
-        ):
-            refuse_option_like(branch)
-            repository = str(local.resolve()) if local.exists() else repository
-            return cls(path=repository, scheme="git", branch=branch or DEFAULT_BRANCH, **options)
+        by_scheme = {kind.scheme: kind for kind in KINDS.values() if issubclass(kind, UrlTarget)}
+        if scheme in by_scheme:
+            return by_scheme[scheme].from_url(destination, options)
+        if GitTarget.names(destination):
+            return GitTarget.from_address(destination, options)
         if "://" in destination:
             raise PublishError(
                 f"Unbekannte Art von Ziel: „{destination}“. Möglich sind sftp://, ftps://, ftp://, "
                 "benutzer@server:/pfad/, ein lokaler Ordner oder ein git-Repository (Adresse endet "
-                "auf .git, anderer Zweig mit #zweig) – siehe README, „Welches Hosting haben Sie?“."
+                "auf .git, anderer Zweig mit #zweig) – siehe README, „Welches Hosting haben Sie?“.",
+                code="target-kind-unknown",
+            )
+        return FolderTarget.from_address(destination, options)
+
+    @classmethod
+    def build(cls, options: dict, **parsed) -> Target:
+        """This kind from what the address said (`parsed`) and the options it uses."""
+        names = {item.name for item in fields(cls)}
+        return cls(**{key: value for key, value in options.items() if key in names}, **parsed)
+
+    @property
+    def needed_tools(self) -> tuple[str, ...]:
+        return self.tools
+
+    @property
+    def warning(self) -> str | None:
+        return None
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def preflight(self) -> None:
+        """Can the target be reached and written? Raise PublishError if not; write nothing."""
+        raise NotImplementedError
+
+    def connect(self, site: Path) -> AbstractContextManager[Folder]:
+        """The web folder (sitetools/transfer.py, `Folder`), connected; closed at the end."""
+        raise NotImplementedError
+
+    def publish(self, site: Path, dry_run: bool) -> list[str]:
+        """A plain web folder: the one sync logic (`transfer.sync`) through `connect`."""
+        with self.connect(site) as folder:
+            plan = sync(site_files(site), folder, dry_run, self.replace_existing, self.backup)
+        return plan_report(plan, self, dry_run)
+
+    def rollback(self) -> str:
+        raise PublishError(
+            "Zurückrollen geht nur im Modus „releases“ (Ziel benutzer@server:/pfad/ oder lokaler "
+            "Ordner). Ein einfacher Ordner, SFTP, FTP oder git hat keine Vorversion auf dem Server.\n"
+            "So geht es trotzdem: den gewünschten Stand aus git holen (`git checkout <commit>`), "
+            "`invoke publish`, danach `git checkout main`.",
+            code="rollback-needs-releases",
+        )
+
+    def with_password(self, environ: dict, prompt: Callable[[Target], str] | None) -> Target:
+        """The target with the password it needs (only FTP(S) logs in with one)."""
+        return self
+
+
+def refuse_releases(kind: str, options: dict) -> None:
+    """Only a folder reached with rsync (locally or over SSH) has releases to switch between."""
+    if options.get("mode") == "releases":
+        raise PublishError(
+            "Der Modus „releases“ (Versionen mit Umschalten) braucht SSH mit Shell und rsync "
+            f"(Ziel benutzer@server:/pfad/). Ein {kind}-Ziel wird immer Datei für Datei "
+            "aktualisiert. So beheben: `mode` in invoke.yaml / PUBLISH_MODE / --mode weglassen.",
+            code="target-mode-releases-needs-ssh",
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class FolderTarget(Target):
+    """A local folder, or `user@host:/path/` reached over SSH, written with rsync."""
+
+    path: str
+    host: str | None = None  # "user@host" for SSH, None for a local folder
+    port: int | None = None
+    identity: str | None = None  # SSH private key file
+    ssh_options: tuple[str, ...] = field(default_factory=tuple)  # e.g. ("-o", "StrictHostKeyChecking=no")
+    tools: ClassVar[tuple[str, ...]] = ("rsync",)
+
+    @classmethod
+    def from_address(cls, destination: str, options: dict) -> FolderTarget:
+        """The mode (releases, the default, or inplace) chooses the kind."""
+        mode = options.get("mode") or "releases"
+        folder_kinds = {name: kind for name, kind in KINDS.items() if issubclass(kind, FolderTarget)}
+        if mode not in folder_kinds:
+            raise PublishError(
+                f"Unbekannter Modus „{mode}“ – erlaubt: {', '.join(folder_kinds)}.",
+                code="target-mode-unknown",
             )
         match = REMOTE.match(destination)
         if match and not Path(destination).exists():
             refuse_option_like(match["host"])
             user = match["user"]
             host = f"{user}@{match['host']}" if user else match["host"]
-            return cls(path=match["path"], host=host, **options)
-        return cls(path=str(Path(destination).expanduser().resolve()), **options)
-
-    @classmethod
-    def _parse_url(cls, destination: str, scheme: str, options: dict) -> Target:
-        url = urlsplit(destination)
-        example = f"{scheme}://benutzer@server.example.org/pfad"
-        try:
-            port = url.port
-        except ValueError:
-            raise PublishError(f"Ungültiger Port in „{destination}“ (Beispiel: {example}).") from None
-        if url.password is not None:
-            raise PublishError(
-                "Das Passwort gehört nicht ins Ziel (es stünde sonst in der Shell-Historie oder in "
-                "invoke.yaml). So beheben: Ziel ohne „:passwort“ angeben und das Passwort in der "
-                "Umgebungsvariable PUBLISH_PASSWORD übergeben oder bei der Abfrage eingeben."
-            )
-        if not url.username or not url.hostname:
-            raise PublishError(f"Im Ziel „{destination}“ fehlt Benutzer oder Server (Beispiel: {example}).")
-        options["port"] = port or options.get("port")
-        return cls(
-            path=unquote(url.path) or ".",
-            host=url.hostname,
-            user=unquote(url.username),
-            scheme=scheme,
-            **options,
-        )
-
-    def __post_init__(self) -> None:
-        if self.scheme == "rsync":
-            object.__setattr__(self, "mode", self.mode or "releases")
-            if self.mode not in MODES:
-                raise PublishError(f"Unbekannter Modus „{self.mode}“ – erlaubt: {', '.join(MODES)}.")
-        elif self.mode == "releases":
-            raise PublishError(
-                "Der Modus „releases“ (Versionen mit Umschalten) braucht SSH mit Shell und rsync "
-                f"(Ziel benutzer@server:/pfad/). Ein {self.scheme}-Ziel wird immer Datei für Datei "
-                "aktualisiert. So beheben: `mode` in invoke.yaml / PUBLISH_MODE / --mode weglassen."
-            )
+            return folder_kinds[mode].build(options, path=match["path"], host=host)
+        return folder_kinds[mode].build(options, path=str(Path(destination).expanduser().resolve()))
 
     @property
     def root(self) -> str:
         return self.path.rstrip("/") or "/"
 
-    def describe(self) -> str:
-        if self.scheme == "git":
-            # An HTTPS URL may carry an access token: never print it.
-            return re.sub(r"//([^/@:]+):[^/@]+@", r"//\1:***@", f"{self.path}#{self.branch}")
-        if self.scheme in URL_SCHEMES:
-            port = f":{self.port}" if self.port else ""
-            path = "" if self.path == "." else self.path.lstrip("/")
-            return f"{self.scheme}://{self.user}@{self.host}{port}/{path}"
-        return f"{self.host}:{self.root}" if self.host else self.root
-
     @property
-    def warning(self) -> str | None:
-        from sitetools.transfer_ftp import PLAIN_FTP_WARNING
+    def needed_tools(self) -> tuple[str, ...]:
+        return (*self.tools, "ssh") if self.host else self.tools
 
-        return PLAIN_FTP_WARNING if self.scheme == "ftp" else None
+    def describe(self) -> str:
+        return f"{self.host}:{self.root}" if self.host else self.root
 
     def rsync_destination(self, relative: str = "") -> str:
         path = f"{self.root}/{relative}".rstrip("/") + "/"
@@ -211,25 +236,246 @@ class Target:
             command += ["-i", str(Path(self.identity).expanduser())]
         return command + list(self.ssh_options)
 
+    def preflight(self) -> None:
+        reach_folder(self)
 
-# What rsync and ssh say in English, and what it means for a volunteer.
+
+@dataclass(frozen=True, kw_only=True)
+class ReleasesTarget(FolderTarget):
+    """Mode releases: each publish a complete release folder, `current` switched in one rename."""
+
+    kind_name: ClassVar[str] = "releases"
+
+    def publish(self, site: Path, dry_run: bool) -> list[str]:
+        with connection(self) as shared:
+            if dry_run:
+                return planned_changes(site, shared)
+            release = publish_release(site, shared)
+        return [f"{self.describe()}/{CURRENT} → {RELEASES}/{release}"]
+
+    def rollback(self) -> str:
+        require_tools(self)
+        with connection(self) as target:
+            return rollback_release(target)
+
+
+@dataclass(frozen=True, kw_only=True)
+class InplaceTarget(FolderTarget):
+    """Mode inplace: a plain folder, files put in place one by one (rsync over SSH, or locally)."""
+
+    kind_name: ClassVar[str] = "inplace"
+
+    @contextmanager
+    def connect(self, site: Path) -> Iterator[Folder]:
+        with connection(self) as shared:
+            yield RsyncFolder(shared, site) if shared.host else LocalFolder(Path(shared.root))
+
+
+@dataclass(frozen=True, kw_only=True)
+class UrlTarget(Target):
+    """`scheme://user@host[:port]/path`: a plain web folder reached over SFTP or FTP(S)."""
+
+    scheme: ClassVar[str]
+    host: str
+    user: str
+    path: str = "."
+    port: int | None = None
+
+    @classmethod
+    def from_url(cls, destination: str, options: dict) -> UrlTarget:
+        url = urlsplit(destination)
+        example = f"{cls.scheme}://benutzer@server.example.org/pfad"
+        try:
+            port = url.port
+        except ValueError:
+            raise PublishError(
+                f"Ungültiger Port in „{destination}“ (Beispiel: {example}).", code="target-port-invalid"
+            ) from None
+        if url.password is not None:
+            raise PublishError(
+                "Das Passwort gehört nicht ins Ziel (es stünde sonst in der Shell-Historie oder in "
+                "invoke.yaml). So beheben: Ziel ohne „:passwort“ angeben und das Passwort in der "
+                "Umgebungsvariable PUBLISH_PASSWORD übergeben oder bei der Abfrage eingeben.",
+                code="target-password-in-address",
+            )
+        if not url.username or not url.hostname:
+            raise PublishError(
+                f"Im Ziel „{destination}“ fehlt Benutzer oder Server (Beispiel: {example}).",
+                code="target-user-or-host-missing",
+            )
+        refuse_releases(cls.kind_name, options)
+        options = {**options, "port": port or options.get("port")}
+        return cls.build(
+            options, path=unquote(url.path) or ".", host=url.hostname, user=unquote(url.username)
+        )
+
+    def describe(self) -> str:
+        port = f":{self.port}" if self.port else ""
+        path = "" if self.path == "." else self.path.lstrip("/")
+        return f"{self.scheme}://{self.user}@{self.host}{port}/{path}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SftpTarget(UrlTarget):
+    kind_name: ClassVar[str] = "sftp"
+    scheme: ClassVar[str] = "sftp"
+    identity: str | None = None  # SSH private key file
+    known_hosts: str | None = None  # instead of ~/.ssh/known_hosts
+
+    def preflight(self) -> None:
+        from sitetools.transfer_sftp import open_sftp
+
+        with open_sftp(self):
+            return
+
+    @contextmanager
+    def connect(self, site: Path) -> Iterator[Folder]:
+        import paramiko
+
+        from sitetools.transfer_sftp import SftpFolder, open_sftp, sftp_error
+
+        with open_sftp(self) as sftp:
+            try:
+                yield SftpFolder(sftp, self.path, self.describe())
+            except (OSError, paramiko.SSHException) as error:
+                raise sftp_error(self, error) from None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FtpTarget(UrlTarget):
+    """Plain FTP: everything, the password too, goes over the network unencrypted (`warning`)."""
+
+    kind_name: ClassVar[str] = "ftp"
+    scheme: ClassVar[str] = "ftp"
+    tls: ClassVar[bool] = False
+    password: str | None = field(default=None, repr=False)  # never from a file
+    ca_file: str | None = None  # FTPS: a certificate to trust (self-signed)
+
+    @property
+    def warning(self) -> str | None:
+        from sitetools.transfer_ftp import PLAIN_FTP_WARNING
+
+        return PLAIN_FTP_WARNING
+
+    def preflight(self) -> None:
+        from sitetools.transfer_ftp import open_ftp
+
+        with open_ftp(self):
+            return
+
+    @contextmanager
+    def connect(self, site: Path) -> Iterator[Folder]:
+        import ftplib
+
+        from sitetools.transfer_ftp import FtpFolder, ftp_error, open_ftp
+
+        with open_ftp(self) as ftp:
+            try:
+                yield FtpFolder(ftp, self.path, self.describe())
+            except ftplib.all_errors as error:
+                raise ftp_error(self, error) from None
+
+    def with_password(self, environ: dict, prompt: Callable[[Target], str] | None) -> Target:
+        """From PUBLISH_PASSWORD or `prompt` (asked on a terminal only), never from invoke.yaml."""
+        if self.password is not None:
+            return self
+        password = environ.get("PUBLISH_PASSWORD")
+        if password is None and prompt is None and sys.stdin.isatty():
+            prompt = ask_password
+        if password is None and prompt is None:
+            raise PublishError(
+                f"Für {self.describe()} fehlt das Passwort. So beheben: in einem Terminal "
+                "starten (dann wird es abgefragt) oder die Umgebungsvariable PUBLISH_PASSWORD setzen.",
+                code="password-missing",
+            )
+        return replace(self, password=password if password is not None else prompt(self))
+
+
+@dataclass(frozen=True, kw_only=True)
+class FtpsTarget(FtpTarget):
+    """FTP over TLS: the server's certificate is checked (or `ca_file`, for a self-signed one)."""
+
+    kind_name: ClassVar[str] = "ftps"
+    scheme: ClassVar[str] = "ftps"
+    tls: ClassVar[bool] = True
+
+    @property
+    def warning(self) -> str | None:
+        return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class GitTarget(Target):
+    """A git repository whose branch a pages host serves: each publish one commit."""
+
+    kind_name: ClassVar[str] = "git"
+    tools: ClassVar[tuple[str, ...]] = ("git",)
+    path: str  # the repository: a path or a URL
+    branch: str = DEFAULT_BRANCH
+    domain: str | None = None  # the custom domain the pages host serves
+
+    @staticmethod
+    def names(destination: str) -> bool:
+        """`repo.git`, `…#branch`, or a local bare repository."""
+        repository, hash_sign, _ = destination.partition("#")
+        local = Path(repository).expanduser()
+        return bool(
+            hash_sign
+            or repository.rstrip("/").endswith(".git")
+            or (local.is_dir() and is_bare_repository(local))
+        )
+
+    @classmethod
+    def from_address(cls, destination: str, options: dict) -> GitTarget:
+        repository, _, branch = destination.partition("#")
+        refuse_option_like(branch)
+        refuse_releases(cls.kind_name, options)
+        local = Path(repository).expanduser()
+        repository = str(local.resolve()) if local.exists() else repository
+        return cls.build(options, path=repository, branch=branch or DEFAULT_BRANCH)
+
+    def describe(self) -> str:
+        # An HTTPS URL may carry an access token: never print it.
+        return re.sub(r"//([^/@:]+):[^/@]+@", r"//\1:***@", f"{self.path}#{self.branch}")
+
+    def preflight(self) -> None:
+        from sitetools.transfer_git import git
+
+        git("ls-remote", "--heads", "--", self.path)
+
+    def publish(self, site: Path, dry_run: bool) -> list[str]:
+        from sitetools.transfer_git import publish_git
+
+        return publish_git(site, self, dry_run)
+
+
+# Every kind of target by name: the mode of a folder (releases, inplace) or the address's scheme.
+KINDS: dict[str, type[Target]] = {
+    kind.kind_name: kind
+    for kind in (ReleasesTarget, InplaceTarget, SftpTarget, FtpTarget, FtpsTarget, GitTarget)
+}
+
+
+# What rsync and ssh say in English, its code, and what it means for a volunteer.
 KNOWN_FAILURES = (
-    ("No space left on device", "Auf dem Ziel ist kein Platz mehr frei (Datenträger voll).",
+    ("No space left on device", "target-disk-full",
+     "Auf dem Ziel ist kein Platz mehr frei (Datenträger voll).",
      "Platz schaffen (alte Dateien oder Versionen beim Hoster löschen, Speicher erweitern), "
      "dann noch einmal `invoke publish`. Die halb übertragenen Dateien wurden entfernt."),
-    ("Permission denied (publickey",
+    ("Permission denied (publickey", "ssh-key-refused",
      "Anmeldung per SSH fehlgeschlagen: der Server kennt diesen Schlüssel nicht.",
      "den richtigen Schlüssel mit `--key` oder PUBLISH_KEY angeben, oder den öffentlichen "
      "Schlüssel (.pub) beim Hoster hinterlegen."),
-    ("Host key verification failed", "Anmeldung per SSH fehlgeschlagen: der Server ist unbekannt.",
+    ("Host key verification failed", "ssh-host-unknown",
+     "Anmeldung per SSH fehlgeschlagen: der Server ist unbekannt.",
      "den Fingerabdruck des Servers prüfen und ihn einmal mit `ssh benutzer@server` bestätigen."),
-    ("Permission denied", "Keine Schreibrechte im Ziel.",
+    ("Permission denied", "target-permission-denied", "Keine Schreibrechte im Ziel.",
      "Rechte des Ordners beim Hoster prüfen, dann noch einmal `invoke publish`."),
-    ("Read-only file system", "Das Ziel ist schreibgeschützt.",
+    ("Read-only file system", "target-read-only", "Das Ziel ist schreibgeschützt.",
      "Ein beschreibbares Ziel angeben oder das Laufwerk mit Schreibrechten einhängen."),
-    ("Connection refused", "Der Server nimmt keine Verbindung an.",
+    ("Connection refused", "connection-refused", "Der Server nimmt keine Verbindung an.",
      "Servername und Port prüfen; läuft der Server, ist die Internetverbindung da?"),
-    ("Connection timed out", "Der Server antwortet nicht.",
+    ("Connection timed out", "connection-timed-out", "Der Server antwortet nicht.",
      "Servername und Port prüfen; ist die Internetverbindung da?"),
 )  # fmt: skip
 
@@ -238,19 +484,21 @@ def run(command: list[str], *, capture: bool = True, input: str | None = None) -
     result = subprocess.run(command, capture_output=capture, text=True, input=input)
     if result.returncode != 0:
         output = result.stderr if capture else ""
-        for needle, what, fix in KNOWN_FAILURES:
+        for needle, code, what, fix in KNOWN_FAILURES:
             if needle in output:
                 raise PublishError(
-                    f"{what}\nSo beheben: {fix}\n(technical: {command[0]}: {output.strip()[-500:]})"
+                    f"{what}\nSo beheben: {fix}\n(technical: {command[0]}: {output.strip()[-500:]})",
+                    code=code,
                 )
         raise PublishError(
             f"Befehl fehlgeschlagen / command failed ({result.returncode}): {shlex.join(command)}\n"
-            f"{output}".rstrip()
+            f"{output}".rstrip(),
+            code="command-failed",
         )
     return result.stdout if capture else ""
 
 
-def run_on_target(target: Target, script: str, input: str | None = None) -> str:
+def run_on_target(target: FolderTarget, script: str, input: str | None = None) -> str:
     """Run a small POSIX shell script in the target folder (locally or over SSH)."""
     if target.host:
         command = [*target.ssh_command(), "--", target.host, f"cd {shlex.quote(target.root)} && {script}"]
@@ -258,7 +506,7 @@ def run_on_target(target: Target, script: str, input: str | None = None) -> str:
     return run(["sh", "-c", f"cd {shlex.quote(target.root)} && {script}"], input=input)
 
 
-def run_on_target_if_present(target: Target, script: str) -> str:
+def run_on_target_if_present(target: FolderTarget, script: str) -> str:
     """Like run_on_target, but "" if the target folder does not exist yet."""
     quoted = shlex.quote(target.root)
     wrapped = f"if test -d {quoted}; then cd {quoted} && {script}; fi"
@@ -267,7 +515,7 @@ def run_on_target_if_present(target: Target, script: str) -> str:
     return run(["sh", "-c", wrapped])
 
 
-def rsync_command(target: Target, *extra: str) -> list[str]:
+def rsync_command(target: FolderTarget, *extra: str) -> list[str]:
     command = ["rsync", "--recursive", "--links", "--perms", "--chmod=D755,F644", "--checksum"]
     if target.host:
         command += ["-e", shlex.join(target.ssh_command())]
@@ -279,13 +527,13 @@ def new_release_name(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%d-%H%M%S-%f")
 
 
-def target_state(target: Target) -> tuple[list[str], str | None]:
+def target_state(target: FolderTarget) -> tuple[list[str], str | None]:
     """The release folders (oldest first) and the one `current` points to, if any."""
     releases, current, _ = releases_and_history(target)
     return releases, current
 
 
-def releases_and_history(target: Target) -> tuple[list[str], str | None, list[str]]:
+def releases_and_history(target: FolderTarget) -> tuple[list[str], str | None, list[str]]:
     """The release folders, the live one, and the releases in the order they went live.
 
     Targets published before the history file existed: the releases up to the live one.
@@ -305,7 +553,7 @@ def releases_and_history(target: Target) -> tuple[list[str], str | None, list[st
     return releases, current, history
 
 
-def switch_current(target: Target, release: str, history: list[str]) -> None:
+def switch_current(target: FolderTarget, release: str, history: list[str]) -> None:
     """Point `current` at `release` in one rename and record the history of what was live."""
     temporary = f".{CURRENT}-{release}"
     link = f"{RELEASES}/{release}"
@@ -318,7 +566,7 @@ def switch_current(target: Target, release: str, history: list[str]) -> None:
     )
 
 
-def prune_releases(target: Target, keep: int = KEEP_RELEASES) -> list[str]:
+def prune_releases(target: FolderTarget, keep: int = KEEP_RELEASES) -> list[str]:
     """Delete old releases (never the live one nor the recent history); return the names deleted."""
     releases, current, history = releases_and_history(target)
     survivors = set(releases[-keep:]) | set(history[-keep:]) | {current}
@@ -328,7 +576,7 @@ def prune_releases(target: Target, keep: int = KEEP_RELEASES) -> list[str]:
     return doomed
 
 
-def publish_release(site: Path, target: Target, keep: int = KEEP_RELEASES) -> str:
+def publish_release(site: Path, target: FolderTarget, keep: int = KEEP_RELEASES) -> str:
     """Upload `site` as a new release, switch `current` to it, prune; return the release name."""
     ensure_target_folder(target)
     _, current, history = releases_and_history(target)
@@ -357,7 +605,7 @@ def publish_release(site: Path, target: Target, keep: int = KEEP_RELEASES) -> st
 class RsyncFolder:
     """`user@host:/path/` in mode inplace: rsync uploads, the server's shell deletes."""
 
-    def __init__(self, target: Target, site: Path):
+    def __init__(self, target: FolderTarget, site: Path):
         self.target = target
         self.site = site
 
@@ -413,14 +661,7 @@ class RsyncFolder:
             run_on_target(self.target, "xargs -0 -r rmdir --ignore-fail-on-non-empty --", folders)
 
 
-def inplace_folder(site: Path, target: Target):
-    """The Folder (sitetools/transfer.py) that reaches this target's web folder."""
-    if target.scheme == "rsync":
-        return RsyncFolder(target, site) if target.host else LocalFolder(Path(target.root))
-    raise ValueError(target.scheme)
-
-
-def ensure_target_folder(target: Target) -> None:
+def ensure_target_folder(target: FolderTarget) -> None:
     if target.host:
         run([*target.ssh_command(), "--", target.host, f"mkdir -p {shlex.quote(target.root)}"])
     else:
@@ -431,7 +672,7 @@ def ensure_target_folder(target: Target) -> None:
 ITEMIZED = re.compile(r"^(?P<code>\S{11}|\*deleting) +(?P<path>.+)$")
 
 
-def planned_changes(site: Path, target: Target) -> list[str]:
+def planned_changes(site: Path, target: FolderTarget) -> list[str]:
     """What a publish in mode releases would change on the live site (nothing is written)."""
     if not target.host and not Path(target.root, CURRENT).exists():
         return [f"neu:       {path}" for path in site_files(site)]
@@ -451,7 +692,7 @@ def planned_changes(site: Path, target: Target) -> list[str]:
 
 
 @contextmanager
-def connection(target: Target) -> Iterator[Target]:
+def connection(target: FolderTarget) -> Iterator[FolderTarget]:
     """One SSH connection for all steps of a publish (each new one costs about a second)."""
     if not target.host:
         yield target
@@ -484,91 +725,21 @@ def publish(site: Path, target: Target, dry_run: bool = False) -> list[str]:
 
 
 def _publish(site: Path, target: Target, dry_run: bool) -> list[str]:
-    kind = kind_of(target)
     require_tools(target)
-    if kind.publish is not None:
-        return kind.publish(site, target, dry_run)
-    with kind.connect(target, site) as folder:
-        plan = sync(site_files(site), folder, dry_run, target.replace_existing, target.backup)
-    return plan_report(plan, target, dry_run)
+    return target.publish(site, dry_run)
 
 
 # --- the kinds of target ------------------------------------------------------------------------
 #
-# A plain web folder is reached through one small interface (sitetools/transfer.py, `Folder`):
-# `connect` (each kind's context manager below, which also closes), `list`, `put` (under a
-# temporary name), `rename` (into place), `delete`. The sync logic (`transfer.sync`) exists
-# once for all of them. Releases (an atomic switch of `current`) and git (a commit) use a
-# folder too but add their own step, so they publish themselves.
+# Each kind is one small configuration class above (`KINDS`). A plain web folder is reached
+# through one small interface (sitetools/transfer.py, `Folder`): `connect` (a context manager
+# that also closes), `list`, `put` (under a temporary name), `rename` (into place), `delete`.
+# The sync logic (`transfer.sync`) exists once for all of them (`Target.publish`). Releases
+# (an atomic switch of `current`) and git (a commit) use a folder too but add their own step,
+# so they publish themselves.
 
 
-@contextmanager
-def sftp_folder(target: Target, site: Path) -> Iterator[Folder]:
-    import paramiko
-
-    from sitetools.transfer_sftp import SftpFolder, open_sftp, sftp_error
-
-    with open_sftp(target) as sftp:
-        try:
-            yield SftpFolder(sftp, target.path, target.describe())
-        except (OSError, paramiko.SSHException) as error:
-            raise sftp_error(target, error) from None
-
-
-@contextmanager
-def ftp_folder(target: Target, site: Path) -> Iterator[Folder]:
-    import ftplib
-
-    from sitetools.transfer_ftp import FtpFolder, ftp_error, open_ftp
-
-    with open_ftp(target) as ftp:
-        try:
-            yield FtpFolder(ftp, target.path, target.describe())
-        except ftplib.all_errors as error:
-            raise ftp_error(target, error) from None
-
-
-@contextmanager
-def inplace_connection(target: Target, site: Path) -> Iterator[Folder]:
-    with connection(target) as shared:
-        yield inplace_folder(site, shared)
-
-
-def publish_releases(site: Path, target: Target, dry_run: bool) -> list[str]:
-    with connection(target) as shared:
-        if dry_run:
-            return planned_changes(site, shared)
-        release = publish_release(site, shared)
-    return [f"{target.describe()}/{CURRENT} → {RELEASES}/{release}"]
-
-
-def publish_to_git(site: Path, target: Target, dry_run: bool) -> list[str]:
-    from sitetools.transfer_git import publish_git
-
-    return publish_git(site, target, dry_run)
-
-
-def login_sftp(target: Target) -> None:
-    from sitetools.transfer_sftp import open_sftp
-
-    with open_sftp(target):
-        return
-
-
-def login_ftp(target: Target) -> None:
-    from sitetools.transfer_ftp import open_ftp
-
-    with open_ftp(target):
-        return
-
-
-def reach_git(target: Target) -> None:
-    from sitetools.transfer_git import git
-
-    git("ls-remote", "--heads", "--", target.path)
-
-
-def reach_folder(target: Target) -> None:
+def reach_folder(target: FolderTarget) -> None:
     """A local folder must exist or be creatable; over SSH, log in once."""
     if target.host:
         ssh_preflight(target)
@@ -583,30 +754,6 @@ def reach_folder(target: Target) -> None:
         raise local_error(target, OSError(code, os.strerror(code), str(existing)))
 
 
-@dataclass(frozen=True)
-class Kind:
-    """One kind of target: how to check it can be reached, and how to publish to it."""
-
-    preflight: Callable[[Target], None]
-    tools: tuple[str, ...] = ()  # programs needed on this machine
-    connect: Callable | None = None  # (target, site) → context manager yielding a Folder
-    publish: Callable | None = None  # kinds with a step beyond the folder: (site, target, dry_run)
-
-
-KINDS = {
-    "releases": Kind(reach_folder, ("rsync",), publish=publish_releases),
-    "inplace": Kind(reach_folder, ("rsync",), connect=inplace_connection),
-    "sftp": Kind(login_sftp, connect=sftp_folder),
-    "ftp": Kind(login_ftp, connect=ftp_folder),
-    "ftps": Kind(login_ftp, connect=ftp_folder),
-    "git": Kind(reach_git, ("git",), publish=publish_to_git),
-}
-
-
-def kind_of(target: Target) -> Kind:
-    return KINDS[target.mode if target.scheme == "rsync" else target.scheme]
-
-
 def preflight(target: Target) -> None:
     """Before building: can the target be reached and written? Raise PublishError if not.
 
@@ -615,10 +762,10 @@ def preflight(target: Target) -> None:
     Nothing is written.
     """
     require_tools(target)
-    kind_of(target).preflight(target)
+    target.preflight()
 
 
-def ssh_preflight(target: Target) -> None:
+def ssh_preflight(target: FolderTarget) -> None:
     """Log in once over SSH: an unknown host key or a refused key is explained in German."""
     from sitetools.transfer_sftp import KNOWN_HOSTS, how_to_trust, key_refused
 
@@ -635,13 +782,15 @@ def ssh_preflight(target: Target) -> None:
             f"Der Server {host} ist diesem Rechner unbekannt oder meldet sich mit einem anderen "
             f"Schlüssel als in {KNOWN_HOSTS} gespeichert. Aus Sicherheitsgründen wird nichts "
             f"übertragen.\nFingerabdruck anzeigen: ssh-keyscan {port_option}{host} | ssh-keygen -lf -\n"
-            + how_to_trust(host, port)
+            + how_to_trust(host, port),
+            code="ssh-host-unknown",
         )
     if "Permission denied" in result.stderr:
         raise key_refused(f"{host}:{port}", user or "(Ihr Benutzername)")
     raise PublishError(
         f"Keine SSH-Verbindung zu {target.host}: {result.stderr.strip()}\n"
-        "So beheben: Servername und Port prüfen; ist die Internetverbindung da?"
+        "So beheben: Servername und Port prüfen; ist die Internetverbindung da?",
+        code="ssh-connect-failed",
     )
 
 
@@ -663,41 +812,38 @@ def local_error(target: Target, error: OSError) -> PublishError:
     return PublishError(
         f"Das Ziel {target.describe()} kann nicht beschrieben werden: {reason} ({error.filename}).\n"
         "So beheben: ein anderes Ziel angeben (--target, PUBLISH_TARGET, invoke.yaml) oder den "
-        "Ordner beschreibbar machen (z. B. das Laufwerk mit Schreibrechten einhängen)."
+        "Ordner beschreibbar machen (z. B. das Laufwerk mit Schreibrechten einhängen).",
+        code="target-not-writable",
     )
 
 
 def rollback(target: Target) -> str:
     """Switch `current` back to the release that was live before it; return that release's name."""
-    if target.scheme != "rsync" or target.mode != "releases":
-        raise PublishError(
-            "Zurückrollen geht nur im Modus „releases“ (Ziel benutzer@server:/pfad/ oder lokaler "
-            "Ordner). Ein einfacher Ordner, SFTP, FTP oder git hat keine Vorversion auf dem Server.\n"
-            "So geht es trotzdem: den gewünschten Stand aus git holen (`git checkout <commit>`), "
-            "`invoke publish`, danach `git checkout main`."
-        )
-    require_tools(target)
-    with connection(target) as target:
-        return _rollback(target)
+    return target.rollback()
 
 
-def _rollback(target: Target) -> str:
+def rollback_release(target: ReleasesTarget) -> str:
     releases, current, history = releases_and_history(target)
     if current not in releases:
-        raise PublishError(f"{target.describe()}: keine veröffentlichte Version gefunden.")
+        raise PublishError(
+            f"{target.describe()}: keine veröffentlichte Version gefunden.", code="rollback-no-release"
+        )
     if len(history) < 2:
-        raise PublishError(f"{target.describe()}: es gibt keine ältere Version als {current}.")
+        raise PublishError(
+            f"{target.describe()}: es gibt keine ältere Version als {current}.",
+            code="rollback-no-older-release",
+        )
     previous = history[-2]
     switch_current(target, previous, history[:-1])
     return previous
 
 
 def require_tools(target: Target) -> None:
-    needed = [*kind_of(target).tools, *(["ssh"] if target.scheme == "rsync" and target.host else [])]
-    missing = [tool for tool in needed if not shutil.which(tool)]
+    missing = [tool for tool in target.needed_tools if not shutil.which(tool)]
     if missing:
         raise PublishError(
-            f"Es fehlt: {', '.join(missing)} – installieren mit: sudo apt-get install {' '.join(missing)}"
+            f"Es fehlt: {', '.join(missing)} – installieren mit: sudo apt-get install {' '.join(missing)}",
+            code="tool-missing",
         )
 
 
@@ -705,7 +851,7 @@ def ask_password(target: Target) -> str:
     try:
         return getpass.getpass(f"Passwort für {target.describe()}: ")
     except (KeyboardInterrupt, EOFError):
-        raise PublishError("Abgebrochen – nichts übertragen.") from None
+        raise PublishError("Abgebrochen – nichts übertragen.", code="password-prompt-aborted") from None
 
 
 def target_from_config(
@@ -718,7 +864,7 @@ def target_from_config(
     """The target from `--target`, else `PUBLISH_TARGET`, else invoke.yaml (`publish.target`).
 
     FTP(S) passwords come from PUBLISH_PASSWORD or `prompt` (asked on a terminal only),
-    never from invoke.yaml.
+    never from invoke.yaml (`FtpTarget.with_password`).
     """
     config = config or {}
     environ = os.environ if environ is None else environ
@@ -727,13 +873,15 @@ def target_from_config(
         raise PublishError(
             "Kein Ziel angegeben. Entweder `invoke publish --target benutzer@server:/pfad/`, "
             "oder die Umgebungsvariable PUBLISH_TARGET, oder `publish: target:` in invoke.yaml "
-            "(siehe README, „Veröffentlichen“)."
+            "(siehe README, „Veröffentlichen“).",
+            code="target-missing",
         )
     if "password" in config:
         raise PublishError(
             "In invoke.yaml steht ein Passwort (publish: password:). Passwörter gehören nicht in "
             "Dateien. So beheben: die Zeile löschen und das Passwort in PUBLISH_PASSWORD übergeben "
-            "oder bei der Abfrage eingeben."
+            "oder bei der Abfrage eingeben.",
+            code="password-in-settings-file",
         )
     options = {
         "port": environ.get("PUBLISH_PORT") or config.get("port"),
@@ -747,15 +895,4 @@ def target_from_config(
     options.update({key: value for key, value in overrides.items() if value})
     if options["port"]:
         options["port"] = int(options["port"])
-    target = Target.parse(destination, **options)
-    if target.scheme in ("ftp", "ftps") and target.password is None:
-        password = environ.get("PUBLISH_PASSWORD")
-        if password is None and prompt is None and sys.stdin.isatty():
-            prompt = ask_password
-        if password is None and prompt is None:
-            raise PublishError(
-                f"Für {target.describe()} fehlt das Passwort. So beheben: in einem Terminal "
-                "starten (dann wird es abgefragt) oder die Umgebungsvariable PUBLISH_PASSWORD setzen."
-            )
-        target = replace(target, password=password if password is not None else prompt(target))
-    return target
+    return Target.parse(destination, **options).with_password(environ, prompt)

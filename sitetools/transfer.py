@@ -68,7 +68,19 @@ HOSTER_PATHS = frozenset(
 
 
 class PublishError(RuntimeError):
-    """The transfer failed or was refused; the message says what to do (in German)."""
+    """The transfer failed or was refused; the message says what to do (in German).
+
+    `code` says what kind of failure it is ("target-symlink", "ssh-key-refused" …): stable,
+    for code and tests to decide on, so the German wording can change (like `Problem.code`).
+    """
+
+    def __init__(self, message: str, *, code: str):
+        super().__init__(message)
+        self.code = code
+
+    def report(self) -> str:
+        """The message as `invoke publish` prints it, the code below it (as a Problem shows its detail)."""
+        return f"{self}\n(technical: {self.code})"
 
 
 def file_checksum(path: Path) -> str:
@@ -176,7 +188,8 @@ def safe_relative(path: str, where: str) -> str:
         raise PublishError(
             f"{where}: der Eintrag „{path}“ zeigt nicht auf eine Datei im Zielordner.\n"
             f"So beheben: die Datei {MANIFEST} auf dem Server löschen; die nächste "
-            "Veröffentlichung lädt dann alles neu hoch (und löscht nichts)."
+            "Veröffentlichung lädt dann alles neu hoch (und löscht nichts).",
+            code="manifest-entry-outside",
         )
     return path
 
@@ -193,7 +206,8 @@ def parse_manifest(data: bytes | None, where: str) -> Manifest:
         raise PublishError(
             f"{where}: die Liste der veröffentlichten Dateien ({MANIFEST}) ist beschädigt.\n"
             f"So beheben: die Datei {MANIFEST} auf dem Server löschen; die nächste "
-            "Veröffentlichung lädt dann alles neu hoch (und löscht nichts)."
+            "Veröffentlichung lädt dann alles neu hoch (und löscht nichts).",
+            code="manifest-damaged",
         )
     return {safe_relative(path, where): checksum for path, checksum in files.items()}
 
@@ -252,7 +266,7 @@ def sync(
     if dry_run:
         return plan
     if plan.foreign and not replace_existing:
-        raise PublishError(foreign_message(plan.foreign, folder.describe()))
+        raise PublishError(foreign_message(plan.foreign, folder.describe()), code="target-file-not-ours")
     if not plan.uploads and not plan.deleted and not plan.leftovers and published == wanted:
         return plan
     folder.prepare()
@@ -294,7 +308,8 @@ def refuse_foreign_entries(published: Manifest, real: Listing | None, where: str
             f"{len(wrong)} Einträge, die nie von der Website stammen: {', '.join(wrong[:8])}.\n"
             f"Jemand hat die Liste verändert; gelöscht oder ersetzt wird nichts. So beheben: "
             f"die Datei {MANIFEST} auf dem Server löschen; die nächste Veröffentlichung lädt "
-            "dann alles neu hoch (und löscht nichts)."
+            "dann alles neu hoch (und löscht nichts).",
+            code="manifest-entry-not-ours",
         )
 
 
@@ -313,7 +328,8 @@ def refuse_links(real: Listing, touched: Iterable[str], where: str) -> None:
             f"{where}: im Ziel ist „{links[0]}“ eine Verknüpfung (symbolischer Link). Durch eine "
             "Verknüpfung schreibt und löscht die Veröffentlichung nie: sie könnte aus dem "
             "Webordner hinausführen. Nichts übertragen.\nSo beheben: die Verknüpfung auf dem "
-            "Server entfernen (oder durch einen echten Ordner ersetzen), dann noch einmal veröffentlichen."
+            "Server entfernen (oder durch einen echten Ordner ersetzen), dann noch einmal veröffentlichen.",
+            code="target-symlink",
         )
 
 
@@ -334,7 +350,9 @@ def foreign_message(paths: Iterable[str], where: str) -> str:
 def save_backup(folder: Folder, paths: Iterable[str], backup: Path | None) -> None:
     """Copy each foreign file that is about to be replaced into the local folder `backup`."""
     if backup is None:
-        raise PublishError("Kein Ordner für die Sicherung der ersetzten Dateien angegeben.")
+        raise PublishError(
+            "Kein Ordner für die Sicherung der ersetzten Dateien angegeben.", code="backup-folder-missing"
+        )
     for path in paths:
         data = folder.read(path)
         if data is None:
@@ -481,7 +499,8 @@ class LocalFolder(FolderBase):
             if current.is_symlink():
                 raise PublishError(
                     f"{self.describe()}: „{current.relative_to(root)}“ ist eine Verknüpfung (symbolischer "
-                    "Link); durch sie wird nie geschrieben oder gelöscht. Nichts weiter übertragen."
+                    "Link); durch sie wird nie geschrieben oder gelöscht. Nichts weiter übertragen.",
+                    code="target-symlink",
                 )
             current = current.parent
         return path

@@ -32,30 +32,34 @@ def connect_error(target, error: Exception) -> PublishError:
             "Nichts übertragen.\nSo beheben: den Servernamen verwenden, auf den das Zertifikat "
             "ausgestellt ist (steht im Kundenmenü des Hosters, oft der Name des Hosters statt der "
             "eigenen Domain). Nur bei einem selbst signierten Zertifikat, das Sie geprüft haben: "
-            "die Zertifikatsdatei mit PUBLISH_CA_FILE oder `publish: ca_file:` angeben."
+            "die Zertifikatsdatei mit PUBLISH_CA_FILE oder `publish: ca_file:` angeben.",
+            code="tls-certificate-untrusted",
         )
     if isinstance(error, ftplib.error_perm) and str(error).startswith("530"):
         return PublishError(
             f"Anmeldung bei {where} als „{target.user}“ abgelehnt: Benutzername oder Passwort "
             "falsch.\nSo beheben: Zugangsdaten im Kundenmenü des Hosters nachsehen, dann "
-            "PUBLISH_PASSWORD richtig setzen (oder das Passwort bei der Abfrage eingeben)."
+            "PUBLISH_PASSWORD richtig setzen (oder das Passwort bei der Abfrage eingeben).",
+            code="ftp-login-refused",
         )
-    if isinstance(error, ftplib.error_perm) and target.scheme == "ftps":
+    if isinstance(error, ftplib.error_perm) and target.tls:
         return PublishError(
             f"{where} bietet kein verschlüsseltes FTP (FTPS) an: {error}.\nSo beheben: beim "
-            "Hoster nach SFTP oder FTPS fragen; nur wenn es beides nicht gibt, ftp:// verwenden."
+            "Hoster nach SFTP oder FTPS fragen; nur wenn es beides nicht gibt, ftp:// verwenden.",
+            code="ftps-not-offered",
         )
     if isinstance(error, OSError):
         return PublishError(
             f"Keine Verbindung zu {where}: {error}.\nSo beheben: Servername und Port prüfen "
-            "(steht im Kundenmenü des Hosters); ist die Internetverbindung da?"
+            "(steht im Kundenmenü des Hosters); ist die Internetverbindung da?",
+            code="connection-failed",
         )
-    return PublishError(f"FTP-Verbindung zu {where} fehlgeschlagen: {error}")
+    return PublishError(f"FTP-Verbindung zu {where} fehlgeschlagen: {error}", code="ftp-connect-failed")
 
 
 @contextmanager
 def open_ftp(target) -> Iterator[ftplib.FTP]:
-    if target.scheme == "ftps":
+    if target.tls:
         context = ssl.create_default_context(cafile=target.ca_file)
         ftp: ftplib.FTP = ftplib.FTP_TLS(context=context, timeout=60)
     else:
@@ -162,5 +166,6 @@ def ftp_error(target, error: Exception) -> PublishError:
         f"FTP-Übertragung nach {target.describe()} abgebrochen: {error}.\n"
         "Die bisher übertragenen Dateien sind vollständig; alle Seiten funktionieren weiter. "
         "So beheben: Pfad und Rechte im Kundenmenü des Hosters prüfen, dann noch einmal "
-        "`invoke publish` – das vervollständigt die Übertragung."
+        "`invoke publish` – das vervollständigt die Übertragung.",
+        code="ftp-transfer-aborted",
     )

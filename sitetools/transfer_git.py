@@ -43,7 +43,8 @@ def git(*arguments: str, cwd: Path | None = None, env: dict | None = None) -> st
         fix = GIT_FIXES.get(arguments[0])
         raise PublishError(
             f"git {arguments[0]} fehlgeschlagen:\n{result.stderr.strip()}"
-            + (f"\nSo beheben: {fix}" if fix else "")
+            + (f"\nSo beheben: {fix}" if fix else ""),
+            code="git-command-failed",
         )
     return result.stdout
 
@@ -74,7 +75,8 @@ def author_environment(environ: dict) -> dict[str, str]:
         match = AUTHOR.match(given)
         if not match:
             raise PublishError(
-                f"PUBLISH_GIT_AUTHOR „{given}“ hat nicht die Form „Name <adresse@example.org>“."
+                f"PUBLISH_GIT_AUTHOR „{given}“ hat nicht die Form „Name <adresse@example.org>“.",
+                code="git-author-form",
             )
         name, email = match["name"], match["email"]
     else:
@@ -85,7 +87,8 @@ def author_environment(environ: dict) -> dict[str, str]:
             raise PublishError(
                 "Für den Commit fehlt ein Autor. So beheben: `git config --global user.name "
                 '"Vorname Name"` und `git config --global user.email adresse@example.org`, '
-                'oder PUBLISH_GIT_AUTHOR="Name <adresse>" setzen.'
+                'oder PUBLISH_GIT_AUTHOR="Name <adresse>" setzen.',
+                code="git-author-missing",
             ) from None
     return {
         "GIT_AUTHOR_NAME": name,
@@ -159,7 +162,8 @@ def refuse_links_in_branch(work: Path, label: str) -> None:
             f"{label}: der Zweig enthält symbolische Links (oder Submodule), z. B. „{special[0]}“. "
             "Über sie könnte die Veröffentlichung Dateien auf diesem Rechner schreiben oder löschen. "
             "Nichts übertragen.\nSo beheben: die Links aus dem Zweig entfernen (git rm, commit, "
-            "push) oder einen neuen, leeren Zweig angeben (--target repo.git#neuer-zweig)."
+            "push) oder einen neuen, leeren Zweig angeben (--target repo.git#neuer-zweig).",
+            code="git-branch-symlink",
         )
 
 
@@ -170,7 +174,8 @@ def verify_tree(work: Path, files: dict[str, Path], label: str) -> None:
     if missing:
         raise PublishError(
             f"{label}: {len(missing)} Dateien der Website fehlen im Commit, z. B. {', '.join(missing[:5])}. "
-            "Nichts übertragen.\nSo beheben: .gitignore und .gitattributes im Zweig prüfen."
+            "Nichts übertragen.\nSo beheben: .gitignore und .gitattributes im Zweig prüfen.",
+            code="git-commit-incomplete",
         )
 
 
@@ -181,5 +186,6 @@ def verify_pushed(work: Path, repository: str, branch: str, label: str) -> None:
     if not remote or remote[0] != head:
         raise PublishError(
             f"{label}: der Zweig {branch} auf dem Server ist nach dem Übertragen nicht der neue Commit. "
-            "So beheben: noch einmal `invoke publish`; hat gerade jemand anderes veröffentlicht?"
+            "So beheben: noch einmal `invoke publish`; hat gerade jemand anderes veröffentlicht?",
+            code="git-push-not-verified",
         )

@@ -53,7 +53,8 @@ def key_refused(where: str, user: str) -> PublishError:
     return PublishError(
         f"Anmeldung bei {where} als „{user}“ abgelehnt: der Server kennt diesen SSH-Schlüssel "
         "nicht.\nSo beheben: den richtigen Schlüssel mit `--key` oder PUBLISH_KEY angeben, oder "
-        "den öffentlichen Schlüssel (.pub) beim Hoster hinterlegen (Kundenmenü oder ssh-copy-id)."
+        "den öffentlichen Schlüssel (.pub) beim Hoster hinterlegen (Kundenmenü oder ssh-copy-id).",
+        code="ssh-key-refused",
     )
 
 
@@ -68,7 +69,8 @@ class RefuseUnknownHost(paramiko.MissingHostKeyPolicy):
         raise UnknownHost(
             f"Der Server {hostname} ist diesem Rechner unbekannt (sein Schlüssel steht nicht in "
             f"{KNOWN_HOSTS}). Aus Sicherheitsgründen wird nichts übertragen.\n"
-            f"Fingerabdruck des Servers: {key.get_name()} {fingerprint(key)}\n" + how_to_trust(host, port)
+            f"Fingerabdruck des Servers: {key.get_name()} {fingerprint(key)}\n" + how_to_trust(host, port),
+            code="ssh-host-unknown",
         )
 
 
@@ -82,24 +84,30 @@ def connect_error(target, error: Exception) -> PublishError:
             f"gespeichert ({fingerprint(error.key)}). Das kann ein Umzug beim Hoster sein – oder "
             "jemand gibt sich als Ihr Server aus. Nichts übertragen.\n"
             "So beheben: beim Hoster nachfragen, ob sich der Schlüssel geändert hat; wenn ja, "
-            f"den alten Eintrag mit `ssh-keygen -R {target.host}` löschen und den neuen bestätigen."
+            f"den alten Eintrag mit `ssh-keygen -R {target.host}` löschen und den neuen bestätigen.",
+            code="ssh-host-key-changed",
         )
     if isinstance(error, paramiko.PasswordRequiredException):
         return PublishError(
             "Der SSH-Schlüssel ist mit einer Passphrase geschützt. So beheben: den Schlüssel "
-            "dem SSH-Agenten geben (`ssh-add ~/.ssh/bfb_publish`) und noch einmal veröffentlichen."
+            "dem SSH-Agenten geben (`ssh-add ~/.ssh/bfb_publish`) und noch einmal veröffentlichen.",
+            code="ssh-key-passphrase",
         )
     no_key = isinstance(error, paramiko.SSHException) and "authentication methods" in str(error)
     if isinstance(error, paramiko.AuthenticationException) or no_key:
         return key_refused(where, target.user)
     if isinstance(error, FileNotFoundError):
-        return PublishError(f"Die SSH-Schlüsseldatei {target.identity} gibt es nicht (--key, PUBLISH_KEY).")
+        return PublishError(
+            f"Die SSH-Schlüsseldatei {target.identity} gibt es nicht (--key, PUBLISH_KEY).",
+            code="ssh-key-file-missing",
+        )
     if isinstance(error, OSError | socket.gaierror):
         return PublishError(
             f"Keine Verbindung zu {where}: {error}.\nSo beheben: Servername und Port prüfen "
-            "(steht im Kundenmenü des Hosters); ist die Internetverbindung da?"
+            "(steht im Kundenmenü des Hosters); ist die Internetverbindung da?",
+            code="connection-failed",
         )
-    return PublishError(f"SFTP-Verbindung zu {where} fehlgeschlagen: {error}")
+    return PublishError(f"SFTP-Verbindung zu {where} fehlgeschlagen: {error}", code="sftp-connect-failed")
 
 
 @contextmanager
@@ -203,5 +211,6 @@ def sftp_error(target, error: OSError) -> PublishError:
         f"SFTP-Übertragung nach {target.describe()} abgebrochen ({reason}: {error.filename or ''}).\n"
         "Die bisher übertragenen Dateien sind vollständig; alle Seiten funktionieren weiter. "
         "So beheben: Pfad und Rechte im Kundenmenü des Hosters prüfen, dann noch einmal "
-        "`invoke publish` – das vervollständigt die Übertragung."
+        "`invoke publish` – das vervollständigt die Übertragung.",
+        code="sftp-transfer-aborted",
     )

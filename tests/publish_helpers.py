@@ -6,12 +6,25 @@ import getpass
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from local_servers import free_port, wait_for_port
 
+from sitetools.transfer import PublishError
+
 SSHD_CANDIDATES = ("/usr/sbin/sshd", "/usr/bin/sshd")
+
+
+@contextmanager
+def refused_with(code: str) -> Iterator[pytest.ExceptionInfo]:
+    """Expect a PublishError of this code (its wording is tested once, in tests/test_messages.py)."""
+    with pytest.raises(PublishError) as refused:
+        yield refused
+    assert refused.value.code == code, str(refused.value)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, bytes | str]]:

@@ -9,7 +9,11 @@ import pytest
 from conftest import PRODUCTION_URL
 
 from sitetools.checks import (
+    LINK_ANCHOR_MISSING,
+    LINK_PAGE_MISSING,
     OUTPUT_CHECKS,
+    PLACEHOLDER_TEXT,
+    RESOURCE_FOREIGN_HOST,
     SOURCE_CHECKS,
     CheckInput,
     foreign_resources,
@@ -20,7 +24,15 @@ from sitetools.checks import (
     placeholder_text,
     run_checks,
 )
-from sitetools.legal import REQUIRED, legal_problems
+from sitetools.legal import (
+    LEGAL_EMAIL_FORM,
+    LEGAL_FIELD_MISSING,
+    LEGAL_FIELD_PLACEHOLDER,
+    REQUIRED,
+    SETTINGS_FILE,
+    key_line,
+    legal_problems,
+)
 from sitetools.output_checks import placeholders, scan_page
 
 TEST_DATA = Path(__file__).parent / "data"
@@ -59,23 +71,25 @@ def test_legal_gate_passes_complete_data(complete):
     assert legal_problems(complete) == []
 
 
+def key_of(problem) -> str:
+    """The ASSOCIATION key a problem of the legal gate is about (its technical detail names it)."""
+    return problem.detail.split("'")[1]
+
+
 def test_legal_gate_lists_every_missing_field_with_file_and_line():
     problems = legal_problems(fixture_association("incomplete-association.json"))
-    missing = {problem.detail.split("'")[1] for problem in problems}
-    assert missing == set(REQUIRED) - {"name", "postcode_city"}
+    assert {problem.code for problem in problems} == {LEGAL_FIELD_MISSING}
+    assert {key_of(problem) for problem in problems} == set(REQUIRED) - {"name", "postcode_city"}
     for problem in problems:
-        assert Path(problem.file).name == "pelicanconf.py" and problem.line
-        assert "ASSOCIATION" in problem.fix
+        assert Path(problem.file).name == "pelicanconf.py"
+        key = key_of(problem)
+        assert problem.line == (key_line(SETTINGS_FILE, key) or key_line(SETTINGS_FILE, "ASSOCIATION = {"))
 
 
-def test_legal_gate_requires_the_person_responsible_for_content(complete):
-    (problem,) = legal_problems(complete | {"content_responsible": None})
-    assert "§ 18 Abs. 2 MStV" in problem.message
-
-
-def test_legal_gate_asks_to_confirm_who_represents_the_association(complete):
-    (problem,) = legal_problems(complete | {"representatives": []})
-    assert "vertretungsberechtigte" in problem.message and "bestätigen" in problem.message
+@pytest.mark.parametrize("key", ["content_responsible", "representatives"])
+def test_legal_gate_requires_the_person_responsible_and_the_representatives(complete, key):
+    (problem,) = legal_problems(complete | {key: [] if key == "representatives" else None})
+    assert (problem.code, key_of(problem)) == (LEGAL_FIELD_MISSING, key)
 
 
 @pytest.mark.parametrize("quote", ['"', "'"])
@@ -85,13 +99,13 @@ def test_legal_gate_points_at_the_line_of_the_key(tmp_path, quote):
         f'ASSOCIATION = {{\n    {quote}name{quote}: "Verein",\n    {quote}register_court{quote}: None,\n}}\n',
         encoding="utf-8",
     )
-    (problem,) = [p for p in legal_problems({}, settings) if "register_court" in p.detail]
-    assert problem.line == 3
+    (problem,) = [p for p in legal_problems({}, settings) if key_of(p) == "register_court"]
+    assert (problem.code, problem.line) == (LEGAL_FIELD_MISSING, 3)
 
 
 def test_legal_gate_rejects_a_malformed_email(complete):
     (problem,) = legal_problems(complete | {"email": "keine-adresse"})
-    assert "keine E-Mail-Adresse" in problem.message
+    assert problem.code == LEGAL_EMAIL_FORM
 
 
 @pytest.mark.parametrize(
@@ -111,15 +125,32 @@ def test_legal_gate_rejects_a_malformed_email(complete):
 )
 def test_legal_gate_refuses_example_values_and_placeholders(complete, key, value):
     (problem,) = legal_problems(complete | {key: value})
-    assert "Beispiel oder Platzhalter" in problem.message and f'"{key}"' in problem.message
-    assert problem.line and "echte" in problem.fix
+    assert (problem.code, key_of(problem)) == (LEGAL_FIELD_PLACEHOLDER, key)
+    assert problem.line == key_line(SETTINGS_FILE, key)
 
 
 def test_legal_gate_refuses_the_examples_its_own_messages_suggest(complete):
     for problem in legal_problems({}):
-        example = problem.fix.split('": "')[1].split('"')[0]
-        key = problem.detail.split("'")[1]
-        assert legal_problems(complete | {key: example}), (key, example)
+        key = key_of(problem)
+        _meaning, example = REQUIRED[key]
+        assert f'"{key}": "{example}"' in problem.fix  # the form it suggests
+        assert [found.code for found in legal_problems(complete | {key: example})] == [
+            LEGAL_FIELD_PLACEHOLDER
+        ]
+
+
+def test_what_the_legal_gate_refuses_as_missing_invoke_fragen_asks_the_board(tmp_path):
+    """One table of the association's fields (lib/bfb_questions/association.py) feeds both."""
+    from bfb_questions.questions import open_questions
+
+    import pelicanconf
+
+    unknown = dict.fromkeys(REQUIRED)
+    refused = {key_of(problem) for problem in legal_problems(unknown)}
+    settings = {"ASSOCIATION": unknown, "SITE_LANGUAGES": pelicanconf.SITE_LANGUAGES}
+    asked = {question.key for question in open_questions(settings, tmp_path)}
+    assert refused == set(REQUIRED)
+    assert refused - asked == {"name"}  # the association's name is known: no question for it
 
 
 # --- output checks on small hand-made sites ---------------------------------------------------
@@ -130,10 +161,12 @@ def test_links_check_finds_missing_pages_and_anchors_in_unlinked_pages_too(tmp_p
     write_page(tmp_path, "en/index.html", '<a href="/da/#oben">ok</a>')
     write_page(tmp_path, "da/index.html", '<h2 id="oben">Oben</h2><a href="/da/#unten">kaputt</a>')
     write_page(tmp_path, "niemand-verlinkt/index.html", f'<a href="{PRODUCTION_URL}/fehlt/">weg</a>')
-    messages = sorted(problem.message for problem in links_and_anchors(check_input(tmp_path)))
-    assert len(messages) == 2
-    assert "„/da/#unten“" in messages[0] and "Anker fehlt" in messages[0]
-    assert f"„{PRODUCTION_URL}/fehlt/“" in messages[1] and "Seite fehlt" in messages[1]
+    problems = sorted(links_and_anchors(check_input(tmp_path)), key=lambda problem: problem.code)
+    assert [(problem.code, problem.file) for problem in problems] == [
+        (LINK_ANCHOR_MISSING, "/da/"),
+        (LINK_PAGE_MISSING, "/niemand-verlinkt/"),
+    ]
+    assert "„/da/#unten“" in problems[0].message and f"„{PRODUCTION_URL}/fehlt/“" in problems[1].message
 
 
 def test_foreign_resources_are_found_in_html_and_css(tmp_path):
@@ -149,9 +182,9 @@ def test_foreign_resources_are_found_in_html_and_css(tmp_path):
     )
     (tmp_path / "theme").mkdir()
     (tmp_path / "theme" / "site.css").write_text("@import 'https://x.example/y.css'; a { b: url(/ok.png) }")
-    urls = sorted(
-        problem.message.split("„")[1].split("“")[0] for problem in foreign_resources(check_input(tmp_path))
-    )
+    problems = foreign_resources(check_input(tmp_path))
+    assert {problem.code for problem in problems} == {RESOURCE_FOREIGN_HOST}
+    urls = sorted(problem.message.split("„")[1].split("“")[0] for problem in problems)
     assert urls == [
         "//cdn.example.net/bild2.jpg",
         "https://evil.example.org/p.png",
@@ -189,7 +222,8 @@ def test_a_duplicate_attribute_that_leads_elsewhere_is_reported_though_a_browser
 def test_placeholder_check_names_the_page(tmp_path):
     write_page(tmp_path, "ueber-uns/index.html", "<p>TODO Vorstand eintragen</p>")
     (problem,) = placeholder_text(check_input(tmp_path))
-    assert problem.file == "/ueber-uns/" and "TODO Vorstand eintragen" in problem.message
+    assert (problem.code, problem.file) == (PLACEHOLDER_TEXT, "/ueber-uns/")
+    assert "TODO Vorstand eintragen" in problem.message
 
 
 def test_report_lists_every_check_and_says_what_failed(tmp_path):
@@ -242,7 +276,7 @@ def test_a_broken_copy_of_the_production_build_fails_the_link_check(production_s
     shutil.copytree(production_site.root, broken)
     shutil.rmtree(broken / "aktuelles" / "archiv")
     problems = links_and_anchors(check_input(broken))
-    assert any("/aktuelles/archiv/" in problem.message for problem in problems)
+    assert any(p.code == LINK_PAGE_MISSING and "/aktuelles/archiv/" in p.message for p in problems)
 
 
 def test_places_check_reports_a_broken_data_file(monkeypatch, tmp_path):

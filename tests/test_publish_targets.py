@@ -16,16 +16,17 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pytest
 from conftest import PRODUCTION_URL, build_site
-from publish_helpers import find_sshd, snapshot, start_ftp_server, start_sshd, tree
+from publish_helpers import find_sshd, refused_with, snapshot, start_ftp_server, start_sshd, tree
 
+from sitetools import publish as publishing
 from sitetools.build import CONTENT, ROOT, BuildFailed
 from sitetools.pipeline import check_and_publish
-from sitetools.publish import PublishError, Target, publish, target_from_config
+from sitetools.publish import Target, publish, target_from_config
 from sitetools.transfer import MANIFEST, LocalFolder, file_checksum, site_files, sync, upload_rank
 
 # pyftpdlib (the test FTP server) still uses asyncore/asynchat; on Python 3.12+ from pyasyncore.
@@ -298,7 +299,7 @@ def place(request, tmp_path) -> Place:
 def expected_files(place: Place, site: Path) -> dict[str, bytes]:
     """The site, plus the hoster's files, plus (git) the pages host's marker file."""
     files = {**tree(site), **HOSTER_FILES}
-    if place.target.scheme == "git":
+    if place.target.kind_name == "git":
         files[".nojekyll"] = b""
     return files
 
@@ -330,7 +331,7 @@ def test_second_publish_sends_only_what_changed_and_removes_what_is_gone(place, 
     served = place.files()
     assert builds.removed_page not in served and not gone & set(served)
     assert without_manifest(served) == expected_files(place, builds.second)  # hoster's files too
-    if place.target.scheme != "git":
+    if place.target.kind_name != "git":
         assert f"{len(gone)} gelöscht" in report[0]
     manifest = json.loads(served[MANIFEST])["files"]
     assert all(manifest[path] == file_checksum(builds.second / path) for path in changed)
@@ -361,7 +362,7 @@ def test_failing_check_or_build_leaves_the_target_byte_for_byte_untouched(place,
     monkeypatch.setattr("sitetools.pipeline.build_production", copy_of_the_edited_build)
     messages: list[str] = []
     assert check_and_publish(place.target, INCOMPLETE_ASSOCIATION, say=messages.append) is False
-    assert built and "Für das Impressum fehlt" in "\n".join(messages)
+    assert built and "legal-field-missing" in "\n".join(messages)
     assert "Nichts übertragen" in messages[-1]
     assert place.state() == before
 
@@ -438,7 +439,7 @@ def test_a_broken_ftp_connection_leaves_every_old_file_and_the_next_publish_comp
     place = ftp_place(ftp_server, tmp_path, "ftp")
     publish(builds.first, place.target)
     ftp_server.interrupt_after[:] = [5]  # the manifest update and four of the new files
-    with pytest.raises(PublishError, match=r"(?s)abgebrochen.*alle Seiten funktionieren weiter"):
+    with refused_with("ftp-transfer-aborted"):
         publish(builds.second, place.target)
     served = place.files()
     assert set(tree(builds.first)) <= set(served)  # nothing deleted: every page finds its files
@@ -467,11 +468,11 @@ def test_a_manifest_naming_files_outside_the_target_is_refused(builds, tmp_path)
     (webroot / MANIFEST).write_text(
         json.dumps({"format": "bfb-manifest/1", "files": {"../privat.txt": None}})
     )
-    with pytest.raises(PublishError, match="zeigt nicht auf eine Datei im Zielordner"):
+    with refused_with("manifest-entry-outside"):
         sync(site_files(builds.first), LocalFolder(webroot))
     assert outside.read_text() == "nicht löschen"
     (webroot / MANIFEST).write_text("{kaputt")
-    with pytest.raises(PublishError, match="beschädigt"):
+    with refused_with("manifest-damaged"):
         sync(site_files(builds.first), LocalFolder(webroot))
 
 
@@ -508,7 +509,7 @@ def test_git_target_creates_the_branch_in_an_empty_repository(builds, tmp_path):
     bare = tmp_path / "neu.git"
     subprocess.run(["git", "init", "--quiet", "--bare", str(bare)], check=True)
     target = Target.parse(str(bare))
-    assert (target.scheme, target.branch) == ("git", "pages")
+    assert (target.kind_name, target.branch) == ("git", "pages")
     publish(builds.first, target)
     listing = subprocess.run(
         ["git", "-C", str(bare), "ls-tree", "-r", "--name-only", "pages"], capture_output=True, text=True
@@ -522,7 +523,7 @@ def test_git_target_creates_the_branch_in_an_empty_repository(builds, tmp_path):
 
 def test_targets_are_recognised_by_their_form():
     sftp = Target.parse("sftp://verein@webspace.example.org:2222/html")
-    assert (sftp.scheme, sftp.user, sftp.host, sftp.port, sftp.path) == (
+    assert (sftp.kind_name, sftp.user, sftp.host, sftp.port, sftp.path) == (
         "sftp",
         "verein",
         "webspace.example.org",
@@ -531,15 +532,65 @@ def test_targets_are_recognised_by_their_form():
     )
     assert Target.parse("ftps://verein@ftp.example.org").path == "."
     git = Target.parse("git@codeberg.org:buergerverein/pages.git#main")
-    assert (git.scheme, git.path, git.branch) == ("git", "git@codeberg.org:buergerverein/pages.git", "main")
+    assert (git.kind_name, git.path, git.branch) == (
+        "git",
+        "git@codeberg.org:buergerverein/pages.git",
+        "main",
+    )
     assert Target.parse("https://codeberg.org/verein/seite.git").branch == "pages"
-    assert Target.parse("web@example.org:/srv/site/").scheme == "rsync"
-    with pytest.raises(PublishError, match="Unbekannte Art von Ziel"):
+    ssh = Target.parse("web@example.org:/srv/site/")
+    assert (ssh.kind_name, ssh.host, ssh.root) == ("releases", "web@example.org", "/srv/site")
+    assert Target.parse("web@example.org:/srv/site/", mode="inplace").kind_name == "inplace"
+    assert Target.parse("ftp://verein@ftp.example.org/", mode="inplace").kind_name == "ftp"
+    with refused_with("target-mode-unknown"):
+        Target.parse("web@example.org:/srv/site/", mode="schnell")
+    with refused_with("target-kind-unknown"):
         Target.parse("https://codeberg.org/verein/seite")
-    with pytest.raises(PublishError, match="Passwort gehört nicht ins Ziel"):
+    with refused_with("target-password-in-address"):
         Target.parse("ftp://verein:geheim@ftp.example.org/html")
-    with pytest.raises(PublishError, match="releases"):
+    with refused_with("target-mode-releases-needs-ssh"):
         Target.parse("sftp://verein@example.org/html", mode="releases")
+
+
+def test_each_kind_of_target_holds_only_its_own_settings():
+    shared = {"replace_existing", "backup"}
+    folder = {"path", "host", "port", "identity", "ssh_options"}
+    ftp = {"host", "user", "path", "port", "password", "ca_file"}
+    assert {
+        name: {item.name for item in fields(kind)} - shared for name, kind in publishing.KINDS.items()
+    } == {
+        "releases": folder,
+        "inplace": folder,
+        "sftp": {"host", "user", "path", "port", "identity", "known_hosts"},
+        "ftp": ftp,
+        "ftps": ftp,
+        "git": {"path", "branch", "domain"},
+    }
+    sftp = Target.parse("sftp://verein@example.org/html", domain="www.example.org", branch="x", password="p")
+    assert not {"domain", "branch", "password"} & {item.name for item in fields(sftp)}
+
+
+@pytest.mark.parametrize(
+    "address", ["sftp://v@example.org/x", "ftp://v@example.org/", "ftps://v@h/", "site.git"]
+)
+def test_only_a_folder_reached_with_rsync_has_releases(address):
+    with refused_with("target-mode-releases-needs-ssh"):
+        Target.parse(address, mode="releases")
+    with refused_with("rollback-needs-releases"):
+        Target.parse(address).rollback()
+
+
+def test_no_publishing_code_asks_a_target_its_kind():
+    """What differs between kinds is a method of the kind (publish.KINDS), never a branch on it."""
+    asks = re.compile(r"kind_name\s*(==|!=|\bin\b)|\.scheme\s*(==|!=|\bin\b)|isinstance\([^)]*Target\b")
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in [*(ROOT / "sitetools").glob("*.py"), ROOT / "tasks.py"]
+        if path.name in ("publish.py", "pipeline.py", "tasks.py") or path.name.startswith("transfer")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if asks.search(line)
+    ]
+    assert found == []
 
 
 def test_ftp_password_comes_from_the_environment_or_a_prompt_never_from_invoke_yaml():
@@ -549,7 +600,7 @@ def test_ftp_password_comes_from_the_environment_or_a_prompt_never_from_invoke_y
     assert target.password == "aus-env" and "aus-env" not in repr(target)
     asked = target_from_config("ftp://verein@ftp.example.org/", {}, environ={}, prompt=lambda t: "getippt")
     assert asked.password == "getippt" and asked.warning and "unverschlüsselt" in asked.warning
-    with pytest.raises(PublishError, match="Passwort"):
+    with refused_with("password-in-settings-file"):
         target_from_config("ftp://verein@ftp.example.org/", {"password": "x"}, environ={})
 
 
@@ -583,7 +634,8 @@ def test_unknown_ssh_host_key_is_refused_with_a_german_explanation(sftp_server, 
     )
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "ist diesem Rechner unbekannt" in output and "ssh-keyscan -p" in output and "SHA256:" in output
+    assert "(technical: ssh-host-unknown)" in output  # wording: tests/test_messages.py
+    assert "ssh-keyscan -p" in output and "SHA256:" in output  # how to check: the server's fingerprint
     assert not webroot.exists()
 
 
@@ -596,7 +648,7 @@ def test_wrong_ftp_password_ends_with_a_german_message(ftps_server, tmp_path):
     )
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "Benutzername oder Passwort falsch" in output
+    assert "(technical: ftp-login-refused)" in output
     assert "Baue die Website" not in output  # refused before building
 
 
@@ -608,12 +660,12 @@ def test_wrong_ssh_key_and_untrusted_certificate_end_with_german_messages(sftp_s
         identity=str(wrong_key),
         known_hosts=str(known_hosts_for(sftp_server, tmp_path)),
     )
-    with pytest.raises(PublishError, match="SSH-Schlüssel nicht"):
+    with refused_with("ssh-key-refused"):
         publish(tmp_path, target)
     untrusted = Target.parse(
         f"ftps://verein@127.0.0.1:{ftps_server.port}/html", password=ftps_server.password
     )
-    with pytest.raises(PublishError, match="nicht vertrauenswürdig"):
+    with refused_with("tls-certificate-untrusted"):
         publish(tmp_path, untrusted)
 
 
@@ -627,7 +679,7 @@ def test_plain_ftp_warns_and_a_wrong_password_stops_before_building(ftp_server):
     )
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "unverschlüsselt" in output and "Benutzername oder Passwort falsch" in output
+    assert "unverschlüsselt" in output and "(technical: ftp-login-refused)" in output
     assert "Baue die Website" not in output
 
 

@@ -42,6 +42,7 @@ def link_problems(link: Path, content_dir: Path) -> list[Problem]:
     target = link.resolve()
     if target.is_relative_to(content_dir) and target.exists():
         return []
+    code = "symlink-outside-content" if target.exists() else "symlink-target-missing"
     if not target.exists():
         message = (
             f"„{link.name}“ ist eine Verknüpfung (symbolischer Link) auf „{os.readlink(link)}“, "
@@ -60,7 +61,7 @@ def link_problems(link: Path, content_dir: Path) -> list[Problem]:
             "Die Verknüpfung löschen (git rm) und stattdessen die Datei selbst in den Ordner legen. "
             "Nur so ist sicher, dass nichts anderes von diesem Rechner ins Netz gelangt.",
             f"symlink to {target} outside {content_dir}",
-            code="symlink-outside-content",
+            code=code,
         )
     ]
 

@@ -29,6 +29,8 @@ from bfb_contents.kinds import PLACE, kind_named
 from bfb_languages import N_, Language, path_prefix_language, table
 from bfb_urls import address_of
 
+from .association import ASSOCIATION_FIELDS, AssociationField
+
 MARKER = re.compile(r"\{offen:([a-z0-9_]+)\}|<!--\s*offen:([a-z0-9_]+)\b.*?-->", re.DOTALL)
 DATA_FILES = ("data/orte.yaml", "data/buergerbus.yaml")
 
@@ -54,28 +56,13 @@ FIELD_TEMPLATES = {"IMPRESSUM_FIELDS": "impressum", "CONTACT_FIELDS": "kontakt"}
 BUERGERBUS_TEMPLATE = "buergerbus"
 
 
-def _field(key: str, question: str) -> Question:
-    return Question(key, question, f'{SETTINGS_FILE}, ASSOCIATION["{key}"]', "association")
+def _field(field: AssociationField) -> Question:
+    return Question(field.key, field.question, field.answer_goes, "association")
 
 
 QUESTIONS: tuple[Question, ...] = (
-    _field("seat", "Wo ist der Sitz des Vereins (laut Satzung oder Vereinsregister)?"),
-    _field(
-        "street",
-        "Wie lautet die Postanschrift des Vereins (Straße und Hausnummer)? Ist es Leopoldstraße 9?",
-    ),
-    _field("postcode_city", "Postleitzahl und Ort der Anschrift (54550 Daun?)"),
-    _field(
-        "representatives",
-        "Wer vertritt den Verein nach § 26 BGB, allein oder gemeinsam (laut Satzung und Vereinsregister)?",
-    ),
-    _field("register_court", "Bei welchem Amtsgericht ist der Verein eingetragen (Registergericht)?"),
-    _field("register_number", "Unter welcher Nummer steht der Verein im Vereinsregister (VR …)?"),
-    _field("email", "Unter welcher E-Mail-Adresse ist der Verein erreichbar?"),
-    _field("office_hours", "An welchen Tagen und zu welchen Zeiten ist das Büro besetzt?"),
-    _field("content_responsible", "Wer ist für den Inhalt der Website verantwortlich (§ 18 Abs. 2 MStV)?"),
-    _field("phone", "Unter welcher Telefonnummer ist der Verein erreichbar?"),
-    _field("office", "Wo ist das Büro des Vereins?"),
+    # ASSOCIATION's fields, from their one table (association.py), in its order.
+    *(_field(field) for field in ASSOCIATION_FIELDS if field.question),
     Question(
         "phone_confirmed",
         "Gilt die Telefonnummer von 2020 noch?",

@@ -57,19 +57,15 @@ def test_stops_are_place_slugs_or_named_places_without_a_page(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("route", "line", "message"),
+    ("route", "line", "code", "named"),
     [
-        (
-            "    stops: [gilenfeld]\n",
-            9,
-            "„gilenfeld“ kein Ort aus content/data/orte.yaml. Meinten Sie „gillenfeld“?",
-        ),
-        ("    weekday: samstag\n    stops: []\n", 9, "„samstag“ kein Wochentag"),
-        ("    stops: []\n    sources: [unbekannt]\n", 10, "Quelle „unbekannt“ oben nicht eingetragen"),
-        ("    stops: []\n    first_run: Januar\n", 10, "„first_run: Januar“ kein Datum"),
+        ("    stops: [gilenfeld]\n", 9, "bus-stop-unknown", "Meinten Sie „gillenfeld“?"),
+        ("    weekday: samstag\n    stops: []\n", 9, "bus-weekday-unknown", "„samstag“"),
+        ("    stops: []\n    sources: [unbekannt]\n", 10, "bus-source-unknown", "„unbekannt“"),
+        ("    stops: []\n    first_run: Januar\n", 10, "bus-date-invalid", "„first_run: Januar“"),
     ],
 )
-def test_mistakes_name_file_line_and_fix(tmp_path, route, line, message):
+def test_mistakes_name_file_line_and_fix(tmp_path, route, line, code, named):
     text = "  - name: Testlinie\n" + route
     if "first_run" not in route:
         text += "    first_run: 2017-02\n"
@@ -77,18 +73,17 @@ def test_mistakes_name_file_line_and_fix(tmp_path, route, line, message):
         text += "    sources: [quelle]\n"
     _, problems = timetable(tmp_path, text)
     (problem,) = problems
-    assert message in problem.message
-    assert (Path(problem.file).name, problem.line) == ("buergerbus.yaml", line)
-    assert problem.fix
+    assert (Path(problem.file).name, problem.line, problem.code) == ("buergerbus.yaml", line, code)
+    assert named in problem.message and problem.fix  # the wording: tests/test_messages.py
 
 
 def test_a_source_needs_a_web_address(tmp_path):
     file = tmp_path / "buergerbus.yaml"
     file.write_text(HEADER.replace("https://www.example.org/bus", "www.example.org/bus") + "  []\n")
     _, problems = read_timetable(file, PLACES)
-    assert any("https://" in problem.message for problem in problems)
+    assert [problem.code for problem in problems] == ["bus-link-not-http"]
 
 
 def test_a_missing_file_is_named(tmp_path):
     _, (problem,) = read_timetable(tmp_path / "buergerbus.yaml", PLACES)
-    assert "fehlt" in problem.message
+    assert (Path(problem.file).name, problem.code) == ("buergerbus.yaml", "data-file-missing")

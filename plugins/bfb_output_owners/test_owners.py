@@ -10,9 +10,8 @@ def test_second_owner_of_a_path_is_a_problem_naming_both(tmp_path):
     assert register.claim(tmp_path / "orte/index.html", overview) is None  # the same owner again
     problem = register.claim(tmp_path / "orte" / "." / "index.html", file_owner("content/seiten/orte.md"))
     assert problem is not None
-    assert problem.file == "content/seiten/orte.md"
-    assert "„/orte/“ kommt von der Übersicht der Orte" in problem.message
-    assert "„content/seiten/orte.md“" in problem.message
+    assert (problem.file, problem.code) == ("content/seiten/orte.md", "output-path-twice")
+    assert "„/orte/“" in problem.message and "Übersicht der Orte" in problem.message  # names both
 
 
 def test_a_new_build_starts_with_an_empty_register(tmp_path):

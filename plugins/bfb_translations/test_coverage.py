@@ -52,9 +52,8 @@ def test_missing_translation_stops_only_a_build_that_requires_translations(tmp_p
     write(tmp_path, {"seiten/chronik.md": page("chronik")})
     assert translation_problems(tmp_path, SETTINGS) == []
     (problem,) = translation_problems(tmp_path, {**SETTINGS, "TRANSLATIONS_REQUIRED": True})
-    assert Path(problem.file).name == "chronik.md"
-    assert "fehlt die englische Übersetzung" in problem.message
-    assert "chronik.en.md" in problem.fix and "German_only: ja" in problem.fix
+    assert (Path(problem.file).name, problem.code) == ("chronik.md", "translation-missing")
+    assert "chronik.en.md" in problem.fix  # the file to write
 
 
 def test_german_only_beside_a_translation_is_a_contradiction(tmp_path):
@@ -66,14 +65,13 @@ def test_german_only_beside_a_translation_is_a_contradiction(tmp_path):
         },
     )
     (problem,) = translation_problems(tmp_path, SETTINGS)
-    assert problem.line == 4
-    assert "englische Fassung" in problem.message
+    assert (problem.code, problem.line) == ("german-only-with-translation", 4)
 
 
 def test_unknown_marker_value_is_reported(tmp_path):
     write(tmp_path, {"seiten/chronik.md": page("chronik", extra="German_only: vielleicht")})
     (problem,) = translation_problems(tmp_path, SETTINGS)
-    assert "weder „ja“ noch „nein“" in problem.message
+    assert (problem.code, problem.line) == ("german-only-not-yes-no", 4)
 
 
 def test_complete_content_reports_nothing(tmp_path):

@@ -49,4 +49,4 @@ def test_unreadable_file_has_no_slugs(tmp_path):
     found = places_file_of_this_build(settings_for(content_with(tmp_path, "- slug: a\n  name: [A\n")))
     assert found.slugs is None
     assert found.records == ()
-    assert "kein gültiges YAML" in found.problems[0].message
+    assert [problem.code for problem in found.problems] == ["yaml-syntax"]
