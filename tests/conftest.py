@@ -16,6 +16,10 @@ from sitetools.serve import make_server
 
 PRODUCTION_URL = "https://example.test"  # SITEURL of the production_site fixture
 
+# How long a browser test waits for search results before it calls the search hung. A
+# deadline, not an expectation: on a machine starved by other busy processes Pagefind's first
+# search took longer than 15 s, on a quiet one it takes well under a second.
+SEARCH_HUNG_AFTER_MS = 120_000
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; .ci/run and bootstrap.py install it
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import SEARCH_HUNG_AFTER_MS
 from reader import page_cases, page_paths, reader_path, visit
 
 from sitetools.build import ROOT, build_into
@@ -148,7 +149,7 @@ def test_preview_served_locally_is_styled_searchable_and_asks_no_other_host(
         )
         page.wait_for_selector("label.search__label")
         page.get_by_label(label).fill(term)
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=SEARCH_HUNG_AFTER_MS)
         results = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(l => l.href)")
         assert results and all(urlsplit(result).netloc == urlsplit(preview_site).netloc for result in results)
         page.wait_for_load_state("networkidle")

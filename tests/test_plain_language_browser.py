@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bfb_languages import languages_of
+from conftest import SEARCH_HUNG_AFTER_MS
 from page_types import WIDTHS
 from reader import visit
 
@@ -57,7 +58,7 @@ def test_the_search_for_buergerbus_keeps_to_its_variant(chromium, served_site, p
         page = reader.page
         page.wait_for_selector("label.search__label")
         page.get_by_label("Suchbegriff").fill("Bürgerbus")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=SEARCH_HUNG_AFTER_MS)
         hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(l => l.pathname)")
         assert hrefs
         assert all(href.startswith(f"/{PLAIN.prefix}") == inside for href in hrefs), hrefs

@@ -8,7 +8,7 @@ import re
 import threading
 
 import pytest
-from conftest import build_site
+from conftest import SEARCH_HUNG_AFTER_MS, build_site
 
 from sitetools.build import ROOT
 from sitetools.serve import SiteRequestHandler
@@ -64,7 +64,7 @@ def test_search_finds_pages_of_its_language_under_the_strict_policy(
     page.wait_for_selector("label.search__label")
     assert page.inner_text("label.search__label") == label
     page.get_by_label(label).fill(term)
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=SEARCH_HUNG_AFTER_MS)
     hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(l => l.pathname)")
     assert hrefs and all(
         href.startswith(expected) for href in hrefs if "/news/" in href or "/aktuelles/" in href

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from bfb_questions.phone import tel_href
+from conftest import SEARCH_HUNG_AFTER_MS
 from page_types import PAGE_TYPES, WIDTHS, PageType
 from reader import page_paths, reader_path, visit
 
@@ -77,7 +78,7 @@ def test_search_results_and_buttons_use_the_body_text_size(chromium, served_site
         page = reader.page
         page.wait_for_selector("label.search__label")
         page.get_by_label(page.inner_text("label.search__label")).fill(term)
-        page.wait_for_selector(".pagefind-ui__result-excerpt", timeout=15000)
+        page.wait_for_selector(".pagefind-ui__result-excerpt", timeout=SEARCH_HUNG_AFTER_MS)
         body = page.evaluate("getComputedStyle(document.body).fontSize")
         for selector in (
             ".pagefind-ui__result-excerpt",
