@@ -287,8 +287,9 @@ MARKDOWN = {
         "bfb_editor_notes": {},  # `<!-- … -->` notes never reach a page (lib/bfb_editor_notes)
         # `{telefon}` → the phone from ASSOCIATION, `{offen:<key>}` → a marked gap (lib/bfb_questions)
         "bfb_questions": question_markers(DEFAULT_LANG),
-        # Markdown's smarty: German quotes „…“, dashes – and ellipses …
-        "markdown.extensions.smarty": {
+        # Markdown's smarty (German quotes „…“, dashes – and ellipses …), skipping text
+        # without a straight quote, "--" or "..." (lib/bfb_typography: the same output).
+        "bfb_typography": {
             "substitutions": {
                 "left-double-quote": "&bdquo;",
                 "right-double-quote": "&ldquo;",
@@ -471,7 +472,7 @@ def language_settings(key: str, row: dict) -> dict:
                 **MARKDOWN,
                 "extension_configs": {
                     **MARKDOWN["extension_configs"],
-                    "markdown.extensions.smarty": {},  # English quotes “…”
+                    "bfb_typography": {},  # English quotes “…”
                     "bfb_tables": {"label": "Table"},
                     "bfb_questions": question_markers(key),
                 },

@@ -3,9 +3,15 @@
 Pelican documents custom readers as the way to change how a format is read: a class with
 `read(source_path)` returning the HTML and the metadata, registered through the
 `readers_init` signal. This one reads exactly as Pelican's MarkdownReader does (the same
-Markdown settings, the same `meta` extension, the same metadata processing), with two
+Markdown settings, the same `meta` extension, the same metadata processing), with three
 differences:
 
+* It keeps one Markdown instance for the body and one for formatted fields (`Summary:`)
+  per build and MARKDOWN configuration, shared by every reader of the language sites that
+  use it, and resets them between texts (`Markdown.reset()`, Markdown's public way to
+  reuse an instance), instead of building a new instance with all 13 extensions for each
+  text and field (docs/benchmark.md, section 0). Texts are read one after the other,
+  never one inside another.
 * After reading, it sends `text_read` with a `ReadText` that receivers may change: that
   is how `bfb_figures` fills in `{anzahl:orte}` and `bfb_images` gives photos their
   `srcset`, before Pelican keeps the text. Pelican has no public way to change a body
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import logging
 
+from bfb_build import this_build
 from bfb_contents.drafts import is_left_out
 from bfb_contents.text_read import ReadText, text_read
 from markdown import Markdown
@@ -45,6 +52,10 @@ def markdown_options(settings: dict, meta: bool) -> dict:
     return {**config, "extensions": extensions, "extension_configs": configs}
 
 
+class MarkdownInstances(dict):
+    """{(id of a MARKDOWN setting, meta?): (that setting, its Markdown instance)}, per build (bfb_build)."""
+
+
 class MarkdownReader(PelicansMarkdownReader):
     """Reads Markdown like Pelican's MarkdownReader, overriding only its public `read()`.
 
@@ -56,7 +67,7 @@ class MarkdownReader(PelicansMarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict]:
         if is_left_out(self.settings, source_path):
             return "", {"status": "skip"}  # a draft this build leaves out: not even parsed
-        markdown = self.new_markdown(meta=True)
+        markdown = self.reset_markdown(meta=True)
         with pelican_open(source_path) as text:
             html = markdown.convert(text)
         metadata = self.metadata_of(markdown.Meta, source_path)
@@ -66,13 +77,15 @@ class MarkdownReader(PelicansMarkdownReader):
             metadata["summary"] = read.summary
         return read.html, metadata
 
-    def new_markdown(self, meta: bool) -> Markdown:
-        """A Markdown instance for this site's MARKDOWN, as Pelican's reader makes one per text.
-
-        (Reusing one instance per build saved 1.6 % of a build, under the 10 % a speed-up
-        must save: docs/benchmark.md.)
-        """
-        return Markdown(**markdown_options(self.settings, meta))
+    def reset_markdown(self, meta: bool) -> Markdown:
+        """This build's Markdown instance for this site's MARKDOWN (created on first use), reset."""
+        config = self.settings["MARKDOWN"]
+        instances = this_build(self.settings).part(MarkdownInstances)
+        # The same dict, not an equal one: each language site has its own MARKDOWN (quotes).
+        key = (id(config), meta)
+        if key not in instances or instances[key][0] is not config:
+            instances[key] = (config, Markdown(**markdown_options(self.settings, meta)))
+        return instances[key][1].reset()
 
     def metadata_of(self, meta: dict[str, list[str]], source_path: str) -> dict:
         """The header fields as Pelican's MarkdownReader returns them (formatted fields as HTML)."""
@@ -81,7 +94,7 @@ class MarkdownReader(PelicansMarkdownReader):
         for name, values in meta.items():
             name = name.lower()
             if name in formatted_fields:
-                field_markdown = self.new_markdown(meta=False)
+                field_markdown = self.reset_markdown(meta=False)
                 value = field_markdown.convert("\n".join(values))
             elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
                 if len(values) > 1:
