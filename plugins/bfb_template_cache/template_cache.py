@@ -17,9 +17,11 @@ translated once per language (theme_texts.py).
 
 from __future__ import annotations
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 from jinja2.bccache import Bucket, BytecodeCache
+from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_TESTS
 from pelican import signals
+from pelican.generators import Generator
 
 from .theme_texts import ThemeTexts
 
@@ -83,6 +85,35 @@ def share_compiled_templates(generator) -> None:
     generator.env.bytecode_cache = SHARED_CACHE
     generator.env.auto_reload = False
     generator.env.add_extension(ThemeTexts)
+
+
+def warm_up(settings) -> None:
+    """Compile the theme's templates into the shared cache before a build is asked for.
+
+    Called by the live preview's waiting process (sitetools/prestarted.py). The environment
+    is made as the build makes each generator's (Pelican's Generator class, then
+    share_compiled_templates, then gettext installed as i18n_subsites installs it); an
+    entry is used only by an environment with the same compile configuration and only for
+    the same source, so a template edited after the warm-up is compiled again.
+
+    The environment has Jinja's own filters and tests only. Jinja calls a filter while
+    compiling when its arguments are constants (`"css/site.css"|fingerprint` becomes the
+    name of today's stylesheet), so a template that uses a filter of Pelican or of our
+    plugins fails to compile here and is left to the build: nothing computed from a file
+    that may change while the process waits is compiled in early.
+    """
+    generator = Generator({}, settings, settings["PATH"], settings["THEME"], settings["OUTPUT_PATH"])
+    share_compiled_templates(generator)
+    generator.env.filters = dict(DEFAULT_FILTERS)
+    generator.env.tests = dict(DEFAULT_TESTS)
+    generator.env.install_null_translations(newstyle=settings.get("I18N_GETTEXT_NEWSTYLE", True))
+    # Every template the build can load by its plain name (ours, and Pelican's `simple`
+    # theme for the pages ours leaves out); not again under the "!simple/" prefixes.
+    for name in generator.env.list_templates(filter_func=lambda name: not name.startswith("!")):
+        try:
+            generator.env.get_template(name)
+        except TemplateError:
+            continue  # uses a filter or test of Pelican or a plugin: compiled by the build
 
 
 def register() -> None:

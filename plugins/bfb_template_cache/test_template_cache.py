@@ -109,13 +109,34 @@ def test_calls_that_are_not_plain_texts_stay_calls():
     assert "bfb_theme_texts" not in code
 
 
-def test_autoescaped_templates_keep_their_calls_and_render_as_gettext_does():
+def test_autoescaped_templates_look_up_safe_texts_and_render_as_gettext_does():
     """In an autoescaped template gettext marks its result safe: "place's" stays as it is."""
-    source = '{{ _("the place\'s page") }} {{ name }}'
-    env = texts_environment(source, English())
+    source = '{{ _("the place\'s page") }} {{ name }} {{ _("Start") }}'
+    english = English()
+    env = texts_environment(source, english)
     env.autoescape = lambda name: name == "page.html"
+    assert "bfb_theme_texts_escaped" in env.compile(source, "page.html", raw=True)
+    template = env.get_template("page.html")
+    assert template.render(name="<b>") == "the place's page &lt;b&gt; Home"
+    assert template.render(name="<i>") == "the place's page &lt;i&gt; Home"
+    assert english.asked == ["the place's page", "Start"]
+
+
+def test_a_text_is_escaped_in_a_plain_template_and_safe_in_an_autoescaped_one():
+    env = texts_environment("{{ _('A & B') }} {{ _('A & B') ~ '<' }}", English())
+    env.autoescape = True
+    # gettext's result is safe, so "&" stays; "<" added to it is escaped
+    assert env.get_template("page.html").render() == "A & B A & B&lt;"
+    plain = texts_environment("{{ _('A & B') }} {{ _('A & B') ~ '<' }}", English())
+    assert plain.get_template("page.html").render() == "A & B A & B<"
+
+
+def test_a_template_that_switches_autoescape_keeps_its_calls():
+    source = "{% autoescape false %}{{ _('Start') }}{% endautoescape %}"
+    env = texts_environment(source, English())
+    env.autoescape = True
     assert "bfb_theme_texts" not in env.compile(source, "page.html", raw=True)
-    assert env.get_template("page.html").render(name="<b>") == "the place's page &lt;b&gt;"
+    assert env.get_template("page.html").render() == "Home"
 
 
 def test_a_text_that_cannot_be_formatted_fails_as_before():

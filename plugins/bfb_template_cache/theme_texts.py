@@ -20,18 +20,22 @@ from jinja2.lexer import Token, TokenStream
 from jinja2.runtime import new_context
 
 TEXTS = "bfb_theme_texts"
+ESCAPED_TEXTS = "bfb_theme_texts_escaped"
 
 
 class TranslatedTexts(dict):
     """Theme text -> what `_(text)` gives in this environment, asked once per text."""
 
-    def __init__(self, environment: Environment) -> None:
+    def __init__(self, environment: Environment, autoescape: bool) -> None:
         super().__init__()
         self.environment = environment
+        self.autoescape = autoescape
 
     def __missing__(self, text: str):
-        # The same call a template makes for `_('…')`: resolve `_` and call it in a context.
+        # The same call a template makes for `_('…')`: resolve `_` and call it in a context
+        # that autoescapes as the template does (gettext then returns Markup, not str).
         context = new_context(self.environment, None, {}, globals=self.environment.globals)
+        context.eval_ctx.autoescape = self.autoescape
         translated = context.call(context.resolve("_"), text)
         self[text] = translated
         return translated
@@ -42,21 +46,23 @@ class ThemeTexts(Extension):
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
-        environment.globals[TEXTS] = TranslatedTexts(environment)
+        environment.globals[TEXTS] = TranslatedTexts(environment, autoescape=False)
+        environment.globals[ESCAPED_TEXTS] = TranslatedTexts(environment, autoescape=True)
 
     def filter_stream(self, stream: TokenStream):
-        if self._autoescaped(stream.name):
-            # There Jinja's gettext marks its result safe; the lookup's plain text would be
-            # escaped ("place's" → "place&#39;s"). Such templates keep their calls as written.
-            yield from stream
-            return
         tokens = list(stream)
+        if self._switches_autoescape(tokens):
+            # `{% autoescape %}` changes escaping while the template runs; a lookup chosen
+            # when it is compiled could differ. Such a template keeps its calls as written.
+            yield from tokens
+            return
+        texts = ESCAPED_TEXTS if self._autoescaped(stream.name) else TEXTS
         index = 0
         while index < len(tokens):
             call = tokens[index : index + 4]
             if self._plain_text_call(tokens, index):
                 line = call[0].lineno
-                yield Token(line, "name", TEXTS)
+                yield Token(line, "name", texts)
                 yield Token(line, "lbracket", "[")
                 yield call[2]
                 yield Token(line, "rbracket", "]")
@@ -68,6 +74,14 @@ class ThemeTexts(Extension):
     def _autoescaped(self, template_name: str | None) -> bool:
         setting = self.environment.autoescape
         return bool(setting(template_name) if callable(setting) else setting)
+
+    @staticmethod
+    def _switches_autoescape(tokens: list[Token]) -> bool:
+        return any(
+            token.type == "name" and token.value == "autoescape" and tokens[index - 1].type == "block_begin"
+            for index, token in enumerate(tokens)
+            if index > 0
+        )
 
     @staticmethod
     def _plain_text_call(tokens: list[Token], index: int) -> bool:
