@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -115,10 +116,15 @@ def ignore_matcher(patterns: list[str]):
     the name of each folder on the way and against the file's name, never the whole path.
     The content check, translations and language links use this one matcher.
     """
+    # fnmatch.fnmatch(name, pattern) is fnmatch.translate(pattern) matched against the name
+    # (POSIX: no case folding); one alternation of them asks each name once, not per pattern.
     patterns = list(patterns)
+    if not patterns:
+        return lambda relative: False
+    matches = re.compile("|".join(f"(?:{fnmatch.translate(pattern)})" for pattern in patterns)).match
 
     def ignored(relative: str) -> bool:
-        return any(fnmatch.fnmatch(part, pattern) for part in relative.split("/") for pattern in patterns)
+        return any(matches(part) for part in relative.split("/"))
 
     return ignored
 

@@ -28,6 +28,7 @@ from bfb_contents.content_files import ContentFile, read_files
 from bfb_contents.kinds import PLACE, kind_named
 from bfb_languages import N_, Language, path_prefix_language, table
 from bfb_urls import address_of
+from bfb_yaml.loader import compose
 
 from .association import ASSOCIATION_FIELDS, AssociationField
 
@@ -223,7 +224,7 @@ def _notes(content: Path, settings: dict, files: list[ContentFile]) -> Iterator[
         if not path.exists():
             continue
         try:
-            root = yaml.compose(path.read_text(encoding="utf-8"))
+            root = compose(path.read_text(encoding="utf-8"))
         except yaml.YAMLError:
             continue
         yield from _notes_in(root, f"content/{name}", None, name, pages)

@@ -53,6 +53,11 @@ class FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """LineLoader with libyaml's parser."""
 
 
+def compose(text: str) -> yaml.Node:
+    """The node tree of a YAML text, each node with its marks (line, column); libyaml's parser."""
+    return yaml.compose(text, Loader=FastLineLoader)
+
+
 def _construct_map(loader: LineLoader, node: yaml.MappingNode) -> LocatedMap:
     loader.flatten_mapping(node)
     mapping = LocatedMap()

@@ -991,6 +991,11 @@ EARLIEST_YEAR = 1990  # the association was founded in 2012; older dates are typ
 YEARS_AHEAD = 5  # a date may lie at most this many years after next year
 
 
+# Every character is_control_character accepts, and perhaps more (it decides): C0 and C1
+# controls (category Cc), U+2028/U+2029 (Zl, Zp) and the bidi controls.
+MAYBE_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+
+
 def is_control_character(character: str) -> bool:
     """Control characters, line and paragraph separators and bidi overrides: invisible, never wanted."""
     import unicodedata
@@ -1013,6 +1018,8 @@ def check_header_characters(file: ContentFile, **_) -> list[Problem]:
         header = lines[: file.front.stray_line]
     problems = []
     for number, line in enumerate(header, 1):
+        if not MAYBE_CONTROL_CHARACTER.search(line):
+            continue  # nearly every line: no character is looked at one by one
         found = [character for character in line if is_control_character(character)]
         if found:
             codes = ", ".join(f"U+{ord(character):04X}" for character in dict.fromkeys(found))

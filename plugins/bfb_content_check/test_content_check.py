@@ -298,3 +298,16 @@ def test_a_german_draft_without_english_version_gets_a_todo_unless_german_only(t
 
 def test_a_published_text_without_english_version_is_left_to_the_translation_check(tmp_path):
     assert problems_for(tmp_path, "aktuelles/2017-01-09-buergerbus-startet.md", GOOD_NEWS) == []
+
+
+def test_the_quick_search_finds_every_control_character():
+    """A header line without a match is not looked at further: the search may miss none."""
+    from bfb_content_check.content_check import MAYBE_CONTROL_CHARACTER, is_control_character
+
+    missed = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if is_control_character(chr(code)) and not MAYBE_CONTROL_CHARACTER.search(chr(code))
+    ]
+    assert missed == []
+    assert not MAYBE_CONTROL_CHARACTER.search("Title: Straßenfest in Üdersdorf\t– „Café“")

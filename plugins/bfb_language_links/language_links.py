@@ -138,14 +138,20 @@ class OtherLanguageContent:
         return posixpath.join(relpath, native.url)
 
 
+class EveryLanguagesFiles(dict):
+    """{content folder: its texts of every language, relative}, listed once per build (bfb_build)."""
+
+
 def files_of_other_languages(settings: Mapping) -> list[str]:
     """Content files (relative to PATH) that this site skips because another language publishes them."""
     content_dir = Path(settings["PATH"]).resolve()
+    listed = this_build(settings).part(EveryLanguagesFiles)
+    if str(content_dir) not in listed:  # the same for every language site of the build
+        listed[str(content_dir)] = [
+            relative_name(path, content_dir) for path, _kind in content_files(content_dir, settings)
+        ]
     skipped_here = ignore_matcher(settings["IGNORE_FILES"])
-    every_language = (
-        relative_name(path, content_dir) for path, _kind in content_files(content_dir, settings)
-    )
-    return [relative for relative in every_language if skipped_here(relative)]
+    return [relative for relative in listed[str(content_dir)] if skipped_here(relative)]
 
 
 def find_other_language_link_targets(generator) -> None:
