@@ -124,10 +124,18 @@ def catalogue_files(settings: dict) -> set[Path]:
     return set(Path(localedir).glob("*/LC_MESSAGES/*.po")) if localedir else set()
 
 
+def without_non_inputs(value):
+    """`value` without NOT_INPUTS keys, at every level: i18n_subsites writes each subsite's
+    OUTPUT_PATH into I18N_SUBSITES, and every build has a new staging folder."""
+    if isinstance(value, dict):
+        return {key: without_non_inputs(item) for key, item in value.items() if key not in NOT_INPUTS}
+    return value
+
+
 def fingerprint(settings: dict) -> str:
     """A digest of everything a cached text may depend on besides its own file."""
     digest = hashlib.sha256()
-    inputs = {key: value for key, value in settings.items() if key not in NOT_INPUTS}
+    inputs = without_non_inputs(dict(settings))
     digest.update(json.dumps(stable(inputs), sort_keys=True, ensure_ascii=False).encode())
     digest.update(f"pelican {pelican.__version__} markdown {markdown.__version__}\n".encode())
     files = (

@@ -127,10 +127,17 @@ TEST_PAGE = """\
 Title: Zahlenprobe
 Slug: zahlenprobe
 Lang: de
-German_only: ja
 Summary: Eine Seite nur für diesen Test, mit der Zahl der Orte aus den Daten.
 
 In allen {anzahl:orte} Orten. Satz A.
+"""
+ENGLISH_TEST_PAGE = """\
+Title: Number test
+Slug: zahlenprobe
+Lang: en
+Summary: A page for this test only, with the number of places from the data.
+
+In all {anzahl:orte} places. Sentence A.
 """
 
 
@@ -144,6 +151,8 @@ def test_a_real_build_reuses_its_cache_and_a_new_place_still_changes_the_cached_
     shutil.copytree(ROOT / "content", content)
     page = content / "seiten" / "zahlenprobe.md"
     page.write_text(TEST_PAGE, encoding="utf-8")
+    english = content / "seiten" / "zahlenprobe.en.md"
+    english.write_text(ENGLISH_TEST_PAGE, encoding="utf-8")
     extra = {
         "PATH": json.dumps(str(content)),
         "CACHE_PATH": json.dumps(str(tmp_path / "cache")),
@@ -151,18 +160,28 @@ def test_a_real_build_reuses_its_cache_and_a_new_place_still_changes_the_cached_
         "LOAD_CONTENT_CACHE": "true",
     }
 
-    def build(name: str) -> str:
+    def build(name: str) -> tuple[str, str]:
+        # Each build into its own folder, as `invoke build` builds into a new staging folder.
         run_pelican(ROOT / "pelicanconf.py", tmp_path / name, extra, quiet=True, search_index=False)
-        return (tmp_path / name / "zahlenprobe" / "index.html").read_text(encoding="utf-8")
+        return tuple(
+            (tmp_path / name / folder / "zahlenprobe" / "index.html").read_text(encoding="utf-8")
+            for folder in ("", "en")
+        )
 
     first = build("first")
-    count = int(re.search(r"In allen (\d+) Orten\. Satz A\.", first).group(1))
+    count = int(re.search(r"In allen (\d+) Orten\. Satz A\.", first[0]).group(1))
+    assert f"In all {count} places. Sentence A." in first[1]
 
-    stat = page.stat()
-    page.write_text(TEST_PAGE.replace("Satz A", "Satz B"), encoding="utf-8")
-    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert build("second") == first  # served from the cache
+    for text, new_text in ((page, TEST_PAGE), (english, ENGLISH_TEST_PAGE)):
+        stat = text.stat()
+        text.write_text(
+            new_text.replace("Satz A", "Satz B").replace("Sentence A", "Sentence B"), encoding="utf-8"
+        )
+        os.utime(text, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert build("second") == first  # both languages served from the cache
 
     places = content / "data" / "orte.yaml"
     places.write_text(places.read_text(encoding="utf-8") + NEW_PLACE, encoding="utf-8")
-    assert f"In allen {count + 1} Orten. Satz B." in build("third")  # read afresh
+    third = build("third")  # read afresh
+    assert f"In allen {count + 1} Orten. Satz B." in third[0]
+    assert f"In all {count + 1} places. Sentence B." in third[1]
