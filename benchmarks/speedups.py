@@ -8,7 +8,8 @@ and their English translations, i.e. 2 × size files), every figure is the CPU t
 so that a busy machine affects all alike:
 
 - cold: our development build without the content cache, with all speed-ups and with
-  each one switched off in turn;
+  each one switched off in turn (by `-e` overrides, or by a settings file that imports
+  pelicanconf and undoes one that no setting switches);
 - warm: a rebuild after editing one news item, with and without loading the content cache;
 - bare: Pelican with i18n_subsites only (its `simple` theme, default settings) on the same
   files, built in the same run, for the ratio the issue asks for (≤ 1.3).
@@ -57,11 +58,47 @@ def every_site_reads_every_file() -> dict[str, str]:
     return {key: value for key, value in overrides.items() if key != "PLUGINS"}
 
 
+# Speed-ups that no setting switches off: a settings file that imports ours and undoes one.
+WITH_SMARTY = """\
+def _smarty(markdown):
+    configs = markdown["extension_configs"]
+    swapped = {("markdown.extensions.smarty" if name == "bfb_typography" else name): options
+               for name, options in configs.items()}
+    return {**markdown, "extension_configs": swapped}
+
+
+MARKDOWN = _smarty(MARKDOWN)
+I18N_SUBSITES = {lang: {**site, "MARKDOWN": _smarty(site["MARKDOWN"])} if "MARKDOWN" in site else site
+                 for lang, site in I18N_SUBSITES.items()}
+"""
+NEW_MARKDOWN_PER_TEXT = """\
+from markdown import Markdown as _Markdown
+from bfb_reader import reader as _reader
+
+# As Pelican's own reader does: a new instance with every extension for each text and field.
+def _new_markdown(self, meta):
+    return _Markdown(**_reader.markdown_options(self.settings, meta))
+
+
+_reader.MarkdownReader.reset_markdown = _new_markdown
+"""
+
 VARIANTS = {
     "all speed-ups": {},
     "without bfb_template_cache": without_plugin("bfb_template_cache"),
     "every language site reads every file": every_site_reads_every_file(),
+    "Markdown's smarty instead of bfb_typography": WITH_SMARTY,
+    "a new Markdown instance per text (bfb_reader)": NEW_MARKDOWN_PER_TEXT,
 }
+
+
+def variant_settings(work: Path, number: int, variant: dict | str) -> tuple[Path, dict[str, str]]:
+    """The settings file and -e overrides of one variant."""
+    if isinstance(variant, dict):
+        return SETTINGS, variant
+    path = work / f"variant_{number}.py"
+    path.write_text(f"from pelicanconf import *  # noqa: F403\n\n{variant}", encoding="utf-8")
+    return path, {}
 
 
 def cold(corpus: Path, work: Path, repeat: int) -> dict[str, float]:
@@ -69,8 +106,9 @@ def cold(corpus: Path, work: Path, repeat: int) -> dict[str, float]:
     bare_settings.write_text(BARE_SETTINGS.format(path=str(corpus)), encoding="utf-8")
     best = dict.fromkeys([*VARIANTS, "bare Pelican + i18n_subsites"], float("inf"))
     for _ in range(repeat):
-        for label, extra in VARIANTS.items():
-            seconds = pelican(corpus, SETTINGS, fresh(work / "out"), {**NO_CACHE, **extra})
+        for number, (label, variant) in enumerate(VARIANTS.items()):
+            settings, extra = variant_settings(work, number, variant)
+            seconds = pelican(corpus, settings, fresh(work / "out"), {**NO_CACHE, **extra})
             best[label] = min(best[label], seconds)
         seconds = pelican(corpus, bare_settings, fresh(work / "bare-out"))
         best["bare Pelican + i18n_subsites"] = min(best["bare Pelican + i18n_subsites"], seconds)

@@ -169,7 +169,9 @@ def hyphenation_dictionary() -> pyphen.Pyphen:
 
 def syllables(word: str) -> int:
     """Syllables of a German word, by pyphen's hyphenation dictionary (at least one)."""
-    return sum(hyphenation_dictionary().inserted(part).count("-") + 1 for part in re.split(r"[-·]", word) if part)
+    return sum(
+        hyphenation_dictionary().inserted(part).count("-") + 1 for part in re.split(r"[-·]", word) if part
+    )
 
 
 # --- from Markdown to sentences ------------------------------------------------------------

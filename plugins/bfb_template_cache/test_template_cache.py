@@ -151,3 +151,74 @@ def test_languages_share_the_compiled_template_but_not_the_texts(compiled):
     assert english.get_template("page.html").render() == "Home"
     assert german.get_template("page.html").render() == "Start"
     assert compiled == ["page.html"]
+
+
+# --- Warm-up in the live preview's waiting process (warm_up) -------------------------------
+
+# What sitetools/prestarted.py does – settings read, each plugin's warm_up(settings) – then
+# one build in the same process that prints the templates it still had to compile.
+WARM_UP_THEN_BUILD = """
+import importlib, json, sys
+import jinja2, pelican
+from pelican.settings import read_settings
+
+settings = read_settings("pelicanconf.py")
+for name in settings["PLUGINS"]:
+    warm_up = getattr(importlib.import_module(name), "warm_up", None)
+    if callable(warm_up):
+        warm_up(settings)
+compiled = []
+original = jinja2.Environment.compile
+def counting_compile(self, source, name=None, filename=None, *args, **kwargs):
+    compiled.append(name)
+    return original(self, source, name, filename, *args, **kwargs)
+jinja2.Environment.compile = counting_compile
+try:
+    pelican.main(["content", "-s", "pelicanconf.py", "-o", sys.argv[1], "-q",
+                  "-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"])
+except SystemExit as stop:
+    assert not stop.code, stop.code
+print(json.dumps(sorted(set(compiled))))
+"""
+
+
+def test_after_the_warm_up_a_build_compiles_only_templates_with_plugin_filters(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from sitetools.build import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_UP_THEN_BUILD, str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    still_compiled = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    # base.html uses `fingerprint`/`same_origin` (bfb_assets): never compiled early, so the
+    # stylesheet's name is always today's. Pages and partials without such filters are ready.
+    assert "base.html" in still_compiled
+    assert not still_compiled & {
+        "article.html",
+        "page.html",
+        "partials/header.html",
+        "partials/navigation.html",
+    }
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_a_stylesheet_changed_after_the_warm_up_gets_its_new_name(tmp_path, monkeypatch):
+    """Nothing computed from a file is compiled in early: a filter of a plugin fails there."""
+    from pelican.settings import read_settings
+
+    from bfb_template_cache.template_cache import SHARED_CACHE, warm_up
+    from sitetools.build import ROOT
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(SHARED_CACHE, "compiled", {})
+    warm_up(read_settings(str(ROOT / "pelicanconf.py")))
+    warmed = set(SHARED_CACHE.compiled)
+    assert any("article.html" in key for key in warmed)
+    assert not any("'base.html'" in key for key in warmed)
