@@ -21,6 +21,7 @@ project changed after it started; if one did, it replaces itself with an ordinar
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
@@ -132,7 +133,10 @@ def wait_and_build(settings_file: str) -> int:
     for name in settings.get("PLUGINS") or []:
         warm_up = getattr(importlib.import_module(name), "warm_up", None)
         if callable(warm_up):
-            warm_up(settings)
+            # Only a head start: the build does this work again and reports whatever went
+            # wrong here (a broken template, say) the way it reports every problem.
+            with contextlib.suppress(Exception):
+                warm_up(settings)
     line = sys.stdin.readline()
     if not line:
         return 0  # the preview ended before it needed this process

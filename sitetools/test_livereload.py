@@ -65,3 +65,34 @@ def test_while_the_last_build_failed_every_page_is_the_error_page(tmp_path):
 def test_a_prestarted_process_notices_changed_project_code():
     assert project_modules_changed_since(0)  # this project's modules exist and are older than now
     assert not project_modules_changed_since(time.time() + 3600)
+
+
+def test_a_failing_warm_up_leaves_the_waiting_process_ready(tmp_path):
+    """warm_up is only a head start: whatever it raises, the process still waits and builds."""
+    import os
+    import subprocess
+    import sys
+
+    from sitetools.build import ROOT
+
+    (tmp_path / "broken_warm_up.py").write_text(
+        "def warm_up(settings):\n    raise UnicodeDecodeError('utf-8', b'\\xe4', 0, 1, 'kaputt')\n\n"
+        "def register():\n    pass\n",
+        encoding="utf-8",
+    )
+    settings = tmp_path / "settings.py"
+    settings.write_text(f"PATH = {str(tmp_path)!r}\nPLUGINS = ['broken_warm_up']\n", encoding="utf-8")
+    environment = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])
+    )
+    # No command line on stdin: the preview ended before it needed the process.
+    result = subprocess.run(
+        [sys.executable, "-m", "sitetools.prestarted", str(settings)],
+        cwd=ROOT,
+        env=environment,
+        input="",
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
