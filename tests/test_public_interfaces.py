@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CODE_FOLDERS = ("plugins", "lib", "sitetools", "tests", "benchmarks")
 CODE_FILES = ("tasks.py", "pelicanconf.py", "publishconf.py", "bootstrap.py")
 NAMED_TUPLE_API = {"_replace", "_asdict", "_fields", "_make", "_field_defaults"}
+# Documented functions whose names start with an underscore: `os._exit` ends a process
+# without Python's clean-up (the live preview's waiting process, after its build).
+DOCUMENTED_UNDERSCORE_FUNCTIONS = {"os._exit"}
 ACCESS_BY_NAME = {"getattr", "setattr", "hasattr", "delattr"}
 
 
@@ -29,6 +32,8 @@ def reaches_into_private_names(source: str) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Attribute) and private(node.attr) and node.attr not in NAMED_TUPLE_API:
+            if ast.unparse(node) in DOCUMENTED_UNDERSCORE_FUNCTIONS:
+                continue
             if not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
                 found.append(f"{node.lineno}: {ast.unparse(node)}")
         elif isinstance(node, ast.ImportFrom) and any(private(alias.name) for alias in node.names):
@@ -72,8 +77,11 @@ handle = processor._InlineProcessor__handleInline
 from pelican.plugins.i18n_subsites.i18n_subsites import _MAIN_SETTINGS
 cached = getattr(generator, "_templates", {})
 self._own = parts._replace(path="/")
+os._exit(0)
+process._exit(0)
 """
-    assert sorted(int(line.split(":")[0]) for line in reaches_into_private_names(source)) == [1, 2, 3, 4, 5]
+    found = reaches_into_private_names(source)
+    assert sorted(int(line.split(":")[0]) for line in found) == [1, 2, 3, 4, 5, 8]
 
 
 # Undocumented internals (docs/architecture.md, "Undocumented internals"; tests/test_internals.py):
