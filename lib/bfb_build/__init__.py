@@ -56,12 +56,12 @@ def this_build(settings: MutableMapping) -> Build:
 
 
 class FilesReadOnce(dict):
-    """{(what, resolved path): what its reader returned}: data files read once per build."""
+    """{(what, resolved path): what its reader returned}: files and folders read once per build."""
 
 
 def read_once(settings: MutableMapping, what: str, path: Path, read: Callable[[], Part]) -> Part:
-    """`read()` for the data file `path`, called once per build however many consumers ask
-    (both language sites, the checks); `what` tells different readers of one file apart."""
+    """`read()` for the data file or folder `path`, called once per build however many
+    consumers ask (the language sites, the checks); `what` tells different readers apart."""
     files = this_build(settings).part(FilesReadOnce)
     key = (what, str(path.resolve()))
     if key not in files:

@@ -42,7 +42,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bfb_build import BUILD_KEY, is_main_site, start_with_the_main_site, this_build
+from bfb_build import BUILD_KEY, is_main_site, read_once, start_with_the_main_site, this_build
 from bfb_build.language_versions import provide_language_versions
 from bfb_contents import contents_of
 from bfb_contents.content_files import content_files, ignore_matcher, relative_name
@@ -138,20 +138,18 @@ class OtherLanguageContent:
         return posixpath.join(relpath, native.url)
 
 
-class EveryLanguagesFiles(dict):
-    """{content folder: its texts of every language, relative}, listed once per build (bfb_build)."""
-
-
 def files_of_other_languages(settings: Mapping) -> list[str]:
     """Content files (relative to PATH) that this site skips because another language publishes them."""
     content_dir = Path(settings["PATH"]).resolve()
-    listed = this_build(settings).part(EveryLanguagesFiles)
-    if str(content_dir) not in listed:  # the same for every language site of the build
-        listed[str(content_dir)] = [
-            relative_name(path, content_dir) for path, _kind in content_files(content_dir, settings)
-        ]
+    # The texts of every language: the same list for each language site, so listed once per build.
+    every_language = read_once(
+        settings,
+        "texts of every language",
+        content_dir,
+        lambda: [relative_name(path, content_dir) for path, _kind in content_files(content_dir, settings)],
+    )
     skipped_here = ignore_matcher(settings["IGNORE_FILES"])
-    return [relative for relative in listed[str(content_dir)] if skipped_here(relative)]
+    return [relative for relative in every_language if skipped_here(relative)]
 
 
 def find_other_language_link_targets(generator) -> None:
